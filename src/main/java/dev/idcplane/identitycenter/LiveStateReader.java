@@ -1,0 +1,150 @@
+package dev.idcplane.identitycenter;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a {@link LiveState} through the {@link IdentityCenter} port.
+ *
+ * <p>AWS calls for an organization with O OUs, P permission sets of which D are declared in the
+ * matrix, and S (permission set, account) pairs where a set is provisioned: 1 ListInstances + 1
+ * DescribeOrganization + 1 ListRoots + 2(O+1) tree calls + 1 ListPermissionSets + P describes + 2P
+ * provisioned-account lists (all, and not-latest) + 5D definition reads + S ListAccountAssignments +
+ * one GetGroupId/GetUserId per matrix principal + one Describe* per unknown principal seen live
+ * (each list call is one call per page). Pairs where a set is not provisioned cannot hold an
+ * assignment, so they are never scanned: a naive scan would cost A×P ListAccountAssignments.
+ */
+public final class LiveStateReader {
+  private final IdentityCenter ic;
+  private final Clock clock;
+
+  public LiveStateReader(IdentityCenter ic, Clock clock) {
+    this.ic = ic;
+    this.clock = clock;
+  }
+
+  /** What to read besides the always-read parts. */
+  public record Request(
+      Optional<String> instanceArn,
+      Set<String> declaredPermissionSets,
+      Set<String> groupNames,
+      Set<String> userNames) {
+    public Request {
+      instanceArn = instanceArn == null ? Optional.empty() : instanceArn;
+      declaredPermissionSets = Set.copyOf(declaredPermissionSets);
+      groupNames = Set.copyOf(groupNames);
+      userNames = Set.copyOf(userNames);
+    }
+  }
+
+  /** The snapshot plus the matrix principals resolved by name (absent names are not in the map). */
+  public record Result(
+      LiveState state, Map<String, Principal> groupsByName, Map<String, Principal> usersByName) {}
+
+  public Result read(Request request) {
+    Instance instance = chooseInstance(request.instanceArn());
+    String arn = instance.instanceArn();
+    String store = instance.identityStoreId();
+    Organization org = ic.describeOrganization();
+    OrgTree tree = OrgTree.read(ic);
+
+    Map<String, LivePermissionSet> sets = new LinkedHashMap<>();
+    Set<AccountAssignment> assignments = new HashSet<>();
+    for (String psArn : ic.listPermissionSets(arn)) {
+      PermissionSetInfo info = ic.describePermissionSet(arn, psArn);
+      Optional<PermissionSetDefinition> definition =
+          request.declaredPermissionSets().contains(info.name())
+              ? Optional.of(readDefinition(arn, info))
+              : Optional.empty();
+      List<String> provisioned =
+          ic.listAccountsForProvisionedPermissionSet(arn, psArn, ProvisioningStatus.ANY);
+      List<String> outOfSync =
+          provisioned.isEmpty()
+              ? List.of()
+              : ic.listAccountsForProvisionedPermissionSet(
+                  arn, psArn, ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED);
+      for (String account : provisioned) {
+        assignments.addAll(ic.listAccountAssignments(arn, account, psArn));
+      }
+      sets.put(
+          info.name(),
+          new LivePermissionSet(info, definition, Set.copyOf(provisioned), Set.copyOf(outOfSync)));
+    }
+
+    Map<String, Principal> principals = new HashMap<>();
+    Map<String, Principal> groups = new HashMap<>();
+    for (String name : request.groupNames()) {
+      ic.findGroupId(store, name)
+          .ifPresent(
+              id -> {
+                Principal p = new Principal(PrincipalType.GROUP, id, name);
+                groups.put(name, p);
+                principals.put(id, p);
+              });
+    }
+    Map<String, Principal> users = new HashMap<>();
+    for (String name : request.userNames()) {
+      ic.findUserId(store, name)
+          .ifPresent(
+              id -> {
+                Principal p = new Principal(PrincipalType.USER, id, name);
+                users.put(name, p);
+                principals.put(id, p);
+              });
+    }
+    for (AccountAssignment a : assignments) {
+      if (!principals.containsKey(a.principalId())) {
+        ic.describePrincipal(store, a.principalType(), a.principalId())
+            .ifPresent(p -> principals.put(p.id(), p));
+      }
+    }
+    LiveState state =
+        new LiveState(instance, org, tree, sets, assignments, principals, clock.instant());
+    return new Result(state, groups, users);
+  }
+
+  private Instance chooseInstance(Optional<String> configured) {
+    List<Instance> instances = ic.listInstances();
+    if (configured.isPresent()) {
+      return instances.stream()
+          .filter(i -> i.instanceArn().equals(configured.get()))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IdentityCenterException(
+                      IdentityCenterException.Kind.NOT_FOUND,
+                      "ListInstances",
+                      "no Identity Center instance "
+                          + configured.get()
+                          + "; set idc.instance-arn to one of "
+                          + instances.stream().map(Instance::instanceArn).toList()));
+    }
+    if (instances.size() != 1) {
+      throw new IdentityCenterException(
+          IdentityCenterException.Kind.VALIDATION,
+          "ListInstances",
+          instances.size()
+              + " Identity Center instances found; set idc.instance-arn to choose one of "
+              + instances.stream().map(Instance::instanceArn).toList());
+    }
+    return instances.get(0);
+  }
+
+  private PermissionSetDefinition readDefinition(String arn, PermissionSetInfo info) {
+    String ps = info.arn();
+    return new PermissionSetDefinition(
+        info.description(),
+        info.sessionDuration(),
+        Set.copyOf(ic.listManagedPolicies(arn, ps)),
+        Set.copyOf(ic.listCustomerManagedPolicyReferences(arn, ps)),
+        ic.getPermissionsBoundary(arn, ps),
+        ic.getInlinePolicy(arn, ps).orElse(null),
+        ic.listTags(arn, ps));
+  }
+}
