@@ -1,0 +1,169 @@
+package dev.idcplane.plan;
+
+import dev.idcplane.identitycenter.PermissionSetDefinition;
+import dev.idcplane.matrix.SourceLocation;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One change a plan makes to Identity Center. Each carries everything apply needs to execute it
+ * unchanged, its natural {@link #key()}, and a display-only {@link #reason()} that explains the
+ * plan but never drives apply.
+ */
+public sealed interface Change {
+
+  /** Stable natural key, unique within a plan. */
+  String key();
+
+  /** Why the change is planned; for people, not for apply. */
+  String reason();
+
+  /** Which of the five actions this is. */
+  ChangeAction action();
+
+  /** Everything apply acts on, as text: equal for two changes that would do the same thing. */
+  String content();
+
+  /** A permission set the matrix declares that does not exist yet. */
+  record CreatePermissionSet(
+      String name, PermissionSetDefinition definition, SourceLocation declaredAt, String reason)
+      implements Change {
+    public CreatePermissionSet {
+      Objects.requireNonNull(name);
+      Objects.requireNonNull(definition);
+    }
+
+    @Override
+    public String key() {
+      return "permission-set/" + name;
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.CREATE_PERMISSION_SET;
+    }
+
+    @Override
+    public String content() {
+      return key() + "|" + definition;
+    }
+  }
+
+  /** A managed permission set whose live definition differs from the matrix. */
+  record UpdatePermissionSet(
+      String name,
+      String permissionSetArn,
+      List<FieldChange> fields,
+      PermissionSetDefinition before,
+      PermissionSetDefinition after,
+      SourceLocation declaredAt,
+      String reason)
+      implements Change {
+    public UpdatePermissionSet {
+      Objects.requireNonNull(permissionSetArn);
+      fields = List.copyOf(fields);
+    }
+
+    @Override
+    public String key() {
+      return "permission-set/" + name;
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.UPDATE_PERMISSION_SET;
+    }
+
+    @Override
+    public String content() {
+      return key() + "|" + permissionSetArn + "|" + after;
+    }
+  }
+
+  /** ProvisionPermissionSet with {@code TargetType=ALL_PROVISIONED_ACCOUNTS}. */
+  record ProvisionPermissionSet(
+      String name, String permissionSetArn, List<String> outOfSyncAccounts, String reason)
+      implements Change {
+    public ProvisionPermissionSet {
+      Objects.requireNonNull(permissionSetArn);
+      outOfSyncAccounts = List.copyOf(outOfSyncAccounts);
+    }
+
+    @Override
+    public String key() {
+      return "provision/" + name;
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.PROVISION_PERMISSION_SET;
+    }
+
+    @Override
+    public String content() {
+      return key() + "|" + permissionSetArn;
+    }
+  }
+
+  /**
+   * CreateAccountAssignment. {@code permissionSetArn} is null when the set is created by the same
+   * plan; apply looks it up by name after creating it.
+   */
+  record CreateAssignment(
+      AssignmentKey assignment,
+      String permissionSetArn,
+      String principalName,
+      String accountName,
+      List<SourceLocation> wantedBy,
+      String reason)
+      implements Change {
+    public CreateAssignment {
+      Objects.requireNonNull(assignment);
+      wantedBy = List.copyOf(wantedBy);
+    }
+
+    @Override
+    public String key() {
+      return "assignment/" + assignment.asString();
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.CREATE_ASSIGNMENT;
+    }
+
+    @Override
+    public String content() {
+      return key() + "|" + permissionSetArn;
+    }
+  }
+
+  /** DeleteAccountAssignment. */
+  record DeleteAssignment(
+      AssignmentKey assignment,
+      String permissionSetArn,
+      String principalName,
+      String accountName,
+      String reason)
+      implements Change {
+    public DeleteAssignment {
+      Objects.requireNonNull(assignment);
+      Objects.requireNonNull(permissionSetArn);
+    }
+
+    @Override
+    public String key() {
+      return "assignment/" + assignment.asString();
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.DELETE_ASSIGNMENT;
+    }
+
+    @Override
+    public String content() {
+      return key() + "|" + permissionSetArn;
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.idcplane.plan;
+
+/** What kind of difference between the matrix and the live instance a finding reports. */
+public enum DriftKind {
+  /** In the matrix, not live. */
+  MISSING,
+  /** Live in a managed permission set, not in the matrix. */
+  UNEXPECTED,
+  /** Live in a permission set the matrix does not declare. */
+  UNMANAGED,
+  /** Live in a protected (e.g. Control Tower) permission set and not wanted by the matrix. */
+  PROTECTED,
+  /** A managed permission set's live definition differs from the matrix. */
+  DEFINITION,
+  /** Accounts hold an outdated copy of a permission set (LATEST_PERMISSION_SET_NOT_PROVISIONED). */
+  OUT_OF_SYNC,
+  /** A USER exception whose expiry date has passed. */
+  EXPIRED_USER_RULE
+}

@@ -1,0 +1,49 @@
+package dev.idcplane.plan;
+
+import dev.idcplane.matrix.Violation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of planning: the ordered changes apply would make, drift kept apart from them, and
+ * non-blocking warnings. Immutable.
+ */
+public record Plan(
+    PlanSource source, List<Change> changes, List<DriftFinding> drift, List<Violation> warnings) {
+  public Plan {
+    Objects.requireNonNull(source, "source");
+    changes = List.copyOf(changes);
+    drift = List.copyOf(drift);
+    warnings = List.copyOf(warnings);
+  }
+
+  public boolean empty() {
+    return changes.isEmpty();
+  }
+
+  public PlanSummary summary() {
+    return PlanSummary.of(this);
+  }
+
+  /**
+   * SHA-256 over every change's key and content, independent of when the plan was made. Two plans
+   * with equal fingerprints make the same changes: apply compares a fresh plan's fingerprint with
+   * the stored one to refuse a stale plan.
+   */
+  public String fingerprint() {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Change c : changes) {
+        md.update((c.action() + "|" + c.content()).getBytes(StandardCharsets.UTF_8));
+        md.update((byte) '\n');
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.idcplane.plan;
+
+import dev.idcplane.matrix.Violation;
+import java.util.List;
+
+/** Renders a plan the way {@code terraform plan} does: one block per change, then drift. */
+public final class PlanTextRenderer {
+  private PlanTextRenderer() {}
+
+  public static String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    PlanSource src = plan.source();
+    out.append("IDC Control Plane plan for ").append(src.instanceArn()).append('\n');
+    out.append("  live state read at ").append(src.snapshotAt()).append('\n');
+    out.append("  matrix ").append(src.matrixDigest());
+    if (src.matrixCommit() != null) {
+      out.append(" (commit ").append(src.matrixCommit()).append(')');
+    }
+    out.append("\n\n");
+    if (plan.changes().isEmpty()) {
+      out.append("No changes. Identity Center matches the matrix.\n");
+    } else {
+      out.append("Identity Center will be changed as follows:\n\n");
+      plan.changes().forEach(c -> renderChange(out, c));
+    }
+    PlanSummary s = plan.summary();
+    out.append("\nPlan: ")
+        .append(s.createPermissionSets()).append(" permission sets to create, ")
+        .append(s.updatePermissionSets()).append(" to update, ")
+        .append(s.provisionPermissionSets()).append(" to provision; ")
+        .append(s.createAssignments()).append(" assignments to create, ")
+        .append(s.deleteAssignments()).append(" to delete.\n");
+    if (!plan.drift().isEmpty()) {
+      out.append("\nDrift (").append(plan.drift().size()).append(" findings):\n");
+      for (DriftFinding d : plan.drift()) {
+        out.append("  ! ").append(d.kind().name().toLowerCase(java.util.Locale.ROOT)).append("  ");
+        out.append(describe(d)).append("\n      ").append(d.detail()).append('\n');
+      }
+    }
+    renderWarnings(out, plan.warnings());
+    return out.toString();
+  }
+
+  private static void renderChange(StringBuilder out, Change c) {
+    switch (c.action()) {
+      case CREATE_PERMISSION_SET -> {
+        Change.CreatePermissionSet p = (Change.CreatePermissionSet) c;
+        out.append("  + permission set ").append(p.name()).append('\n');
+        out.append("      session_duration: ").append(p.definition().sessionDuration()).append('\n');
+        out.append("      managed_policies: ").append(p.definition().managedPolicies()).append('\n');
+      }
+      case UPDATE_PERMISSION_SET -> {
+        Change.UpdatePermissionSet p = (Change.UpdatePermissionSet) c;
+        out.append("  ~ permission set ").append(p.name()).append('\n');
+        for (FieldChange f : p.fields()) {
+          out.append("      ~ ").append(f.field()).append(": ").append(f.before())
+              .append("\n          -> ").append(f.after()).append('\n');
+        }
+      }
+      case PROVISION_PERMISSION_SET -> {
+        Change.ProvisionPermissionSet p = (Change.ProvisionPermissionSet) c;
+        out.append("  > provision ").append(p.name()).append(" to ALL_PROVISIONED_ACCOUNTS\n");
+      }
+      case CREATE_ASSIGNMENT -> {
+        Change.CreateAssignment a = (Change.CreateAssignment) c;
+        out.append("  + assignment ").append(assignment(a.assignment(), a.principalName(),
+            a.accountName())).append('\n');
+      }
+      case DELETE_ASSIGNMENT -> {
+        Change.DeleteAssignment d = (Change.DeleteAssignment) c;
+        out.append("  - assignment ").append(assignment(d.assignment(), d.principalName(),
+            d.accountName())).append('\n');
+      }
+    }
+    out.append("      # ").append(c.reason()).append('\n');
+  }
+
+  private static String assignment(AssignmentKey k, String principal, String account) {
+    return k.permissionSetName() + " → " + k.principalType().name().toLowerCase(java.util.Locale.ROOT)
+        + " " + principal + " in " + account + " (" + k.accountId() + ")";
+  }
+
+  private static String describe(DriftFinding d) {
+    if (d.accountId() == null) {
+      return d.permissionSetName() + (d.principalName() == null ? "" : " → " + d.principalName());
+    }
+    return d.permissionSetName() + " → " + d.principalType().name().toLowerCase(java.util.Locale.ROOT)
+        + " " + d.principalName() + " in " + d.accountName() + " (" + d.accountId() + ")";
+  }
+
+  private static void renderWarnings(StringBuilder out, List<Violation> warnings) {
+    if (warnings.isEmpty()) {
+      return;
+    }
+    out.append("\nWarnings:\n");
+    warnings.forEach(w -> out.append("  * ").append(w).append('\n'));
+  }
+}

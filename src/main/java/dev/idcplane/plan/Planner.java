@@ -1,0 +1,238 @@
+package dev.idcplane.plan;
+
+import dev.idcplane.identitycenter.AccountAssignment;
+import dev.idcplane.identitycenter.LivePermissionSet;
+import dev.idcplane.identitycenter.LiveState;
+import dev.idcplane.identitycenter.PermissionSetDefinition;
+import dev.idcplane.matrix.Violation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The pure planner: {@code (desired, live, policy) → Plan}. No I/O, no clock.
+ *
+ * <p>Ownership rules: a permission set declared with a definition is managed — its definition and
+ * its assignments are ours, and live assignments the matrix does not want are deleted. A set
+ * declared {@code external: true} has its assignments managed but never its definition.
+ * Assignments of undeclared sets are reported as unmanaged drift, never deleted. Protected sets are
+ * never changed: assignments the matrix wants are created, the rest are reported. Assignments in
+ * the management account are never deleted unless the policy allows it.
+ *
+ * <p>Change order is the order apply runs them in: permission set creates and updates, then
+ * provisioning, then assignment creates, then deletes — so nobody moving between groups loses
+ * access mid-run.
+ */
+public final class Planner {
+
+  public Plan plan(DesiredState desired, LiveState live, PlanPolicy policy, PlanSource source) {
+    List<Change> definitions = new ArrayList<>();
+    List<Change> provisions = new ArrayList<>();
+    List<DriftFinding> drift = new ArrayList<>();
+    planPermissionSets(desired, live, policy, definitions, provisions, drift);
+
+    Map<String, String> nameByArn = new HashMap<>();
+    live.permissionSetsByName().values().forEach(p -> nameByArn.put(p.arn(), p.name()));
+    Map<AssignmentKey, AccountAssignment> liveByKey = new TreeMap<>();
+    for (AccountAssignment a : live.assignments()) {
+      String name = nameByArn.getOrDefault(a.permissionSetArn(), a.permissionSetArn());
+      liveByKey.put(
+          new AssignmentKey(a.accountId(), name, a.principalType(), a.principalId()), a);
+    }
+
+    List<Change> creates = new ArrayList<>();
+    for (DesiredAssignment want : new TreeMap<>(desired.assignments()).values()) {
+      if (liveByKey.containsKey(want.key())) {
+        continue;
+      }
+      String arn =
+          Optional.ofNullable(live.permissionSetsByName().get(want.key().permissionSetName()))
+              .map(LivePermissionSet::arn)
+              .orElse(null);
+      String reason = "wanted by " + joined(want.wantedBy());
+      creates.add(
+          new Change.CreateAssignment(
+              want.key(), arn, want.principalName(), want.accountName(), want.wantedBy(), reason));
+      drift.add(
+          DriftFinding.ofAssignment(
+              DriftKind.MISSING, want.key(), want.accountName(), want.principalName(),
+              "not live; " + reason));
+    }
+
+    Map<String, UserException> expiredByKey = new HashMap<>();
+    for (UserException u : desired.expiredUserRules()) {
+      expiredByKey.put(u.userName() + "/" + u.permissionSetName(), u);
+    }
+    List<Change> deletes = new ArrayList<>();
+    String management = live.organization().managementAccountId();
+    for (Map.Entry<AssignmentKey, AccountAssignment> e : liveByKey.entrySet()) {
+      AssignmentKey key = e.getKey();
+      if (desired.assignments().containsKey(key)) {
+        continue;
+      }
+      String setName = key.permissionSetName();
+      String accountName =
+          live.orgTree().account(key.accountId()).map(a -> a.name()).orElse(key.accountId());
+      String principalName = live.principalName(key.principalId());
+      if (policy.isProtected(setName)) {
+        drift.add(
+            DriftFinding.ofAssignment(
+                DriftKind.PROTECTED, key, accountName, principalName,
+                setName + " is protected: its assignments are never changed"));
+      } else if (!desired.permissionSets().containsKey(setName)) {
+        drift.add(
+            DriftFinding.ofAssignment(
+                DriftKind.UNMANAGED, key, accountName, principalName,
+                setName + " is not declared in the matrix: reported, never deleted"));
+      } else if (key.accountId().equals(management) && !policy.allowManagementAccountDeletes()) {
+        drift.add(
+            DriftFinding.ofAssignment(
+                DriftKind.UNEXPECTED, key, accountName, principalName,
+                "not in the matrix, kept: assignments in the management account are never"
+                    + " deleted (idc.plan.allow-management-account-deletes)"));
+      } else {
+        UserException expired = expiredByKey.get(principalName + "/" + setName);
+        String reason =
+            expired != null
+                ? "USER exception at " + expired.at() + " expired on " + expired.expires()
+                : "not in the matrix, and " + setName + " is managed by the matrix";
+        deletes.add(
+            new Change.DeleteAssignment(
+                key, e.getValue().permissionSetArn(), principalName, accountName, reason));
+        drift.add(
+            DriftFinding.ofAssignment(
+                DriftKind.UNEXPECTED, key, accountName, principalName, reason));
+      }
+    }
+
+    for (UserException u : desired.expiredUserRules()) {
+      drift.add(
+          new DriftFinding(
+              DriftKind.EXPIRED_USER_RULE,
+              "expired_user_rule/" + u.userName() + "/" + u.permissionSetName() + "/" + u.at(),
+              u.permissionSetName(),
+              null,
+              null,
+              dev.idcplane.identitycenter.PrincipalType.USER,
+              null,
+              u.userName(),
+              "USER exception at "
+                  + u.at()
+                  + " (owner "
+                  + u.owner()
+                  + ") expired on "
+                  + u.expires()
+                  + ": left out of the desired state; remove it from the matrix"));
+    }
+
+    List<Change> changes = new ArrayList<>(definitions);
+    changes.addAll(provisions);
+    changes.addAll(creates);
+    changes.addAll(deletes);
+    drift.sort(Comparator.comparing(DriftFinding::kind).thenComparing(DriftFinding::key));
+    return new Plan(source, changes, drift, desired.warnings());
+  }
+
+  private void planPermissionSets(
+      DesiredState desired,
+      LiveState live,
+      PlanPolicy policy,
+      List<Change> definitions,
+      List<Change> provisions,
+      List<DriftFinding> drift) {
+    for (DesiredPermissionSet want : new TreeMap<>(desired.permissionSets()).values()) {
+      LivePermissionSet have = live.permissionSetsByName().get(want.name());
+      if (have == null) {
+        want.definition()
+            .ifPresent(
+                def ->
+                    definitions.add(
+                        new Change.CreatePermissionSet(
+                            want.name(), def, want.declaredAt(),
+                            "declared at " + want.declaredAt() + ", not live")));
+        continue;
+      }
+      boolean managed = want.definition().isPresent() && !policy.isProtected(want.name());
+      boolean updated = false;
+      if (managed) {
+        PermissionSetDefinition wantDef = want.definition().get();
+        PermissionSetDefinition haveDef =
+            have.definition()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "live definition of declared set " + want.name() + " was not read"));
+        List<FieldChange> fields = DefinitionDiffer.diff(haveDef, wantDef);
+        if (!fields.isEmpty()) {
+          updated = true;
+          String changed = String.join(", ", fields.stream().map(FieldChange::field).toList());
+          definitions.add(
+              new Change.UpdatePermissionSet(
+                  want.name(), have.arn(), fields, haveDef, wantDef, want.declaredAt(),
+                  "live definition differs from " + want.declaredAt() + " in " + changed));
+          drift.add(
+              DriftFinding.ofPermissionSet(
+                  DriftKind.DEFINITION, want.name(), "live definition differs in " + changed));
+        }
+      }
+      if (!have.outOfSyncAccounts().isEmpty()) {
+        drift.add(outOfSync(have));
+      }
+      boolean provisionedAnywhere = !have.provisionedAccounts().isEmpty();
+      if (managed && provisionedAnywhere && (updated || !have.outOfSyncAccounts().isEmpty())) {
+        String reason =
+            updated
+                ? "definition changes reach accounts only when provisioned"
+                : "outdated copy in " + new TreeSet<>(have.outOfSyncAccounts());
+        provisions.add(
+            new Change.ProvisionPermissionSet(
+                want.name(), have.arn(), List.copyOf(new TreeSet<>(have.outOfSyncAccounts())),
+                reason));
+      }
+    }
+    for (LivePermissionSet have : live.permissionSetsByName().values()) {
+      if (!desired.permissionSets().containsKey(have.name())
+          && !have.outOfSyncAccounts().isEmpty()) {
+        drift.add(outOfSync(have));
+      }
+    }
+  }
+
+  private static DriftFinding outOfSync(LivePermissionSet have) {
+    return DriftFinding.ofPermissionSet(
+        DriftKind.OUT_OF_SYNC,
+        have.name(),
+        "outdated copy (LATEST_PERMISSION_SET_NOT_PROVISIONED) in "
+            + new TreeSet<>(have.outOfSyncAccounts()));
+  }
+
+  private static String joined(List<?> items) {
+    return String.join(", ", items.stream().map(Object::toString).toList());
+  }
+
+  /**
+   * Declared {@code external: true} sets that do not exist live: the matrix says they exist, so
+   * this is a matrix error, reported before planning.
+   */
+  public static List<Violation> missingExternalSets(DesiredState desired, LiveState live) {
+    List<Violation> out = new ArrayList<>();
+    for (DesiredPermissionSet s : new TreeMap<>(desired.permissionSets()).values()) {
+      if (s.external() && !live.permissionSetsByName().containsKey(s.name())) {
+        out.add(
+            new Violation(
+                s.declaredAt(),
+                "permission_sets." + s.name(),
+                "unknown_permission_set",
+                "permission set " + s.name() + " is declared external but does not exist in "
+                    + live.instance().instanceArn(),
+                "create it first, or declare its definition so the service creates it"));
+      }
+    }
+    return out;
+  }
+}
