@@ -1,0 +1,23 @@
+package dev.idcplane.api.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** One planned change. Fields that do not apply to the action are omitted. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ChangeView(
+    String action,
+    String key,
+    String reason,
+    String permissionSet,
+    String permissionSetArn,
+    RefView account,
+    RefView principal,
+    List<String> wantedBy,
+    List<FieldView> fields,
+    DefinitionView definition,
+    List<String> outOfSyncAccounts) {
+
+  /** One changed field of a permission set. */
+  public record FieldView(String field, String before, String after) {}
+}

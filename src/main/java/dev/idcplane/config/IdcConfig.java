@@ -1,0 +1,71 @@
+package dev.idcplane.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** Every tunable of the service, under {@code idc.*}. */
+@ConfigMapping(prefix = "idc")
+public interface IdcConfig {
+
+  /** Which Identity Center to talk to: the real one through the AWS SDK, or the in-process sandbox. */
+  @WithDefault("sandbox")
+  Backend backend();
+
+  /** ARN of the Identity Center instance; when absent, the only instance there is. */
+  Optional<String> instanceArn();
+
+  Aws aws();
+
+  Sandbox sandbox();
+
+  Matrix matrix();
+
+  PlanRules plan();
+
+  /** The two backends. */
+  enum Backend {
+    aws,
+    sandbox
+  }
+
+  /** AWS SDK settings. */
+  interface Aws {
+    /** Region of the Identity Center instance (its home Region). */
+    @WithDefault("us-east-1")
+    String region();
+
+    /** Endpoint override for emulators such as moto; absent for real AWS. */
+    Optional<String> endpointOverride();
+
+    /** Attempts the AWS SDK makes per call (its STANDARD retry mode), including the first. */
+    @WithDefault("3")
+    int maxAttempts();
+  }
+
+  /** The sandbox backend. */
+  interface Sandbox {
+    /** The seed file the sandbox starts from. */
+    @WithDefault("deploy/sandbox/seed.yaml")
+    String seed();
+  }
+
+  /** Where the matrix lives. */
+  interface Matrix {
+    /** Folder whose {@code *.yaml} files make up the matrix. */
+    @WithDefault("assignments")
+    String path();
+  }
+
+  /** Safety rules of every plan. */
+  interface PlanRules {
+    /** Glob patterns of permission sets never changed (default: Control Tower's AWS* sets). */
+    @WithDefault("AWS*")
+    List<String> protectedPermissionSets();
+
+    /** Whether assignments in the organization's management account may be deleted. */
+    @WithDefault("false")
+    boolean allowManagementAccountDeletes();
+  }
+}

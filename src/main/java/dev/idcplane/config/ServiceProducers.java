@@ -1,0 +1,84 @@
+package dev.idcplane.config;
+
+import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.aws.AwsClients;
+import dev.idcplane.identitycenter.aws.AwsIdentityCenter;
+import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
+import dev.idcplane.matrix.MatrixLoader;
+import dev.idcplane.plan.Planner;
+import dev.idcplane.plan.PlanPolicy;
+import dev.idcplane.plan.Resolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/** Produces the clock, the Identity Center backend and the pure core objects; disposes clients. */
+@ApplicationScoped
+public class ServiceProducers {
+  private static final Logger LOG = Logger.getLogger(ServiceProducers.class);
+
+  @Produces
+  @ApplicationScoped
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  @ApplicationScoped
+  IdentityCenter identityCenter(IdcConfig config) {
+    return switch (config.backend()) {
+      case sandbox -> {
+        Path seed = Path.of(config.sandbox().seed());
+        LOG.infof("Identity Center backend: sandbox seeded from %s", seed.toAbsolutePath());
+        yield SandboxIdentityCenter.fromSeed(seed);
+      }
+      case aws -> {
+        IdcConfig.Aws aws = config.aws();
+        LOG.infof(
+            "Identity Center backend: AWS in %s%s",
+            aws.region(),
+            aws.endpointOverride().map(e -> " through " + e).orElse(""));
+        yield new AwsIdentityCenter(
+            AwsClients.create(aws.region(), aws.endpointOverride(), aws.maxAttempts()));
+      }
+    };
+  }
+
+  void close(@Disposes IdentityCenter ic) {
+    if (ic instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("closing the Identity Center clients failed", e);
+      }
+    }
+  }
+
+  @Produces
+  @ApplicationScoped
+  PlanPolicy planPolicy(IdcConfig config) {
+    return new PlanPolicy(
+        config.plan().protectedPermissionSets(), config.plan().allowManagementAccountDeletes());
+  }
+
+  @Produces
+  @ApplicationScoped
+  Planner planner() {
+    return new Planner();
+  }
+
+  @Produces
+  @ApplicationScoped
+  Resolver resolver() {
+    return new Resolver();
+  }
+
+  @Produces
+  @ApplicationScoped
+  MatrixLoader matrixLoader() {
+    return new MatrixLoader();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.idcplane.persistence;
+
+import dev.idcplane.api.dto.PlanView;
+import dev.idcplane.plan.AssignmentKey;
+import dev.idcplane.plan.Change;
+import dev.idcplane.plan.DriftFinding;
+import dev.idcplane.plan.Plan;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores plans with one row per change and per drift finding. */
+@ApplicationScoped
+public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
+
+  /** Stores the plan; {@code document} is its API JSON, {@code text} its text rendering. */
+  @Transactional
+  public PlanEntity store(PlanView view, Plan plan, String document, String text) {
+    PlanEntity e = new PlanEntity();
+    e.id = view.id();
+    e.createdAt = view.createdAt();
+    e.createdBy = view.createdBy();
+    e.instanceArn = plan.source().instanceArn();
+    e.matrixDigest = plan.source().matrixDigest();
+    e.matrixCommit = plan.source().matrixCommit();
+    e.matrixOrigin = view.matrixOrigin();
+    e.snapshotAt = plan.source().snapshotAt();
+    e.fingerprint = view.fingerprint();
+    e.changeCount = plan.changes().size();
+    e.driftCount = plan.drift().size();
+    e.document = document;
+    e.renderedText = text;
+    int seq = 0;
+    for (Change c : plan.changes()) {
+      e.changes.add(changeRow(e, seq++, c));
+    }
+    seq = 0;
+    for (DriftFinding d : plan.drift()) {
+      e.drift.add(driftRow(e, seq++, d));
+    }
+    persist(e);
+    return e;
+  }
+
+  public Optional<PlanEntity> find(UUID id) {
+    return findByIdOptional(id);
+  }
+
+  /** Newest first, at most {@code limit}, optionally only those older than {@code before}. */
+  public List<PlanEntity> recent(int limit, Optional<java.time.Instant> before) {
+    Sort sort = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
+    var query =
+        before.isPresent()
+            ? find("createdAt < ?1", sort, before.get())
+            : findAll(sort);
+    return query.page(Page.ofSize(limit)).list();
+  }
+
+  private static PlanChangeEntity changeRow(PlanEntity plan, int seq, Change c) {
+    PlanChangeEntity r = new PlanChangeEntity();
+    r.plan = plan;
+    r.seq = seq;
+    r.action = c.action().name();
+    r.changeKey = c.key();
+    r.reason = c.reason();
+    AssignmentKey k = null;
+    switch (c.action()) {
+      case CREATE_PERMISSION_SET -> r.permissionSet = ((Change.CreatePermissionSet) c).name();
+      case UPDATE_PERMISSION_SET -> r.permissionSet = ((Change.UpdatePermissionSet) c).name();
+      case PROVISION_PERMISSION_SET ->
+          r.permissionSet = ((Change.ProvisionPermissionSet) c).name();
+      case CREATE_ASSIGNMENT -> k = ((Change.CreateAssignment) c).assignment();
+      case DELETE_ASSIGNMENT -> k = ((Change.DeleteAssignment) c).assignment();
+    }
+    if (k != null) {
+      r.permissionSet = k.permissionSetName();
+      r.accountId = k.accountId();
+      r.principalType = k.principalType().name();
+      r.principalId = k.principalId();
+    }
+    return r;
+  }
+
+  private static PlanDriftEntity driftRow(PlanEntity plan, int seq, DriftFinding d) {
+    PlanDriftEntity r = new PlanDriftEntity();
+    r.plan = plan;
+    r.seq = seq;
+    r.kind = d.kind().name();
+    r.findingKey = d.key();
+    r.permissionSet = d.permissionSetName();
+    r.accountId = d.accountId();
+    r.principalType = d.principalType() == null ? null : d.principalType().name();
+    r.principalId = d.principalId();
+    r.principalName = d.principalName();
+    r.detail = d.detail();
+    return r;
+  }
+}

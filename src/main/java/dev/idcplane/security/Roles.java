@@ -1,0 +1,21 @@
+package dev.idcplane.security;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The service's roles, taken from the token's groups claim ({@code quarkus.oidc.roles.role-claim-path}).
+ * {@code admin} implies every other role and {@code auditor} implies {@code viewer}.
+ */
+public final class Roles {
+  public static final String VIEWER = "viewer";
+  public static final String AUDITOR = "auditor";
+  public static final String CI = "ci";
+  public static final String ADMIN = "admin";
+
+  /** Roles each role implies besides itself. */
+  static final Map<String, Set<String>> IMPLIED =
+      Map.of(ADMIN, Set.of(VIEWER, AUDITOR, CI), AUDITOR, Set.of(VIEWER));
+
+  private Roles() {}
+}

@@ -1,0 +1,118 @@
+package dev.idcplane.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idcplane.api.dto.PlanView;
+import dev.idcplane.api.dto.PlanViews;
+import dev.idcplane.config.IdcConfig;
+import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.LiveStateReader;
+import dev.idcplane.matrix.Matrix;
+import dev.idcplane.matrix.MatrixInvalidException;
+import dev.idcplane.matrix.MatrixLoad;
+import dev.idcplane.matrix.MatrixLoader;
+import dev.idcplane.matrix.Violation;
+import dev.idcplane.plan.MatrixRequests;
+import dev.idcplane.plan.Plan;
+import dev.idcplane.plan.PlanPolicy;
+import dev.idcplane.plan.PlanSource;
+import dev.idcplane.plan.PlanTextRenderer;
+import dev.idcplane.plan.Planner;
+import dev.idcplane.plan.Resolution;
+import dev.idcplane.plan.Resolver;
+import dev.idcplane.persistence.PlanRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Plans a matrix against the live instance: load and validate the matrix, read the live state,
+ * resolve, plan, store. Reads only; changes nothing in Identity Center. An invalid matrix throws
+ * {@link MatrixInvalidException} with every violation and stores nothing.
+ */
+@ApplicationScoped
+public class PlanningService {
+  private final IdcConfig config;
+  private final IdentityCenter identityCenter;
+  private final Clock clock;
+  private final MatrixLoader loader;
+  private final Resolver resolver;
+  private final Planner planner;
+  private final PlanPolicy policy;
+  private final PlanRepository plans;
+  private final ObjectMapper json;
+
+  public PlanningService(
+      IdcConfig config,
+      IdentityCenter identityCenter,
+      Clock clock,
+      MatrixLoader loader,
+      Resolver resolver,
+      Planner planner,
+      PlanPolicy policy,
+      PlanRepository plans,
+      ObjectMapper json) {
+    this.config = config;
+    this.identityCenter = identityCenter;
+    this.clock = clock;
+    this.loader = loader;
+    this.resolver = resolver;
+    this.planner = planner;
+    this.policy = policy;
+    this.plans = plans;
+    this.json = json;
+  }
+
+  /** A plan computed and stored, in both its renderings. */
+  public record StoredPlan(PlanView view, String text) {}
+
+  public StoredPlan plan(MatrixInput input, String subject) {
+    Matrix matrix = load(input);
+    LiveStateReader.Result live =
+        new LiveStateReader(identityCenter, clock)
+            .read(MatrixRequests.forMatrix(matrix, config.instanceArn()));
+    Resolution resolution =
+        resolver.resolve(matrix, live, policy, LocalDate.ofInstant(clock.instant(), clock.getZone()));
+    List<Violation> errors = new ArrayList<>(resolution.errors());
+    errors.addAll(Planner.missingExternalSets(resolution.desired(), live.state()));
+    if (!errors.isEmpty()) {
+      throw new MatrixInvalidException(errors.stream().sorted().toList());
+    }
+    PlanSource source =
+        new PlanSource(
+            matrix.digest(),
+            input.commit().orElse(null),
+            live.state().instance().instanceArn(),
+            live.state().readAt());
+    Plan plan = planner.plan(resolution.desired(), live.state(), policy, source);
+    PlanView view =
+        PlanViews.of(UUID.randomUUID(), clock.instant(), subject, input.origin(), plan);
+    String text = PlanTextRenderer.render(plan);
+    plans.store(view, plan, toJson(view), text);
+    return new StoredPlan(view, text);
+  }
+
+  /** Loads the matrix the input names; throws with every violation when it is invalid. */
+  public Matrix load(MatrixInput input) {
+    MatrixLoad load =
+        input.files().isPresent()
+            ? loader.loadFiles(input.files().get())
+            : loader.loadFolder(Path.of(config.matrix().path()));
+    if (!load.violations().isEmpty()) {
+      throw new MatrixInvalidException(load.violations());
+    }
+    return load.matrix();
+  }
+
+  private String toJson(PlanView view) {
+    try {
+      return json.writeValueAsString(view);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise plan " + view.id(), e);
+    }
+  }
+}
