@@ -136,11 +136,16 @@ public final class SandboxBuilder {
   }
 
   public SandboxIdentityCenter build() {
+    validate();
+    built = true;
+    return new SandboxIdentityCenter(state);
+  }
+
+  /** Checks what can only be checked once everything is declared. */
+  void validate() {
     SandboxState s = state();
     check(s.accounts.containsKey(s.managementAccountId),
         "management account " + s.managementAccountId + " is not among the accounts");
-    built = true;
-    return new SandboxIdentityCenter(s);
   }
 
   /** The id of an account by name, if exactly one has it (seed loaders resolve names with it). */

@@ -93,7 +93,7 @@ final class SeedLoader {
     for (PermissionSetSeed s : sets) {
       s.outOfSync().forEach(a -> at(a, () -> builder.outOfSync(s.name(), accountId(a))));
     }
-    at(org.owner(), builder::build);
+    at(org.req("management_account"), builder::validate);
   }
 
   private void instance(SeedNode node) {
