@@ -1,11 +1,9 @@
 """Patches to sso-admin assignments, provisioning, permissions boundaries and tags."""
 
 import json
-import re
 import uuid
 
 from moto.core.utils import unix_time
-from moto.ssoadmin import models as m
 from moto.ssoadmin.exceptions import ResourceNotFoundException
 from moto.ssoadmin.responses import SSOAdminResponse
 
