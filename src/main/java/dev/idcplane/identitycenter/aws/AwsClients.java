@@ -1,0 +1,115 @@
+package dev.idcplane.identitycenter.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+
+/**
+ * Builds the three SDK clients the {@link AwsIdentityCenter} needs, sharing one HTTP client. Plain
+ * factory (no CDI). The retry mode and max attempts are always set explicitly so the SDK's retries
+ * and the service's own retry layer do not multiply. Organizations is a global service signed in
+ * us-east-1; with an endpoint override (an emulator) every client goes to that endpoint. Closing
+ * this closes the clients and the HTTP client.
+ */
+public final class AwsClients implements AutoCloseable {
+
+  /**
+   * @param region the Identity Center instance's region (sso-admin, identitystore)
+   * @param endpointOverride an emulator endpoint such as http://127.0.0.1:5000; empty for AWS
+   * @param retryMode the SDK retry mode (STANDARD, ADAPTIVE_V2, LEGACY)
+   * @param maxAttempts SDK attempts per call including the first (1 = no SDK retries)
+   * @param apiCallTimeout limit for one call including the SDK's retries
+   * @param credentials explicit credentials; empty for the default credential chain
+   */
+  public record Settings(
+      Region region,
+      Optional<URI> endpointOverride,
+      RetryMode retryMode,
+      int maxAttempts,
+      Duration apiCallTimeout,
+      Optional<AwsCredentialsProvider> credentials) {
+    public Settings {
+      Objects.requireNonNull(region, "region");
+      endpointOverride = Objects.requireNonNullElse(endpointOverride, Optional.empty());
+      Objects.requireNonNull(retryMode, "retryMode");
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+      }
+      Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
+      credentials = Objects.requireNonNullElse(credentials, Optional.empty());
+    }
+  }
+
+  private final SdkHttpClient http;
+  private final SsoAdminClient ssoAdmin;
+  private final IdentitystoreClient identityStore;
+  private final OrganizationsClient organizations;
+
+  private AwsClients(SdkHttpClient http, SsoAdminClient sso, IdentitystoreClient ids, OrganizationsClient org) {
+    this.http = http;
+    this.ssoAdmin = sso;
+    this.identityStore = ids;
+    this.organizations = org;
+  }
+
+  /** The url-connection client: no extra dependencies, and calls here are few and sequential. */
+  public static AwsClients create(Settings s) {
+    SdkHttpClient http = UrlConnectionHttpClient.builder()
+        .connectionTimeout(Duration.ofSeconds(5))
+        .socketTimeout(s.apiCallTimeout())
+        .build();
+    AwsCredentialsProvider credentials =
+        s.credentials().orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
+        .retryStrategy(AwsRetryStrategy.forRetryMode(s.retryMode()).toBuilder().maxAttempts(s.maxAttempts()).build())
+        .apiCallTimeout(s.apiCallTimeout())
+        .build();
+    // Organizations has one global endpoint, signed for us-east-1 (aws-global resolves to it).
+    Region orgRegion = s.endpointOverride().isPresent() ? Region.US_EAST_1 : Region.AWS_GLOBAL;
+    var sso = SsoAdminClient.builder().region(s.region());
+    var ids = IdentitystoreClient.builder().region(s.region());
+    var org = OrganizationsClient.builder().region(orgRegion);
+    s.endpointOverride().ifPresent(uri -> {
+      sso.endpointOverride(uri);
+      ids.endpointOverride(uri);
+      org.endpointOverride(uri);
+    });
+    return new AwsClients(
+        http,
+        sso.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build(),
+        ids.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build(),
+        org.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build());
+  }
+
+  public SsoAdminClient ssoAdmin() {
+    return ssoAdmin;
+  }
+
+  public IdentitystoreClient identityStore() {
+    return identityStore;
+  }
+
+  public OrganizationsClient organizations() {
+    return organizations;
+  }
+
+  @Override
+  public void close() {
+    ssoAdmin.close();
+    identityStore.close();
+    organizations.close();
+    http.close();
+  }
+}

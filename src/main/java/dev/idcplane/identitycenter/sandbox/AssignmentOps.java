@@ -1,0 +1,64 @@
+package dev.idcplane.identitycenter.sandbox;
+
+import dev.idcplane.identitycenter.AccountAssignment;
+import dev.idcplane.identitycenter.IdentityCenterException;
+import dev.idcplane.identitycenter.IdentityCenterException.Kind;
+import java.util.List;
+
+/**
+ * Account assignment reads and changes over the sandbox state. Callers hold the sandbox lock.
+ *
+ * <p>As in AWS: creating an assignment that exists already succeeds without a duplicate, and the
+ * first assignment of a set in an account provisions the set there (an account that already holds
+ * a copy keeps it as it is, in sync or not). When the last assignment of a set in an account is
+ * deleted, Identity Center removes the set's role from that account, so the set is no longer
+ * provisioned there.
+ */
+final class AssignmentOps {
+  private final SandboxState state;
+  private final DirectoryOps directory;
+
+  AssignmentOps(SandboxState state, DirectoryOps directory) {
+    this.state = state;
+    this.directory = directory;
+  }
+
+  List<AccountAssignment> list(String op, String instanceArn, String accountId, String psArn) {
+    state.permissionSet(op, instanceArn, psArn);
+    return state.assignments.stream()
+        .filter(a -> a.accountId().equals(accountId) && a.permissionSetArn().equals(psArn))
+        .toList();
+  }
+
+  /** Returns true when the assignment was new. */
+  boolean create(AccountAssignment a) {
+    String op = "CreateAccountAssignment";
+    SandboxPermissionSet ps = state.permissionSet(op, state.instance.instanceArn(), a.permissionSetArn());
+    state.account(op, a.accountId());
+    if (!directory.exists(a.principalType(), a.principalId())) {
+      throw new IdentityCenterException(
+          Kind.NOT_FOUND, op, a.principalType() + " " + a.principalId() + " does not exist");
+    }
+    boolean added = state.assignments.add(a);
+    if (!ps.provisionedVersions.containsKey(a.accountId())) {
+      ps.provisionLatest(a.accountId());
+    }
+    return added;
+  }
+
+  /** Returns true when the assignment existed. */
+  boolean delete(AccountAssignment a) {
+    boolean removed = state.assignments.remove(a);
+    boolean othersLeft =
+        state.assignments.stream()
+            .anyMatch(
+                o ->
+                    o.accountId().equals(a.accountId())
+                        && o.permissionSetArn().equals(a.permissionSetArn()));
+    SandboxPermissionSet ps = state.permissionSets.get(a.permissionSetArn());
+    if (removed && !othersLeft && ps != null) {
+      ps.provisionedVersions.remove(a.accountId());
+    }
+    return removed;
+  }
+}

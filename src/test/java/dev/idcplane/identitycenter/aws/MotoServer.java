@@ -1,0 +1,137 @@
+package dev.idcplane.identitycenter.aws;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension that runs {@code deploy/moto/launcher.py} (moto with our sso-admin patches) on
+ * a free loopback port for one test class. It waits for the launcher's ready line and one answered
+ * HTTP request, never for a fixed time. If moto cannot start the tests FAIL (never skip): the
+ * contract must run everywhere CI runs. The server also dies with the JVM (shutdown hook, and the
+ * launcher exits when its stdin closes).
+ */
+public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private Process process;
+  private Thread shutdownHook;
+  private URI endpoint;
+  private Path log;
+
+  public URI endpoint() {
+    if (endpoint == null) {
+      throw new IllegalStateException("moto is not running");
+    }
+    return endpoint;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    Path launcher = Path.of(System.getProperty("user.dir"), "deploy", "moto", "launcher.py");
+    if (!Files.isRegularFile(launcher)) {
+      throw new IllegalStateException("moto launcher not found at " + launcher);
+    }
+    int port = freePort();
+    log = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target"))
+        .resolve("moto-" + port + ".log");
+    ProcessBuilder pb = new ProcessBuilder(
+        "python3", launcher.toString(), "--port", Integer.toString(port), "--seed", "7",
+        "--exit-on-stdin-eof");
+    pb.redirectError(log.toFile());
+    try {
+      process = pb.start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run python3 for moto: " + e.getMessage(), e);
+    }
+    shutdownHook = new Thread(process::destroyForcibly, "moto-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String ready;
+    try {
+      ready = CompletableFuture.supplyAsync(() -> readLine(out))
+          .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw fail("moto did not report ready within " + START_TIMEOUT, e);
+    }
+    if (ready == null || !ready.startsWith("moto ready")) {
+      throw fail("moto exited or printed '" + ready + "' instead of its ready line", null);
+    }
+    endpoint = URI.create("http://127.0.0.1:" + port);
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw fail("moto answered " + answer.statusCode() + " on /moto-api/", null);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    stop();
+  }
+
+  private void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      process = null;
+    }
+    if (shutdownHook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down; the hook runs anyway
+      }
+      shutdownHook = null;
+    }
+    endpoint = null;
+  }
+
+  private IllegalStateException fail(String message, Exception cause) {
+    String tail;
+    try {
+      tail = Files.readString(log);
+    } catch (IOException e) {
+      tail = "(no log: " + e.getMessage() + ")";
+    }
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new IllegalStateException(
+        message + "; is moto 5.2.1 installed (pip install -r deploy/moto/requirements.txt)? log:\n"
+            + tail, cause);
+  }
+
+  private static String readLine(BufferedReader reader) {
+    try {
+      return reader.readLine();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
