@@ -33,6 +33,9 @@ public record AssignmentRule(
     Optional<String> owner,
     Optional<LocalDate> expires) {
 
+  /** The OU entry that means every account of the organization. */
+  public static final String ROOT_OU = "_root_";
+
   public AssignmentRule {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(field, "field");
@@ -53,6 +56,14 @@ public record AssignmentRule(
     if (principalType == PrincipalType.GROUP && expires.isPresent()) {
       throw new IllegalArgumentException(at + ": a GROUP rule does not expire");
     }
+  }
+
+  /**
+   * Whether an OU entry is written as an id ({@code ou-…} or {@code r-…}, no {@code /}) rather than
+   * as a path of OU names from the root.
+   */
+  public static boolean isOuId(String ouEntry) {
+    return !ouEntry.contains("/") && (ouEntry.startsWith("ou-") || ouEntry.startsWith("r-"));
   }
 
   /** Path of a sub-field of this rule, e.g. {@code assignments[2].group}. */

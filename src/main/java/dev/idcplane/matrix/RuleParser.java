@@ -31,7 +31,6 @@ final class RuleParser {
               "exclude_accounts",
               "owner",
               "expires"));
-  static final String ROOT = "_root_";
   static final Pattern DIGITS = Pattern.compile("\\d+");
   static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
   static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
@@ -45,11 +44,6 @@ final class RuleParser {
 
   RuleParser(NodeReader r) {
     this.r = r;
-  }
-
-  /** Whether an OU entry is written as an id rather than a path of names. */
-  static boolean looksLikeOuId(String entry) {
-    return !entry.contains("/") && (entry.startsWith("ou-") || entry.startsWith("r-"));
   }
 
   Parsed parse(Node node, String field) {
@@ -122,7 +116,7 @@ final class RuleParser {
 
   private void checkOu(LocatedValue ou) {
     String v = ou.value();
-    if (looksLikeOuId(v) && !OU_ID.matcher(v).matches() && !ROOT_ID.matcher(v).matches()) {
+    if (AssignmentRule.isOuId(v) && !OU_ID.matcher(v).matches() && !ROOT_ID.matcher(v).matches()) {
       r.report(ViolationKind.INVALID_OU_ID, ou, "'" + v + "' looks like an OU id but is not one",
           "write an OU id as ou-xxxx-xxxxxxxx, a root id as r-xxxx, or use the OU path, e.g. Workloads/NonProd");
     }

@@ -2,18 +2,20 @@ package dev.idcplane.matrix;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" for misspelt keys, by edit distance. */
-final class Suggestions {
+/** "Did you mean" for misspelt keys and names, by case-insensitive edit distance. */
+public final class Suggestions {
   private Suggestions() {}
 
   /** The known word closest to {@code word}, if it is close enough to be a likely typo. */
-  static Optional<String> closest(String word, Collection<String> known) {
+  public static Optional<String> closest(String word, Collection<String> known) {
     int limit = Math.max(2, word.length() / 3);
+    String w = word.toLowerCase(Locale.ROOT);
     return known.stream()
-        .filter(k -> distance(word.toLowerCase(), k) <= limit)
-        .min(Comparator.comparingInt((String k) -> distance(word.toLowerCase(), k)));
+        .filter(k -> distance(w, k.toLowerCase(Locale.ROOT)) <= limit)
+        .min(Comparator.comparingInt((String k) -> distance(w, k.toLowerCase(Locale.ROOT))));
   }
 
   static int distance(String a, String b) {
