@@ -134,10 +134,17 @@ final class DefinitionChecks {
           "inline policy is not valid JSON"
               + (line > 0 ? " (near line " + line + ")" : "")
               + ": "
-              + e.getOriginalMessage(),
+              + jsonProblem(e),
           "fix the JSON; a YAML block scalar (inline_policy: |) keeps it verbatim");
     }
     return false;
+  }
+
+  /** Jackson's message without its "(for Array starting at [Source: ...])" suffix. */
+  private static String jsonProblem(JsonProcessingException e) {
+    String m = e.getOriginalMessage();
+    int cut = m.indexOf(" (for ");
+    return cut > 0 ? m.substring(0, cut) : m;
   }
 
   /** The file line of a JSON error when the policy is a literal block, whose text starts a line below. */
