@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A permission set declared under {@code permission_sets}. With a definition it is managed (its
- * definition and its assignments are ours); without one it was declared {@code external: true}
- * (it exists already, only its assignments are ours).
+ * definition and its assignments are ours); without one it was declared {@code external: true} (it
+ * exists already, only its assignments are ours).
  */
 public record DeclaredPermissionSet(
     String name, SourceLocation at, Optional<PermissionSetDefinition> definition) {

@@ -24,7 +24,8 @@ final class DefinitionChecks {
   static final Pattern CMP_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
   static final Pattern CMP_PATH = Pattern.compile("/|/([\\w+=,.@-]+/)+");
   static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
-  static final Pattern DESCRIPTION = Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
+  static final Pattern DESCRIPTION =
+      Pattern.compile("[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*");
 
   static final Duration MIN_SESSION = Duration.ofHours(1);
   static final Duration MAX_SESSION = Duration.ofHours(12);
@@ -147,7 +148,10 @@ final class DefinitionChecks {
     return cut > 0 ? m.substring(0, cut) : m;
   }
 
-  /** The file line of a JSON error when the policy is a literal block, whose text starts a line below. */
+  /**
+   * The file line of a JSON error when the policy is a literal block, whose text starts a line
+   * below.
+   */
   private static int jsonErrorLine(NodeReader r, Node node, JsonProcessingException e) {
     if (e.getLocation() == null
         || e.getLocation().getLineNr() < 1

@@ -24,7 +24,10 @@ final class MatrixChecks {
     for (Declaration d : all) {
       Declaration first = byName.putIfAbsent(d.name(), d);
       if (first != null) {
-        problems.add(ViolationKind.DUPLICATE_PERMISSION_SET, d.at(), "permission_sets." + d.name(),
+        problems.add(
+            ViolationKind.DUPLICATE_PERMISSION_SET,
+            d.at(),
+            "permission_sets." + d.name(),
             "permission set " + d.name() + " is already declared at " + first.at(),
             "declare each permission set once, in one file");
       }
@@ -32,7 +35,9 @@ final class MatrixChecks {
     return byName;
   }
 
-  /** The valid rules that name a declared set and repeat no earlier rule; the others are reported. */
+  /**
+   * The valid rules that name a declared set and repeat no earlier rule; the others are reported.
+   */
   List<AssignmentRule> rules(List<RuleParser.Parsed> parsed, Map<String, Declaration> declared) {
     List<AssignmentRule> kept = new ArrayList<>();
     for (RuleParser.Parsed p : parsed) {
@@ -41,10 +46,15 @@ final class MatrixChecks {
       if (rule.isEmpty() || !known) {
         continue;
       }
-      Optional<AssignmentRule> earlier = kept.stream().filter(k -> k.sameWantAs(rule.get())).findFirst();
+      Optional<AssignmentRule> earlier =
+          kept.stream().filter(k -> k.sameWantAs(rule.get())).findFirst();
       if (earlier.isPresent()) {
-        problems.add(ViolationKind.DUPLICATE_RULE, rule.get().at(), rule.get().field(),
-            "this rule repeats the rule at " + earlier.get().at(), "delete one of the two");
+        problems.add(
+            ViolationKind.DUPLICATE_RULE,
+            rule.get().at(),
+            rule.get().field(),
+            "this rule repeats the rule at " + earlier.get().at(),
+            "delete one of the two");
         continue;
       }
       kept.add(rule.get());
@@ -56,11 +66,18 @@ final class MatrixChecks {
     if (declared.containsKey(ps.value())) {
       return true;
     }
-    String fix = Suggestions.closest(ps.value(), declared.keySet())
-        .map(s -> "did you mean '" + s + "'? Otherwise declare it under permission_sets")
-        .orElse("declare it under permission_sets (use {external: true} for a set that exists already)");
-    problems.add(ViolationKind.UNDECLARED_PERMISSION_SET, ps.at(), ps.field(),
-        "permission set '" + ps.value() + "' is not declared in any matrix file", fix);
+    String fix =
+        Suggestions.closest(ps.value(), declared.keySet())
+            .map(s -> "did you mean '" + s + "'? Otherwise declare it under permission_sets")
+            .orElse(
+                "declare it under permission_sets (use {external: true} for a set that exists"
+                    + " already)");
+    problems.add(
+        ViolationKind.UNDECLARED_PERMISSION_SET,
+        ps.at(),
+        ps.field(),
+        "permission set '" + ps.value() + "' is not declared in any matrix file",
+        fix);
     return false;
   }
 }

@@ -32,13 +32,19 @@ public final class MatrixLoader {
     Problems problems = new Problems();
     List<Path> paths;
     try (Stream<Path> listing = Files.list(folder)) {
-      paths = listing.filter(Files::isRegularFile)
-          .filter(p -> isMatrixFile(p.getFileName().toString()))
-          .sorted()
-          .toList();
+      paths =
+          listing
+              .filter(Files::isRegularFile)
+              .filter(p -> isMatrixFile(p.getFileName().toString()))
+              .sorted()
+              .toList();
     } catch (IOException | UncheckedIOException e) {
-      problems.add(ViolationKind.UNREADABLE_MATRIX, new SourceLocation(folder.toString(), 0), "",
-          "cannot list the matrix folder: " + e, "check that the folder exists and is readable");
+      problems.add(
+          ViolationKind.UNREADABLE_MATRIX,
+          new SourceLocation(folder.toString(), 0),
+          "",
+          "cannot list the matrix folder: " + e,
+          "check that the folder exists and is readable");
       return load(files, problems);
     }
     for (Path p : paths) {
@@ -46,8 +52,12 @@ public final class MatrixLoader {
       try {
         files.put(name, Files.readString(p));
       } catch (IOException | UncheckedIOException e) {
-        problems.add(ViolationKind.UNREADABLE_MATRIX, new SourceLocation(name, 0), "",
-            "cannot read the file as UTF-8: " + e, "save the file as UTF-8 text");
+        problems.add(
+            ViolationKind.UNREADABLE_MATRIX,
+            new SourceLocation(name, 0),
+            "",
+            "cannot read the file as UTF-8: " + e,
+            "save the file as UTF-8 text");
       }
     }
     return load(files, problems);
@@ -59,26 +69,32 @@ public final class MatrixLoader {
    */
   public MatrixLoad load(Map<String, String> files) {
     SortedMap<String, String> matrixFiles = new TreeMap<>();
-    files.forEach((name, content) -> {
-      if (isMatrixFile(name)) {
-        matrixFiles.put(name, content == null ? "" : content);
-      }
-    });
+    files.forEach(
+        (name, content) -> {
+          if (isMatrixFile(name)) {
+            matrixFiles.put(name, content == null ? "" : content);
+          }
+        });
     return load(matrixFiles, new Problems());
   }
 
   private MatrixLoad load(SortedMap<String, String> files, Problems problems) {
     if (files.isEmpty() && problems.count() == 0) {
-      problems.add(ViolationKind.NO_MATRIX_FILES, new SourceLocation("", 0), "",
-          "no *.yaml or *.yml matrix file found", "add at least one matrix file");
+      problems.add(
+          ViolationKind.NO_MATRIX_FILES,
+          new SourceLocation("", 0),
+          "",
+          "no *.yaml or *.yml matrix file found",
+          "add at least one matrix file");
     }
     List<MatrixFileParser.Declaration> declarations = new ArrayList<>();
     List<RuleParser.Parsed> rules = new ArrayList<>();
-    files.forEach((name, content) -> {
-      MatrixFileParser.Contents c = new MatrixFileParser(name, problems).parse(content);
-      declarations.addAll(c.declarations());
-      rules.addAll(c.rules());
-    });
+    files.forEach(
+        (name, content) -> {
+          MatrixFileParser.Contents c = new MatrixFileParser(name, problems).parse(content);
+          declarations.addAll(c.declarations());
+          rules.addAll(c.rules());
+        });
     MatrixChecks checks = new MatrixChecks(problems);
     Map<String, MatrixFileParser.Declaration> declared = checks.declarations(declarations);
     List<AssignmentRule> kept = checks.rules(rules, declared);

@@ -50,8 +50,8 @@ final class NodeReader {
   }
 
   /**
-   * The entries of a mapping in file order. Duplicate keys are reported and the first kept;
-   * unknown keys (when {@code knownKeys} is not null) are reported and left out.
+   * The entries of a mapping in file order. Duplicate keys are reported and the first kept; unknown
+   * keys (when {@code knownKeys} is not null) are reported and left out.
    */
   Optional<Map<String, Entry>> mapping(Node node, String field, Set<String> knownKeys) {
     if (!(node instanceof MappingNode m)) {

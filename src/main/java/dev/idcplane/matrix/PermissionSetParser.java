@@ -4,7 +4,6 @@ import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.matrix.NodeReader.Entry;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +47,8 @@ final class PermissionSetParser {
       return Optional.empty();
     }
     boolean external =
-        e.containsKey(EXTERNAL) && r.bool(e.get(EXTERNAL).value(), field + "." + EXTERNAL).orElse(false);
+        e.containsKey(EXTERNAL)
+            && r.bool(e.get(EXTERNAL).value(), field + "." + EXTERNAL).orElse(false);
     if (external) {
       e.values().stream()
           .filter(x -> DEFINITION_KEYS.contains(x.key()))
@@ -60,29 +60,58 @@ final class PermissionSetParser {
                       field + "." + x.key(),
                       name + " is external: its definition is not managed here",
                       "remove '" + x.key() + "' or remove 'external: true'"));
-      return r.problemCount() == before ? Optional.of(DeclaredPermissionSet.external(name, at)) : Optional.empty();
+      return r.problemCount() == before
+          ? Optional.of(DeclaredPermissionSet.external(name, at))
+          : Optional.empty();
     }
     PermissionSetDefinition definition =
         new PermissionSetDefinition(
-            text(e, "description", field).filter(d -> DefinitionChecks.description(r, d, node(e, "description"), field + ".description")).orElse(null),
-            text(e, "session_duration", field).filter(d -> DefinitionChecks.sessionDuration(r, d, node(e, "session_duration"), field + ".session_duration")).orElse(null),
+            text(e, "description", field)
+                .filter(
+                    d ->
+                        DefinitionChecks.description(
+                            r, d, node(e, "description"), field + ".description"))
+                .orElse(null),
+            text(e, "session_duration", field)
+                .filter(
+                    d ->
+                        DefinitionChecks.sessionDuration(
+                            r, d, node(e, "session_duration"), field + ".session_duration"))
+                .orElse(null),
             managedPolicies(e, field),
             customerManagedPolicies(e, field),
             boundary(e, field),
-            text(e, "inline_policy", field).filter(p -> DefinitionChecks.inlinePolicy(r, p, node(e, "inline_policy"), field + ".inline_policy")).orElse(null),
+            text(e, "inline_policy", field)
+                .filter(
+                    p ->
+                        DefinitionChecks.inlinePolicy(
+                            r, p, node(e, "inline_policy"), field + ".inline_policy"))
+                .orElse(null),
             tags(e, field));
-    int attached = definition.managedPolicies().size() + definition.customerManagedPolicies().size();
+    int attached =
+        definition.managedPolicies().size() + definition.customerManagedPolicies().size();
     if (attached > DefinitionChecks.MAX_MANAGED_POLICIES) {
-      Node where = e.containsKey("managed_policies") ? node(e, "managed_policies") : node(e, "customer_managed_policies");
+      Node where =
+          e.containsKey("managed_policies")
+              ? node(e, "managed_policies")
+              : node(e, "customer_managed_policies");
       r.report(
           ViolationKind.TOO_MANY_MANAGED_POLICIES,
           where,
-          field + (e.containsKey("managed_policies") ? ".managed_policies" : ".customer_managed_policies"),
-          name + " attaches " + attached + " managed and customer-managed policies; the IAM role limit is "
+          field
+              + (e.containsKey("managed_policies")
+                  ? ".managed_policies"
+                  : ".customer_managed_policies"),
+          name
+              + " attaches "
+              + attached
+              + " managed and customer-managed policies; the IAM role limit is "
               + DefinitionChecks.MAX_MANAGED_POLICIES,
           "merge policies or move statements into the inline policy");
     }
-    return r.problemCount() == before ? Optional.of(DeclaredPermissionSet.managed(name, at, definition)) : Optional.empty();
+    return r.problemCount() == before
+        ? Optional.of(DeclaredPermissionSet.managed(name, at, definition))
+        : Optional.empty();
   }
 
   private static Node node(Map<String, Entry> e, String key) {
@@ -110,7 +139,8 @@ final class PermissionSetParser {
     return arns;
   }
 
-  private Set<CustomerManagedPolicyRef> customerManagedPolicies(Map<String, Entry> e, String field) {
+  private Set<CustomerManagedPolicyRef> customerManagedPolicies(
+      Map<String, Entry> e, String field) {
     String f = field + ".customer_managed_policies";
     if (!e.containsKey("customer_managed_policies")) {
       return Set.of();
@@ -129,14 +159,22 @@ final class PermissionSetParser {
       return Optional.empty();
     }
     if (!e.containsKey("name")) {
-      r.report(ViolationKind.MISSING_FIELD, node, field + ".name", "a customer-managed policy needs a name", "add name: <policy name>");
+      r.report(
+          ViolationKind.MISSING_FIELD,
+          node,
+          field + ".name",
+          "a customer-managed policy needs a name",
+          "add name: <policy name>");
       return Optional.empty();
     }
-    Optional<String> name = r.requiredScalar(node(e, "name"), field + ".name")
-        .filter(n -> DefinitionChecks.cmpName(r, n, node(e, "name"), field + ".name"));
-    Optional<String> path = e.containsKey("path")
-        ? r.requiredScalar(node(e, "path"), field + ".path").filter(p -> DefinitionChecks.cmpPath(r, p, node(e, "path"), field + ".path"))
-        : Optional.of("/");
+    Optional<String> name =
+        r.requiredScalar(node(e, "name"), field + ".name")
+            .filter(n -> DefinitionChecks.cmpName(r, n, node(e, "name"), field + ".name"));
+    Optional<String> path =
+        e.containsKey("path")
+            ? r.requiredScalar(node(e, "path"), field + ".path")
+                .filter(p -> DefinitionChecks.cmpPath(r, p, node(e, "path"), field + ".path"))
+            : Optional.of("/");
     return name.isPresent() && path.isPresent()
         ? Optional.of(new CustomerManagedPolicyRef(name.get(), path.get()))
         : Optional.empty();
@@ -157,12 +195,15 @@ final class PermissionSetParser {
           ViolationKind.INVALID_PERMISSIONS_BOUNDARY,
           node,
           f,
-          "a permissions boundary has " + (b.isEmpty() ? "neither" : "both") + " customer_managed and managed_policy_arn",
+          "a permissions boundary has "
+              + (b.isEmpty() ? "neither" : "both")
+              + " customer_managed and managed_policy_arn",
           "give exactly one of customer_managed: {name, path} or managed_policy_arn: arn:...");
       return Optional.empty();
     }
     if (b.containsKey("customer_managed")) {
-      return cmpRef(node(b, "customer_managed"), f + ".customer_managed").map(PermissionsBoundary::customerManaged);
+      return cmpRef(node(b, "customer_managed"), f + ".customer_managed")
+          .map(PermissionsBoundary::customerManaged);
     }
     String af = f + ".managed_policy_arn";
     return r.requiredScalar(node(b, "managed_policy_arn"), af)
@@ -177,7 +218,12 @@ final class PermissionSetParser {
     }
     Map<String, Entry> t = r.mapping(node(e, "tags"), f, null).orElse(Map.of());
     if (t.size() > DefinitionChecks.MAX_TAGS) {
-      r.report(ViolationKind.TOO_MANY_TAGS, node(e, "tags"), f, t.size() + " tags; AWS allows " + DefinitionChecks.MAX_TAGS, "remove tags");
+      r.report(
+          ViolationKind.TOO_MANY_TAGS,
+          node(e, "tags"),
+          f,
+          t.size() + " tags; AWS allows " + DefinitionChecks.MAX_TAGS,
+          "remove tags");
     }
     Map<String, String> tags = new LinkedHashMap<>();
     for (Entry tag : t.values()) {

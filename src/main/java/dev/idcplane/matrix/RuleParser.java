@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads one entry under {@code assignments}.
  *
- * <p>Decision: a GROUP rule may carry {@code owner} (who to ask about the access; kept for
- * display) but not {@code expires}, because only USER exceptions expire; an expiry silently ignored
- * would keep access beyond the date its author expected.
+ * <p>Decision: a GROUP rule may carry {@code owner} (who to ask about the access; kept for display)
+ * but not {@code expires}, because only USER exceptions expire; an expiry silently ignored would
+ * keep access beyond the date its author expected.
  */
 final class RuleParser {
   static final Set<String> KEYS =
@@ -56,17 +56,33 @@ final class RuleParser {
     Optional<String> group = required(e, "group", field);
     Optional<String> user = required(e, "user", field);
     if (!e.containsKey("group") && !e.containsKey("user")) {
-      r.report(ViolationKind.MISSING_PRINCIPAL, node, field, "a rule needs a group or a user", "add group: <group name> (or user: for an exception)");
+      r.report(
+          ViolationKind.MISSING_PRINCIPAL,
+          node,
+          field,
+          "a rule needs a group or a user",
+          "add group: <group name> (or user: for an exception)");
     } else if (e.containsKey("group") && e.containsKey("user")) {
-      r.report(ViolationKind.CONFLICTING_PRINCIPALS, e.get("user").keyNode(), field + ".user", "a rule has either a group or a user, not both", "split it into two rules");
+      r.report(
+          ViolationKind.CONFLICTING_PRINCIPALS,
+          e.get("user").keyNode(),
+          field + ".user",
+          "a rule has either a group or a user, not both",
+          "split it into two rules");
     }
     Optional<LocatedValue> permissionSet = Optional.empty();
     if (!e.containsKey("permission_set")) {
-      r.report(ViolationKind.MISSING_FIELD, node, field + ".permission_set", "a rule needs a permission_set", "add permission_set: <name declared under permission_sets>");
+      r.report(
+          ViolationKind.MISSING_FIELD,
+          node,
+          field + ".permission_set",
+          "a rule needs a permission_set",
+          "add permission_set: <name declared under permission_sets>");
     } else {
       Node psNode = e.get("permission_set").value();
-      permissionSet = r.requiredScalar(psNode, field + ".permission_set")
-          .map(v -> new LocatedValue(v, r.at(psNode), field + ".permission_set"));
+      permissionSet =
+          r.requiredScalar(psNode, field + ".permission_set")
+              .map(v -> new LocatedValue(v, r.at(psNode), field + ".permission_set"));
     }
     List<LocatedValue> ous = list(e, "ous", field);
     List<LocatedValue> accounts = list(e, "accounts", field);
@@ -75,35 +91,71 @@ final class RuleParser {
     accounts.forEach(this::checkAccount);
     excluded.forEach(this::checkAccount);
     if (ous.isEmpty() && accounts.isEmpty() && !hasBadList(e)) {
-      r.report(ViolationKind.MISSING_TARGETS, node, field, "a rule targets no OU and no account", "add ous: [...] and/or accounts: [...]");
+      r.report(
+          ViolationKind.MISSING_TARGETS,
+          node,
+          field,
+          "a rule targets no OU and no account",
+          "add ous: [...] and/or accounts: [...]");
     }
     Optional<String> owner = required(e, "owner", field);
-    Optional<LocalDate> expires = e.containsKey("expires") ? date(e.get("expires").value(), field + ".expires") : Optional.empty();
+    Optional<LocalDate> expires =
+        e.containsKey("expires")
+            ? date(e.get("expires").value(), field + ".expires")
+            : Optional.empty();
     boolean isUser = user.isPresent() && !e.containsKey("group");
     if (isUser && !e.containsKey("owner")) {
-      r.report(ViolationKind.MISSING_OWNER, node, field + ".owner", "a USER rule is an exception and needs an owner", "add owner: <who answers for this access>");
+      r.report(
+          ViolationKind.MISSING_OWNER,
+          node,
+          field + ".owner",
+          "a USER rule is an exception and needs an owner",
+          "add owner: <who answers for this access>");
     }
     if (isUser && !e.containsKey("expires")) {
-      r.report(ViolationKind.MISSING_EXPIRES, node, field + ".expires", "a USER rule is an exception and needs an expiry date", "add expires: YYYY-MM-DD");
+      r.report(
+          ViolationKind.MISSING_EXPIRES,
+          node,
+          field + ".expires",
+          "a USER rule is an exception and needs an expiry date",
+          "add expires: YYYY-MM-DD");
     }
     if (e.containsKey("group") && e.containsKey("expires")) {
-      r.report(ViolationKind.EXPIRES_ON_GROUP_RULE, e.get("expires").keyNode(), field + ".expires", "only USER exceptions expire; a GROUP rule stays until removed", "remove expires (delete the rule when the access should end)");
+      r.report(
+          ViolationKind.EXPIRES_ON_GROUP_RULE,
+          e.get("expires").keyNode(),
+          field + ".expires",
+          "only USER exceptions expire; a GROUP rule stays until removed",
+          "remove expires (delete the rule when the access should end)");
     }
     if (r.problemCount() != before) {
       return new Parsed(Optional.empty(), permissionSet);
     }
-    AssignmentRule rule = new AssignmentRule(
-        at, field, isUser ? PrincipalType.USER : PrincipalType.GROUP, isUser ? user.get() : group.get(),
-        permissionSet.get().value(), ous, accounts, excluded, owner, expires);
+    AssignmentRule rule =
+        new AssignmentRule(
+            at,
+            field,
+            isUser ? PrincipalType.USER : PrincipalType.GROUP,
+            isUser ? user.get() : group.get(),
+            permissionSet.get().value(),
+            ous,
+            accounts,
+            excluded,
+            owner,
+            expires);
     return new Parsed(Optional.of(rule), permissionSet);
   }
 
   private Optional<String> required(Map<String, Entry> e, String key, String field) {
-    return e.containsKey(key) ? r.requiredScalar(e.get(key).value(), field + "." + key) : Optional.empty();
+    return e.containsKey(key)
+        ? r.requiredScalar(e.get(key).value(), field + "." + key)
+        : Optional.empty();
   }
 
   private List<LocatedValue> list(Map<String, Entry> e, String key, String field) {
-    return e.containsKey(key) ? r.scalarList(e.get(key).value(), field + "." + key).orElse(List.of()) : List.of();
+    return e.containsKey(key)
+        ? r.scalarList(e.get(key).value(), field + "." + key).orElse(List.of())
+        : List.of();
   }
 
   /** A target list that is present but not a list was already reported; don't add "no targets". */
@@ -111,21 +163,29 @@ final class RuleParser {
     return List.of("ous", "accounts").stream()
         .filter(e::containsKey)
         .map(k -> e.get(k).value())
-        .anyMatch(n -> !(n instanceof org.yaml.snakeyaml.nodes.SequenceNode) && !NodeReader.isNull(n));
+        .anyMatch(
+            n -> !(n instanceof org.yaml.snakeyaml.nodes.SequenceNode) && !NodeReader.isNull(n));
   }
 
   private void checkOu(LocatedValue ou) {
     String v = ou.value();
     if (AssignmentRule.isOuId(v) && !OU_ID.matcher(v).matches() && !ROOT_ID.matcher(v).matches()) {
-      r.report(ViolationKind.INVALID_OU_ID, ou, "'" + v + "' looks like an OU id but is not one",
-          "write an OU id as ou-xxxx-xxxxxxxx, a root id as r-xxxx, or use the OU path, e.g. Workloads/NonProd");
+      r.report(
+          ViolationKind.INVALID_OU_ID,
+          ou,
+          "'" + v + "' looks like an OU id but is not one",
+          "write an OU id as ou-xxxx-xxxxxxxx, a root id as r-xxxx, or use the OU path, e.g."
+              + " Workloads/NonProd");
     }
   }
 
   private void checkAccount(LocatedValue account) {
     String v = account.value();
     if (DIGITS.matcher(v).matches() && !ACCOUNT_ID.matcher(v).matches()) {
-      r.report(ViolationKind.INVALID_ACCOUNT_ID, account, "'" + v + "' has " + v.length() + " digits; account ids have 12",
+      r.report(
+          ViolationKind.INVALID_ACCOUNT_ID,
+          account,
+          "'" + v + "' has " + v.length() + " digits; account ids have 12",
           "write the full 12-digit id in quotes (leading zeros count), e.g. \"012345678901\"");
     }
   }
@@ -133,7 +193,12 @@ final class RuleParser {
   private Optional<LocalDate> date(Node node, String field) {
     Optional<String> text = r.scalar(node, field);
     if (text.isEmpty()) {
-      r.report(ViolationKind.INVALID_DATE, node, field, field + " is empty", "write the last valid day as YYYY-MM-DD");
+      r.report(
+          ViolationKind.INVALID_DATE,
+          node,
+          field,
+          field + " is empty",
+          "write the last valid day as YYYY-MM-DD");
       return Optional.empty();
     }
     try {
@@ -143,7 +208,12 @@ final class RuleParser {
     } catch (DateTimeParseException e) {
       // reported below
     }
-    r.report(ViolationKind.INVALID_DATE, node, field, "'" + text.get() + "' is not a YYYY-MM-DD date", "write the last valid day as YYYY-MM-DD, e.g. 2027-01-31");
+    r.report(
+        ViolationKind.INVALID_DATE,
+        node,
+        field,
+        "'" + text.get() + "' is not a YYYY-MM-DD date",
+        "write the last valid day as YYYY-MM-DD, e.g. 2027-01-31");
     return Optional.empty();
   }
 }

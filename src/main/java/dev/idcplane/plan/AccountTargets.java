@@ -35,41 +35,63 @@ final class AccountTargets {
     int errorsBefore = findings.errorCount();
     Map<String, Account> targets = new TreeMap<>();
     for (LocatedValue ou : rule.ous()) {
-      unit(ou).ifPresent(u -> tree.accountsUnder(u.id()).stream()
-          .filter(Account::active)
-          .forEach(a -> targets.put(a.id(), a)));
+      unit(ou)
+          .ifPresent(
+              u ->
+                  tree.accountsUnder(u.id()).stream()
+                      .filter(Account::active)
+                      .forEach(a -> targets.put(a.id(), a)));
     }
     for (LocatedValue entry : rule.accounts()) {
-      account(entry).ifPresent(a -> {
-        if (a.active()) {
-          targets.put(a.id(), a);
-        } else {
-          findings.warning(ResolutionKind.INACTIVE_ACCOUNT, entry.at(), entry.field(),
-              "account " + a.name() + " (" + a.id() + ") is " + a.status() + " and is not assigned",
-              "remove it from accounts once it is closed");
-        }
-      });
+      account(entry)
+          .ifPresent(
+              a -> {
+                if (a.active()) {
+                  targets.put(a.id(), a);
+                } else {
+                  findings.warning(
+                      ResolutionKind.INACTIVE_ACCOUNT,
+                      entry.at(),
+                      entry.field(),
+                      "account "
+                          + a.name()
+                          + " ("
+                          + a.id()
+                          + ") is "
+                          + a.status()
+                          + " and is not assigned",
+                      "remove it from accounts once it is closed");
+                }
+              });
     }
     for (LocatedValue entry : rule.excludeAccounts()) {
       account(entry).ifPresent(a -> targets.remove(a.id()));
     }
     if (targets.isEmpty() && findings.errorCount() == errorsBefore) {
-      findings.warning(ResolutionKind.NO_TARGET_ACCOUNTS, rule.at(), rule.field(),
-          "this rule reaches no active account", "check its OUs, accounts and exclusions");
+      findings.warning(
+          ResolutionKind.NO_TARGET_ACCOUNTS,
+          rule.at(),
+          rule.field(),
+          "this rule reaches no active account",
+          "check its OUs, accounts and exclusions");
     }
     return new ArrayList<>(targets.values());
   }
 
   private Optional<OrgUnit> unit(LocatedValue entry) {
     String v = entry.value();
-    Optional<OrgUnit> unit = v.equals(AssignmentRule.ROOT_OU)
-        ? Optional.of(tree.root())
-        : AssignmentRule.isOuId(v) ? tree.unit(v) : tree.unitAtPath(v);
+    Optional<OrgUnit> unit =
+        v.equals(AssignmentRule.ROOT_OU)
+            ? Optional.of(tree.root())
+            : AssignmentRule.isOuId(v) ? tree.unit(v) : tree.unitAtPath(v);
     if (unit.isEmpty()) {
-      String fix = Suggestions.closest(v, knownPaths())
-          .map(p -> "did you mean '" + p + "'?")
-          .orElse("write the OU path from the root, e.g. Workloads/NonProd, an OU id, or _root_");
-      findings.error(ResolutionKind.UNKNOWN_OU, entry, "the organization has no OU '" + v + "'", fix);
+      String fix =
+          Suggestions.closest(v, knownPaths())
+              .map(p -> "did you mean '" + p + "'?")
+              .orElse(
+                  "write the OU path from the root, e.g. Workloads/NonProd, an OU id, or _root_");
+      findings.error(
+          ResolutionKind.UNKNOWN_OU, entry, "the organization has no OU '" + v + "'", fix);
     }
     return unit;
   }
@@ -79,8 +101,11 @@ final class AccountTargets {
     if (ACCOUNT_ID.matcher(v).matches()) {
       Optional<Account> byId = tree.account(v);
       if (byId.isEmpty()) {
-        findings.error(ResolutionKind.UNKNOWN_ACCOUNT, entry,
-            "the organization has no account " + v, "check the id, or remove the entry");
+        findings.error(
+            ResolutionKind.UNKNOWN_ACCOUNT,
+            entry,
+            "the organization has no account " + v,
+            "check the id, or remove the entry");
       }
       return byId;
     }
@@ -89,14 +114,21 @@ final class AccountTargets {
       return Optional.of(named.get(0));
     }
     if (named.isEmpty()) {
-      findings.error(ResolutionKind.UNKNOWN_ACCOUNT, entry,
+      findings.error(
+          ResolutionKind.UNKNOWN_ACCOUNT,
+          entry,
           "the organization has no account named '" + v + "'",
           Suggestions.closest(v, tree.accounts().stream().map(Account::name).toList())
               .map(n -> "did you mean '" + n + "'?")
               .orElse("use the account's 12-digit id or its exact name"));
     } else {
-      findings.error(ResolutionKind.AMBIGUOUS_ACCOUNT_NAME, entry,
-          named.size() + " accounts are named '" + v + "': "
+      findings.error(
+          ResolutionKind.AMBIGUOUS_ACCOUNT_NAME,
+          entry,
+          named.size()
+              + " accounts are named '"
+              + v
+              + "': "
               + named.stream().map(Account::id).sorted().toList(),
           "name the account by its 12-digit id");
     }

@@ -19,10 +19,10 @@ import java.util.TreeSet;
 
 /**
  * Resolves a matrix against the organization and identity store into the {@link DesiredState}: OU
- * paths/ids and account names become active account ids, group and user names become principal
- * ids, rules wanting the same assignment merge into one. Pure: no I/O, no clock ({@code today}
- * decides which USER exceptions have expired; {@code expires} is the last valid day). Every
- * unknown name is an error; resolution goes on to find them all. Stateless and thread-safe.
+ * paths/ids and account names become active account ids, group and user names become principal ids,
+ * rules wanting the same assignment merge into one. Pure: no I/O, no clock ({@code today} decides
+ * which USER exceptions have expired; {@code expires} is the last valid day). Every unknown name is
+ * an error; resolution goes on to find them all. Stateless and thread-safe.
  */
 public final class Resolver {
 
@@ -35,13 +35,22 @@ public final class Resolver {
     List<UserException> expired = new ArrayList<>();
     for (AssignmentRule rule : matrix.rules()) {
       if (!sets.containsKey(rule.permissionSet())) {
-        findings.error(ResolutionKind.UNDECLARED_PERMISSION_SET, rule.at(), rule.field("permission_set"),
-            "permission set '" + rule.permissionSet() + "' is not declared", "declare it under permission_sets");
+        findings.error(
+            ResolutionKind.UNDECLARED_PERMISSION_SET,
+            rule.at(),
+            rule.field("permission_set"),
+            "permission set '" + rule.permissionSet() + "' is not declared",
+            "declare it under permission_sets");
         continue;
       }
       if (isExpired(rule, today)) {
-        expired.add(new UserException(rule.at(), rule.principalName(), rule.permissionSet(),
-            rule.owner().orElse(null), rule.expires().orElseThrow()));
+        expired.add(
+            new UserException(
+                rule.at(),
+                rule.principalName(),
+                rule.permissionSet(),
+                rule.owner().orElse(null),
+                rule.expires().orElseThrow()));
         continue;
       }
       Optional<Principal> principal = principal(rule, live, findings);
@@ -49,8 +58,12 @@ public final class Resolver {
       principal.ifPresent(p -> accounts.forEach(a -> want(wants, rule, p, a)));
     }
     Map<AssignmentKey, DesiredAssignment> assignments = new LinkedHashMap<>();
-    wants.forEach((key, w) -> assignments.put(key,
-        new DesiredAssignment(key, w.principalName, w.accountName, List.copyOf(w.wantedBy))));
+    wants.forEach(
+        (key, w) ->
+            assignments.put(
+                key,
+                new DesiredAssignment(
+                    key, w.principalName, w.accountName, List.copyOf(w.wantedBy))));
     DesiredState desired = new DesiredState(sets, assignments, expired, findings.warnings());
     return new Resolution(desired, findings.errors());
   }
@@ -64,8 +77,13 @@ public final class Resolver {
     Map<String, DesiredPermissionSet> sets = new TreeMap<>();
     for (DeclaredPermissionSet d : matrix.permissionSets().values()) {
       if (!d.external() && policy.isProtected(d.name())) {
-        findings.error(ResolutionKind.PROTECTED_PERMISSION_SET, d.at(), "permission_sets." + d.name(),
-            d.name() + " is protected by policy " + policy.protectedPermissionSets()
+        findings.error(
+            ResolutionKind.PROTECTED_PERMISSION_SET,
+            d.at(),
+            "permission_sets." + d.name(),
+            d.name()
+                + " is protected by policy "
+                + policy.protectedPermissionSets()
                 + " and may not be defined here",
             "declare it as " + d.name() + ": {external: true} to assign it without changing it");
         sets.put(d.name(), new DesiredPermissionSet(d.name(), d.at(), Optional.empty()));
@@ -87,16 +105,25 @@ public final class Resolver {
     Map<String, Principal> known = group ? live.groupsByName() : live.usersByName();
     Optional<Principal> p = Optional.ofNullable(known.get(rule.principalName()));
     if (p.isEmpty()) {
-      findings.error(group ? ResolutionKind.UNKNOWN_GROUP : ResolutionKind.UNKNOWN_USER, rule.at(),
+      findings.error(
+          group ? ResolutionKind.UNKNOWN_GROUP : ResolutionKind.UNKNOWN_USER,
+          rule.at(),
           rule.field(group ? "group" : "user"),
-          "the identity store has no " + (group ? "group" : "user") + " '" + rule.principalName() + "'",
-          group ? "check the group's display name in the identity source (SCIM may not have synced it yet)"
+          "the identity store has no "
+              + (group ? "group" : "user")
+              + " '"
+              + rule.principalName()
+              + "'",
+          group
+              ? "check the group's display name in the identity source (SCIM may not have synced it"
+                    + " yet)"
               : "check the user name in the identity source");
     }
     return p;
   }
 
-  private static void want(Map<AssignmentKey, Want> wants, AssignmentRule rule, Principal p, Account a) {
+  private static void want(
+      Map<AssignmentKey, Want> wants, AssignmentRule rule, Principal p, Account a) {
     AssignmentKey key = new AssignmentKey(a.id(), rule.permissionSet(), p.type(), p.id());
     wants.computeIfAbsent(key, k -> new Want(p.name(), a.name())).wantedBy.add(rule.at());
   }

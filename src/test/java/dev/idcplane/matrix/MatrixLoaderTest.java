@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MatrixLoaderTest {
   private final MatrixLoader loader = new MatrixLoader();
 
-  static final String SETS = """
+  static final String SETS =
+      """
       permission_sets:
         AppDeveloper:
           description: Application developers in non-prod accounts
@@ -35,7 +36,8 @@ class MatrixLoaderTest {
         AWSReadOnlyAccess: {external: true}
       """;
 
-  static final String RULES = """
+  static final String RULES =
+      """
       # rules
       assignments:
         - group: aws-team-a-engineers
@@ -72,30 +74,51 @@ class MatrixLoaderTest {
     assertThat(m.files()).containsExactly("rules.yml", "sets.yaml");
     assertThat(m.permissionSets()).containsOnlyKeys("AWSReadOnlyAccess", "Admin", "AppDeveloper");
     assertThat(m.permissionSet("AWSReadOnlyAccess").orElseThrow().external()).isTrue();
-    assertThat(m.permissionSet("AppDeveloper").orElseThrow().at()).isEqualTo(new SourceLocation("sets.yaml", 2));
+    assertThat(m.permissionSet("AppDeveloper").orElseThrow().at())
+        .isEqualTo(new SourceLocation("sets.yaml", 2));
     assertThat(m.rules()).hasSize(4);
-    assertThat(m.rules()).extracting(AssignmentRule::at).containsExactly(
-        new SourceLocation("rules.yml", 3), new SourceLocation("rules.yml", 6),
-        new SourceLocation("rules.yml", 12), new SourceLocation("rules.yml", 19));
+    assertThat(m.rules())
+        .extracting(AssignmentRule::at)
+        .containsExactly(
+            new SourceLocation("rules.yml", 3), new SourceLocation("rules.yml", 6),
+            new SourceLocation("rules.yml", 12), new SourceLocation("rules.yml", 19));
   }
 
   @Test
   void definitionsAreReadIntoTheSharedValueTypes() {
     PermissionSetDefinition dev =
-        loader.load(files()).matrix().permissionSet("AppDeveloper").orElseThrow().definition().orElseThrow();
+        loader
+            .load(files())
+            .matrix()
+            .permissionSet("AppDeveloper")
+            .orElseThrow()
+            .definition()
+            .orElseThrow();
 
     assertThat(dev.description()).isEqualTo("Application developers in non-prod accounts");
     assertThat(dev.sessionDuration()).isEqualTo("PT4H");
     assertThat(dev.managedPolicies()).containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
-    assertThat(dev.customerManagedPolicies()).containsExactlyInAnyOrder(
-        new CustomerManagedPolicyRef("AppDevActions", "/app/"), new CustomerManagedPolicyRef("Plain", "/"));
-    assertThat(dev.permissionsBoundary()).contains(
-        PermissionsBoundary.customerManaged(new CustomerManagedPolicyRef("Boundary", "/boundaries/")));
+    assertThat(dev.customerManagedPolicies())
+        .containsExactlyInAnyOrder(
+            new CustomerManagedPolicyRef("AppDevActions", "/app/"),
+            new CustomerManagedPolicyRef("Plain", "/"));
+    assertThat(dev.permissionsBoundary())
+        .contains(
+            PermissionsBoundary.customerManaged(
+                new CustomerManagedPolicyRef("Boundary", "/boundaries/")));
     assertThat(dev.inlinePolicy()).startsWith("{\"Version\": \"2012-10-17\"");
-    assertThat(dev.tags()).containsEntry("ManagedBy", "idc-control-plane").containsEntry("Empty", "");
+    assertThat(dev.tags())
+        .containsEntry("ManagedBy", "idc-control-plane")
+        .containsEntry("Empty", "");
 
     PermissionSetDefinition admin =
-        loader.load(files()).matrix().permissionSet("Admin").orElseThrow().definition().orElseThrow();
+        loader
+            .load(files())
+            .matrix()
+            .permissionSet("Admin")
+            .orElseThrow()
+            .definition()
+            .orElseThrow();
     assertThat(admin.sessionDuration()).isEqualTo("PT1H");
     assertThat(admin.permissionsBoundary())
         .contains(PermissionsBoundary.managed("arn:aws:iam::aws:policy/PowerUserAccess"));
@@ -108,13 +131,16 @@ class MatrixLoaderTest {
 
     assertThat(admins.principalType()).isEqualTo(PrincipalType.GROUP);
     assertThat(admins.owner()).contains("platform@example.com");
-    assertThat(admins.ous()).extracting(LocatedValue::value)
+    assertThat(admins.ous())
+        .extracting(LocatedValue::value)
         .containsExactly("Workloads", "ou-ab12-cd34ef56", "r-ab12");
     // unquoted, YAML 1.1 would read 012345678901 as an octal number; the node API keeps the text
-    assertThat(admins.accounts()).extracting(LocatedValue::value)
+    assertThat(admins.accounts())
+        .extracting(LocatedValue::value)
         .containsExactly("111122223333", "sandbox-7", "012345678901");
     assertThat(admins.excludeAccounts().get(0).at()).isEqualTo(new SourceLocation("rules.yml", 10));
-    assertThat(admins.excludeAccounts().get(0).field()).isEqualTo("assignments[1].exclude_accounts[0]");
+    assertThat(admins.excludeAccounts().get(0).field())
+        .isEqualTo("assignments[1].exclude_accounts[0]");
 
     AssignmentRule alice = m.rules().get(2);
     assertThat(alice.principalType()).isEqualTo(PrincipalType.USER);
@@ -154,39 +180,56 @@ class MatrixLoaderTest {
 
   @Test
   void everyProblemIsReportedAtOnceAndTheValidPartsAreKept() {
-    MatrixLoad load = loader.load(Map.of("m.yaml", """
-        permission_sets:
-          Good: {session_duration: PT2H}
-          Bad: {session_duration: PT20H, managed_policies: [nope]}
-        assignments:
-          - group: g
-            permission_set: Good
-            ous: [Workloads]
-          - group: g
-            permission_set: Bad
-            accounts: ["12"]
-          - user: u
-            permission_set: Good
-            accounts: [app-dev]
-        """));
+    MatrixLoad load =
+        loader.load(
+            Map.of(
+                "m.yaml",
+                """
+                permission_sets:
+                  Good: {session_duration: PT2H}
+                  Bad: {session_duration: PT20H, managed_policies: [nope]}
+                assignments:
+                  - group: g
+                    permission_set: Good
+                    ous: [Workloads]
+                  - group: g
+                    permission_set: Bad
+                    accounts: ["12"]
+                  - user: u
+                    permission_set: Good
+                    accounts: [app-dev]
+                """));
 
-    assertThat(load.violations()).extracting(Violation::kind).containsExactlyInAnyOrder(
-        "invalid_session_duration", "invalid_managed_policy_arn", "invalid_account_id",
-        "missing_owner", "missing_expires");
+    assertThat(load.violations())
+        .extracting(Violation::kind)
+        .containsExactlyInAnyOrder(
+            "invalid_session_duration",
+            "invalid_managed_policy_arn",
+            "invalid_account_id",
+            "missing_owner",
+            "missing_expires");
     assertThat(load.matrix().permissionSets()).containsOnlyKeys("Good");
-    assertThat(load.matrix().rules()).extracting(AssignmentRule::at)
+    assertThat(load.matrix().rules())
+        .extracting(AssignmentRule::at)
         .containsExactly(new SourceLocation("m.yaml", 5));
   }
 
   @Test
   void emptyDocumentsAndNullSectionsAreAllowed() {
-    MatrixLoad load = loader.load(Map.of(
-        "a.yaml", "# nothing yet\n",
-        "b.yaml", "permission_sets:\nassignments:\n",
-        "c.yaml", "permission_sets:\n  Dev:\nassignments:\n  - {group: g, permission_set: Dev, ous: [X]}\n"));
+    MatrixLoad load =
+        loader.load(
+            Map.of(
+                "a.yaml", "# nothing yet\n",
+                "b.yaml", "permission_sets:\nassignments:\n",
+                "c.yaml",
+                    "permission_sets:\n"
+                        + "  Dev:\n"
+                        + "assignments:\n"
+                        + "  - {group: g, permission_set: Dev, ous: [X]}\n"));
 
     assertThat(load.violations()).isEmpty();
     assertThat(load.matrix().permissionSet("Dev").flatMap(DeclaredPermissionSet::definition))
-        .isEqualTo(Optional.of(new PermissionSetDefinition(null, null, null, null, null, null, null)));
+        .isEqualTo(
+            Optional.of(new PermissionSetDefinition(null, null, null, null, null, null, null)));
   }
 }

@@ -31,46 +31,74 @@ class MatrixViolationTest {
   }
 
   private static String manyArns(int n) {
-    return Stream.iterate(1, i -> i + 1).limit(n)
-        .map(i -> "arn:aws:iam::aws:policy/P" + i).collect(Collectors.joining(", ", "[", "]"));
+    return Stream.iterate(1, i -> i + 1)
+        .limit(n)
+        .map(i -> "arn:aws:iam::aws:policy/P" + i)
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   static Stream<Case> cases() {
     return Stream.of(
-        one(ViolationKind.YAML_SYNTAX, """
+        one(
+            ViolationKind.YAML_SYNTAX,
+            """
             permission_sets:
               Dev: {}
             assignments:
               - group: g
                 permission_set: [Dev
-            """, 6, ""),
-        one(ViolationKind.NOT_A_MAPPING, """
+            """,
+            6,
+            ""),
+        one(
+            ViolationKind.NOT_A_MAPPING,
+            """
             - group: g
             - permission_set: Dev
-            """, 1, ""),
-        one(ViolationKind.UNKNOWN_KEY, """
+            """,
+            1,
+            ""),
+        one(
+            ViolationKind.UNKNOWN_KEY,
+            """
             permission_sets:
               Dev:
                 sesion_duration: PT2H
-            """, 3, "permission_sets.Dev.sesion_duration"),
-        one(ViolationKind.UNKNOWN_KEY, """
+            """,
+            3,
+            "permission_sets.Dev.sesion_duration"),
+        one(
+            ViolationKind.UNKNOWN_KEY,
+            """
             permission_set:
               Dev: {}
-            """, 1, "permission_set"),
-        one(ViolationKind.WRONG_TYPE, """
+            """,
+            1,
+            "permission_set"),
+        one(
+            ViolationKind.WRONG_TYPE,
+            """
             permission_sets:
               Dev: {}
             assignments:
               - group: g
                 permission_set: Dev
                 ous: Workloads
-            """, 6, "assignments[0].ous"),
-        one(ViolationKind.WRONG_TYPE, """
+            """,
+            6,
+            "assignments[0].ous"),
+        one(
+            ViolationKind.WRONG_TYPE,
+            """
             permission_sets:
               Dev:
                 external: maybe
-            """, 3, "permission_sets.Dev.external"),
-        one(ViolationKind.DUPLICATE_KEY, """
+            """,
+            3,
+            "permission_sets.Dev.external"),
+        one(
+            ViolationKind.DUPLICATE_KEY,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -78,14 +106,22 @@ class MatrixViolationTest {
                 permission_set: Dev
                 group: h
                 ous: [Workloads]
-            """, 6, "assignments[0].group"),
-        one(ViolationKind.DUPLICATE_KEY, """
+            """,
+            6,
+            "assignments[0].group"),
+        one(
+            ViolationKind.DUPLICATE_KEY,
+            """
             permission_sets:
               Dev: {}
               Ops: {}
               Dev: {}
-            """, 4, "permission_sets.Dev"),
-        one(ViolationKind.BLANK_VALUE, """
+            """,
+            4,
+            "permission_sets.Dev"),
+        one(
+            ViolationKind.BLANK_VALUE,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -94,160 +130,271 @@ class MatrixViolationTest {
                 ous:
                   - Workloads
                   - ""
-            """, 8, "assignments[0].ous[1]"),
-        one(ViolationKind.MISSING_FIELD, """
+            """,
+            8,
+            "assignments[0].ous[1]"),
+        one(
+            ViolationKind.MISSING_FIELD,
+            """
             permission_sets:
               Dev: {}
             assignments:
               - group: g
                 ous: [Workloads]
-            """, 4, "assignments[0].permission_set"),
-        one(ViolationKind.MISSING_FIELD, """
+            """,
+            4,
+            "assignments[0].permission_set"),
+        one(
+            ViolationKind.MISSING_FIELD,
+            """
             permission_sets:
               Dev:
                 customer_managed_policies:
                   - path: /app/
-            """, 4, "permission_sets.Dev.customer_managed_policies[0].name"),
-        new Case(ViolationKind.DUPLICATE_PERMISSION_SET, Map.of(
-            "a.yaml", """
-                permission_sets:
-                  Dev: {}
-                """,
-            "b.yaml", """
-                # again
-                permission_sets:
-                  Ops: {}
-                  Dev: {external: true}
-                """), "b.yaml", 4, "permission_sets.Dev"),
-        one(ViolationKind.INVALID_PERMISSION_SET_NAME, """
+            """,
+            4,
+            "permission_sets.Dev.customer_managed_policies[0].name"),
+        new Case(
+            ViolationKind.DUPLICATE_PERMISSION_SET,
+            Map.of(
+                "a.yaml",
+                    """
+                    permission_sets:
+                      Dev: {}
+                    """,
+                "b.yaml",
+                    """
+                    # again
+                    permission_sets:
+                      Ops: {}
+                      Dev: {external: true}
+                    """),
+            "b.yaml",
+            4,
+            "permission_sets.Dev"),
+        one(
+            ViolationKind.INVALID_PERMISSION_SET_NAME,
+            """
             permission_sets:
               Dev Team: {}
-            """, 2, "permission_sets.Dev Team"),
-        one(ViolationKind.EXTERNAL_WITH_DEFINITION, """
+            """,
+            2,
+            "permission_sets.Dev Team"),
+        one(
+            ViolationKind.EXTERNAL_WITH_DEFINITION,
+            """
             permission_sets:
               AWSReadOnlyAccess:
                 external: true
                 session_duration: PT2H
-            """, 4, "permission_sets.AWSReadOnlyAccess.session_duration"),
-        one(ViolationKind.INVALID_DESCRIPTION, """
+            """,
+            4,
+            "permission_sets.AWSReadOnlyAccess.session_duration"),
+        one(
+            ViolationKind.INVALID_DESCRIPTION,
+            """
             permission_sets:
               Dev:
                 session_duration: PT2H
                 description: %s
-            """.formatted("x".repeat(701)), 4, "permission_sets.Dev.description"),
-        one(ViolationKind.INVALID_SESSION_DURATION, """
+            """
+                .formatted("x".repeat(701)),
+            4,
+            "permission_sets.Dev.description"),
+        one(
+            ViolationKind.INVALID_SESSION_DURATION,
+            """
             permission_sets:
               Dev:
                 session_duration: PT13H
-            """, 3, "permission_sets.Dev.session_duration"),
-        one(ViolationKind.INVALID_SESSION_DURATION, """
+            """,
+            3,
+            "permission_sets.Dev.session_duration"),
+        one(
+            ViolationKind.INVALID_SESSION_DURATION,
+            """
             permission_sets:
               Dev:
                 description: d
                 session_duration: 4 hours
-            """, 4, "permission_sets.Dev.session_duration"),
-        one(ViolationKind.INVALID_SESSION_DURATION, """
+            """,
+            4,
+            "permission_sets.Dev.session_duration"),
+        one(
+            ViolationKind.INVALID_SESSION_DURATION,
+            """
             permission_sets:
               Dev: {session_duration: PT30M}
-            """, 2, "permission_sets.Dev.session_duration"),
-        one(ViolationKind.INVALID_MANAGED_POLICY_ARN, """
+            """,
+            2,
+            "permission_sets.Dev.session_duration"),
+        one(
+            ViolationKind.INVALID_MANAGED_POLICY_ARN,
+            """
             permission_sets:
               Dev:
                 managed_policies:
                   - arn:aws:iam::aws:policy/ReadOnlyAccess
                   - arn:aws:iam::12345:policy/Mine
-            """, 5, "permission_sets.Dev.managed_policies[1]"),
-        one(ViolationKind.INVALID_MANAGED_POLICY_ARN, """
+            """,
+            5,
+            "permission_sets.Dev.managed_policies[1]"),
+        one(
+            ViolationKind.INVALID_MANAGED_POLICY_ARN,
+            """
             permission_sets:
               Dev:
                 permissions_boundary:
                   managed_policy_arn: ReadOnlyAccess
-            """, 4, "permission_sets.Dev.permissions_boundary.managed_policy_arn"),
-        one(ViolationKind.TOO_MANY_MANAGED_POLICIES, """
+            """,
+            4,
+            "permission_sets.Dev.permissions_boundary.managed_policy_arn"),
+        one(
+            ViolationKind.TOO_MANY_MANAGED_POLICIES,
+            """
             permission_sets:
               Dev:
                 description: d
                 managed_policies: %s
-            """.formatted(manyArns(11)), 4, "permission_sets.Dev.managed_policies"),
-        one(ViolationKind.INVALID_INLINE_POLICY, """
+            """
+                .formatted(manyArns(11)),
+            4,
+            "permission_sets.Dev.managed_policies"),
+        one(
+            ViolationKind.INVALID_INLINE_POLICY,
+            """
             permission_sets:
               Dev:
                 inline_policy: |
                   {"Version": "2012-10-17",
                    "Statement": [}
-            """, 3, "permission_sets.Dev.inline_policy"),
-        one(ViolationKind.INVALID_INLINE_POLICY, """
+            """,
+            3,
+            "permission_sets.Dev.inline_policy"),
+        one(
+            ViolationKind.INVALID_INLINE_POLICY,
+            """
             permission_sets:
               Dev:
                 inline_policy: '"just a string"'
-            """, 3, "permission_sets.Dev.inline_policy"),
-        one(ViolationKind.INLINE_POLICY_TOO_LONG, """
+            """,
+            3,
+            "permission_sets.Dev.inline_policy"),
+        one(
+            ViolationKind.INLINE_POLICY_TOO_LONG,
+            """
             permission_sets:
               Dev:
                 description: d
                 inline_policy: '{"Version": "2012-10-17", "Sid": "%s"}'
-            """.formatted("x".repeat(32_768)), 4, "permission_sets.Dev.inline_policy"),
-        one(ViolationKind.INVALID_CMP_NAME, """
+            """
+                .formatted("x".repeat(32_768)),
+            4,
+            "permission_sets.Dev.inline_policy"),
+        one(
+            ViolationKind.INVALID_CMP_NAME,
+            """
             permission_sets:
               Dev:
                 customer_managed_policies:
                   - name: App Dev Actions
                     path: /app/
-            """, 4, "permission_sets.Dev.customer_managed_policies[0].name"),
-        one(ViolationKind.INVALID_CMP_PATH, """
+            """,
+            4,
+            "permission_sets.Dev.customer_managed_policies[0].name"),
+        one(
+            ViolationKind.INVALID_CMP_PATH,
+            """
             permission_sets:
               Dev:
                 customer_managed_policies:
                   - name: AppDevActions
                     path: app/
-            """, 5, "permission_sets.Dev.customer_managed_policies[0].path"),
-        one(ViolationKind.INVALID_CMP_PATH, """
+            """,
+            5,
+            "permission_sets.Dev.customer_managed_policies[0].path"),
+        one(
+            ViolationKind.INVALID_CMP_PATH,
+            """
             permission_sets:
               Dev:
                 permissions_boundary:
                   customer_managed: {name: Boundary, path: /boundaries}
-            """, 4, "permission_sets.Dev.permissions_boundary.customer_managed.path"),
-        one(ViolationKind.INVALID_PERMISSIONS_BOUNDARY, """
+            """,
+            4,
+            "permission_sets.Dev.permissions_boundary.customer_managed.path"),
+        one(
+            ViolationKind.INVALID_PERMISSIONS_BOUNDARY,
+            """
             permission_sets:
               Dev:
                 description: d
                 permissions_boundary:
                   customer_managed: {name: Boundary, path: /boundaries/}
                   managed_policy_arn: arn:aws:iam::aws:policy/PowerUserAccess
-            """, 5, "permission_sets.Dev.permissions_boundary"),
-        one(ViolationKind.INVALID_PERMISSIONS_BOUNDARY, """
+            """,
+            5,
+            "permission_sets.Dev.permissions_boundary"),
+        one(
+            ViolationKind.INVALID_PERMISSIONS_BOUNDARY,
+            """
             permission_sets:
               Dev:
                 permissions_boundary: {}
-            """, 3, "permission_sets.Dev.permissions_boundary"),
-        one(ViolationKind.INVALID_TAG, """
+            """,
+            3,
+            "permission_sets.Dev.permissions_boundary"),
+        one(
+            ViolationKind.INVALID_TAG,
+            """
             permission_sets:
               Dev:
                 tags:
                   ManagedBy: idc-control-plane
                   CostCenter: %s
-            """.formatted("1".repeat(257)), 5, "permission_sets.Dev.tags.CostCenter"),
-        one(ViolationKind.INVALID_TAG, """
+            """
+                .formatted("1".repeat(257)),
+            5,
+            "permission_sets.Dev.tags.CostCenter"),
+        one(
+            ViolationKind.INVALID_TAG,
+            """
             permission_sets:
               Dev:
                 tags:
                   aws:owner: me
-            """, 4, "permission_sets.Dev.tags.aws:owner"),
-        one(ViolationKind.TOO_MANY_TAGS, """
+            """,
+            4,
+            "permission_sets.Dev.tags.aws:owner"),
+        one(
+            ViolationKind.TOO_MANY_TAGS,
+            """
             permission_sets:
               Dev:
                 description: d
                 tags: %s
-            """.formatted(Stream.iterate(1, i -> i + 1).limit(51).map(i -> "K" + i + ": v")
-                .collect(Collectors.joining(", ", "{", "}"))), 4, "permission_sets.Dev.tags"),
-        one(ViolationKind.MISSING_PRINCIPAL, """
+            """
+                .formatted(
+                    Stream.iterate(1, i -> i + 1)
+                        .limit(51)
+                        .map(i -> "K" + i + ": v")
+                        .collect(Collectors.joining(", ", "{", "}"))),
+            4,
+            "permission_sets.Dev.tags"),
+        one(
+            ViolationKind.MISSING_PRINCIPAL,
+            """
             permission_sets:
               Dev: {}
             assignments:
               - permission_set: Dev
                 ous: [Workloads]
-            """, 4, "assignments[0]"),
-        one(ViolationKind.CONFLICTING_PRINCIPALS, """
+            """,
+            4,
+            "assignments[0]"),
+        one(
+            ViolationKind.CONFLICTING_PRINCIPALS,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -256,15 +403,23 @@ class MatrixViolationTest {
                 permission_set: Dev
                 ous: [Workloads]
                 owner: o
-            """, 5, "assignments[0].user"),
-        one(ViolationKind.MISSING_TARGETS, """
+            """,
+            5,
+            "assignments[0].user"),
+        one(
+            ViolationKind.MISSING_TARGETS,
+            """
             permission_sets:
               Dev: {}
             assignments:
               - group: g
                 permission_set: Dev
-            """, 4, "assignments[0]"),
-        one(ViolationKind.MISSING_TARGETS, """
+            """,
+            4,
+            "assignments[0]"),
+        one(
+            ViolationKind.MISSING_TARGETS,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -275,38 +430,56 @@ class MatrixViolationTest {
                 permission_set: Dev
                 ous: []
                 exclude_accounts: [app-dev]
-            """, 7, "assignments[1]"),
-        new Case(ViolationKind.UNDECLARED_PERMISSION_SET, Map.of(
-            "a.yaml", """
-                permission_sets:
-                  AppDeveloper: {}
-                """,
-            "b.yaml", """
-                assignments:
-                  - group: g
-                    permission_set: AppDeveloper
-                    ous: [Workloads]
-                  - group: g
-                    permission_set: AppDevloper
-                    ous: [Workloads]
-                """), "b.yaml", 6, "assignments[1].permission_set"),
-        new Case(ViolationKind.DUPLICATE_RULE, Map.of(
-            "a.yaml", """
-                permission_sets:
-                  Dev: {}
-                assignments:
-                  - group: g
-                    permission_set: Dev
-                    ous: [Workloads, Security]
-                """,
-            "b.yaml", """
-                assignments:
-                  - group: h
-                    permission_set: Dev
-                    ous: [Workloads]
-                  - {group: g, permission_set: Dev, ous: [Security, Workloads]}
-                """), "b.yaml", 5, "assignments[1]"),
-        one(ViolationKind.INVALID_DATE, """
+            """,
+            7,
+            "assignments[1]"),
+        new Case(
+            ViolationKind.UNDECLARED_PERMISSION_SET,
+            Map.of(
+                "a.yaml",
+                    """
+                    permission_sets:
+                      AppDeveloper: {}
+                    """,
+                "b.yaml",
+                    """
+                    assignments:
+                      - group: g
+                        permission_set: AppDeveloper
+                        ous: [Workloads]
+                      - group: g
+                        permission_set: AppDevloper
+                        ous: [Workloads]
+                    """),
+            "b.yaml",
+            6,
+            "assignments[1].permission_set"),
+        new Case(
+            ViolationKind.DUPLICATE_RULE,
+            Map.of(
+                "a.yaml",
+                    """
+                    permission_sets:
+                      Dev: {}
+                    assignments:
+                      - group: g
+                        permission_set: Dev
+                        ous: [Workloads, Security]
+                    """,
+                "b.yaml",
+                    """
+                    assignments:
+                      - group: h
+                        permission_set: Dev
+                        ous: [Workloads]
+                      - {group: g, permission_set: Dev, ous: [Security, Workloads]}
+                    """),
+            "b.yaml",
+            5,
+            "assignments[1]"),
+        one(
+            ViolationKind.INVALID_DATE,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -315,8 +488,12 @@ class MatrixViolationTest {
                 accounts: ["111122223333"]
                 owner: secops@example.com
                 expires: 2027-02-30
-            """, 8, "assignments[0].expires"),
-        one(ViolationKind.INVALID_DATE, """
+            """,
+            8,
+            "assignments[0].expires"),
+        one(
+            ViolationKind.INVALID_DATE,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -325,8 +502,12 @@ class MatrixViolationTest {
                 accounts: ["111122223333"]
                 expires: 31/01/2027
                 owner: secops@example.com
-            """, 7, "assignments[0].expires"),
-        one(ViolationKind.MISSING_OWNER, """
+            """,
+            7,
+            "assignments[0].expires"),
+        one(
+            ViolationKind.MISSING_OWNER,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -337,8 +518,12 @@ class MatrixViolationTest {
                 permission_set: Dev
                 accounts: ["111122223333"]
                 expires: 2027-01-31
-            """, 7, "assignments[1].owner"),
-        one(ViolationKind.MISSING_EXPIRES, """
+            """,
+            7,
+            "assignments[1].owner"),
+        one(
+            ViolationKind.MISSING_EXPIRES,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -346,8 +531,12 @@ class MatrixViolationTest {
                 permission_set: Dev
                 accounts: ["111122223333"]
                 owner: secops@example.com
-            """, 4, "assignments[0].expires"),
-        one(ViolationKind.EXPIRES_ON_GROUP_RULE, """
+            """,
+            4,
+            "assignments[0].expires"),
+        one(
+            ViolationKind.EXPIRES_ON_GROUP_RULE,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -356,16 +545,24 @@ class MatrixViolationTest {
                 ous: [Workloads]
                 owner: team-a@example.com
                 expires: 2027-01-31
-            """, 8, "assignments[0].expires"),
-        one(ViolationKind.INVALID_ACCOUNT_ID, """
+            """,
+            8,
+            "assignments[0].expires"),
+        one(
+            ViolationKind.INVALID_ACCOUNT_ID,
+            """
             permission_sets:
               Dev: {}
             assignments:
               - group: g
                 permission_set: Dev
                 accounts: [app-dev, 11112222333]
-            """, 6, "assignments[0].accounts[1]"),
-        one(ViolationKind.INVALID_ACCOUNT_ID, """
+            """,
+            6,
+            "assignments[0].accounts[1]"),
+        one(
+            ViolationKind.INVALID_ACCOUNT_ID,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -374,8 +571,12 @@ class MatrixViolationTest {
                 ous: [_root_]
                 exclude_accounts:
                   - "0123"
-            """, 8, "assignments[0].exclude_accounts[0]"),
-        one(ViolationKind.INVALID_OU_ID, """
+            """,
+            8,
+            "assignments[0].exclude_accounts[0]"),
+        one(
+            ViolationKind.INVALID_OU_ID,
+            """
             permission_sets:
               Dev: {}
             assignments:
@@ -385,7 +586,9 @@ class MatrixViolationTest {
                   - ou-ab12-cd34ef56
                   - ou-12
                   - r-ab12
-            """, 8, "assignments[0].ous[1]"));
+            """,
+            8,
+            "assignments[0].ous[1]"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -403,11 +606,15 @@ class MatrixViolationTest {
 
   @Test
   void unknownKeySuggestsTheClosestKnownKey() {
-    MatrixLoad load = loader.load(Map.of("m.yaml", """
-        permission_sets:
-          Dev:
-            sesion_duration: PT2H
-        """));
+    MatrixLoad load =
+        loader.load(
+            Map.of(
+                "m.yaml",
+                """
+                permission_sets:
+                  Dev:
+                    sesion_duration: PT2H
+                """));
 
     assertThat(load.violations().get(0).fix()).contains("'session_duration'");
   }
@@ -434,11 +641,14 @@ class MatrixViolationTest {
 
   @Test
   void everyKindHasACase() {
-    Set<ViolationKind> covered = cases().map(Case::kind).collect(Collectors.toCollection(
-        () -> EnumSet.noneOf(ViolationKind.class)));
+    Set<ViolationKind> covered =
+        cases()
+            .map(Case::kind)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ViolationKind.class)));
     covered.addAll(Set.of(ViolationKind.UNREADABLE_MATRIX, ViolationKind.NO_MATRIX_FILES));
 
     assertThat(covered).containsExactlyInAnyOrder(ViolationKind.values());
-    assertThat(Arrays.stream(ViolationKind.values()).map(ViolationKind::id).distinct()).hasSize(ViolationKind.values().length);
+    assertThat(Arrays.stream(ViolationKind.values()).map(ViolationKind::id).distinct())
+        .hasSize(ViolationKind.values().length);
   }
 }

@@ -20,16 +20,34 @@ class ShippedMatrixTest {
   void declaresTheGuideSetsAndRules() {
     Matrix m = load.matrix();
 
-    assertThat(m.permissionSets()).containsOnlyKeys("AWSReadOnlyAccess", "Admin", "AppDeveloper",
-        "BillingViewer", "BreakGlass", "PowerUser", "ReadOnlyAuditor", "SecOpsResponder");
+    assertThat(m.permissionSets())
+        .containsOnlyKeys(
+            "AWSReadOnlyAccess",
+            "Admin",
+            "AppDeveloper",
+            "BillingViewer",
+            "BreakGlass",
+            "PowerUser",
+            "ReadOnlyAuditor",
+            "SecOpsResponder");
     assertThat(m.permissionSet("AWSReadOnlyAccess").orElseThrow().external()).isTrue();
-    m.permissionSets().values().stream().filter(ps -> !ps.external()).forEach(ps ->
-        assertThat(ps.definition().orElseThrow().tags()).containsEntry("ManagedBy", "idc-control-plane"));
-    PermissionSetDefinition dev = m.permissionSet("AppDeveloper").orElseThrow().definition().orElseThrow();
+    m.permissionSets().values().stream()
+        .filter(ps -> !ps.external())
+        .forEach(
+            ps ->
+                assertThat(ps.definition().orElseThrow().tags())
+                    .containsEntry("ManagedBy", "idc-control-plane"));
+    PermissionSetDefinition dev =
+        m.permissionSet("AppDeveloper").orElseThrow().definition().orElseThrow();
     assertThat(dev.inlinePolicy()).contains("DenySensitiveControls", "ec2:*Subnet*");
     assertThat(dev.sessionDuration()).isEqualTo("PT4H");
-    assertThat(m.permissionSet("SecOpsResponder").orElseThrow().definition().orElseThrow()
-        .permissionsBoundary()).isPresent();
+    assertThat(
+            m.permissionSet("SecOpsResponder")
+                .orElseThrow()
+                .definition()
+                .orElseThrow()
+                .permissionsBoundary())
+        .isPresent();
     assertThat(m.rules()).hasSize(9);
   }
 }

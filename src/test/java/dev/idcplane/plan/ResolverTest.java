@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class ResolverTest {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-  static final String SETS = """
+  static final String SETS =
+      """
       permission_sets:
         Admin: {managed_policies: [arn:aws:iam::aws:policy/AdministratorAccess]}
         Dev: {session_duration: PT4H}
@@ -43,7 +44,10 @@ class ResolverTest {
   }
 
   private static List<String> accounts(Resolution r) {
-    return r.desired().assignments().keySet().stream().map(AssignmentKey::accountId).sorted().toList();
+    return r.desired().assignments().keySet().stream()
+        .map(AssignmentKey::accountId)
+        .sorted()
+        .toList();
   }
 
   private static SourceLocation rules(int line) {
@@ -52,16 +56,26 @@ class ResolverTest {
 
   @Test
   void anOuPathReachesEveryActiveAccountOfItsNestedOus() {
-    Resolution r = resolve("""
-        assignments:
-          - {group: aws-platform-admins, permission_set: Admin, ous: [Workloads]}
-        """);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - {group: aws-platform-admins, permission_set: Admin, ous: [Workloads]}
+            """);
 
     assertThat(r.errors()).isEmpty();
-    assertThat(accounts(r)).containsExactly("444444444444", "555555555555", "666666666666", "777777777777");
+    assertThat(accounts(r))
+        .containsExactly("444444444444", "555555555555", "666666666666", "777777777777");
     assertThat(r.desired().warnings()).isEmpty(); // old-dev is suspended: skipped silently
-    DesiredAssignment a = r.desired().assignments().get(new AssignmentKey("444444444444", "Admin",
-        PrincipalType.GROUP, SandboxOrg.groupId("aws-platform-admins")));
+    DesiredAssignment a =
+        r.desired()
+            .assignments()
+            .get(
+                new AssignmentKey(
+                    "444444444444",
+                    "Admin",
+                    PrincipalType.GROUP,
+                    SandboxOrg.groupId("aws-platform-admins")));
     assertThat(a.principalName()).isEqualTo("aws-platform-admins");
     assertThat(a.accountName()).isEqualTo("app-prod");
     assertThat(a.wantedBy()).containsExactly(rules(2));
@@ -69,14 +83,18 @@ class ResolverTest {
 
   @Test
   void rootMeansEveryActiveAccountAndNestedPathsWork() {
-    Resolution root = resolve("""
-        assignments:
-          - {group: aws-finops, permission_set: Dev, ous: [_root_]}
-        """);
-    Resolution nonProd = resolve("""
-        assignments:
-          - {group: aws-finops, permission_set: Dev, ous: [Workloads/NonProd]}
-        """);
+    Resolution root =
+        resolve(
+            """
+            assignments:
+              - {group: aws-finops, permission_set: Dev, ous: [_root_]}
+            """);
+    Resolution nonProd =
+        resolve(
+            """
+            assignments:
+              - {group: aws-finops, permission_set: Dev, ous: [Workloads/NonProd]}
+            """);
 
     assertThat(accounts(root)).hasSize(11).doesNotContain("888888888888").contains("111111111111");
     assertThat(accounts(nonProd)).containsExactly("666666666666", "777777777777");
@@ -84,30 +102,36 @@ class ResolverTest {
 
   @Test
   void ouAndRootIdsWorkLikePaths() {
-    Resolution r = resolve("""
-        assignments:
-          - {group: aws-finops, permission_set: Dev, ous: [ou-root-nonprod1]}
-          - {group: aws-secops, permission_set: Dev, ous: [r-root]}
-        """);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - {group: aws-finops, permission_set: Dev, ous: [ou-root-nonprod1]}
+              - {group: aws-secops, permission_set: Dev, ous: [r-root]}
+            """);
 
     assertThat(r.errors()).isEmpty();
     assertThat(r.desired().assignments().keySet())
         .filteredOn(k -> k.principalId().equals(SandboxOrg.groupId("aws-finops")))
-        .extracting(AssignmentKey::accountId).containsExactlyInAnyOrder("666666666666", "777777777777");
+        .extracting(AssignmentKey::accountId)
+        .containsExactlyInAnyOrder("666666666666", "777777777777");
     assertThat(r.desired().assignments().keySet())
-        .filteredOn(k -> k.principalId().equals(SandboxOrg.groupId("aws-secops"))).hasSize(11);
+        .filteredOn(k -> k.principalId().equals(SandboxOrg.groupId("aws-secops")))
+        .hasSize(11);
   }
 
   @Test
   void exclusionsByNameAndIdWin() {
-    Resolution r = resolve("""
-        assignments:
-          - group: aws-breakglass
-            permission_set: Admin
-            ous: [_root_]
-            accounts: [log-archive]
-            exclude_accounts: [management, "222222222222"]
-        """);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - group: aws-breakglass
+                permission_set: Admin
+                ous: [_root_]
+                accounts: [log-archive]
+                exclude_accounts: [management, "222222222222"]
+            """);
 
     assertThat(r.errors()).isEmpty();
     assertThat(accounts(r)).hasSize(9).doesNotContain("111111111111", "222222222222");
@@ -115,10 +139,12 @@ class ResolverTest {
 
   @Test
   void accountsByIdAndByName() {
-    Resolution r = resolve("""
-        assignments:
-          - {group: aws-finops, permission_set: Dev, accounts: ["123456789012", sandbox-7]}
-        """);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - {group: aws-finops, permission_set: Dev, accounts: ["123456789012", sandbox-7]}
+            """);
 
     assertThat(r.errors()).isEmpty();
     assertThat(accounts(r)).containsExactly("111122223333", "123456789012");
@@ -126,14 +152,16 @@ class ResolverTest {
 
   @Test
   void aSuspendedAccountNamedExplicitlyIsAWarningNotATarget() {
-    Resolution r = resolve("""
-        assignments:
-          - group: aws-team-a-engineers
-            permission_set: Dev
-            accounts:
-              - app-dev
-              - old-dev
-        """);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - group: aws-team-a-engineers
+                permission_set: Dev
+                accounts:
+                  - app-dev
+                  - old-dev
+            """);
 
     assertThat(r.errors()).isEmpty();
     assertThat(accounts(r)).containsExactly("666666666666");
@@ -144,15 +172,21 @@ class ResolverTest {
 
   @Test
   void anAmbiguousAccountNameIsAnErrorAskingForTheId() {
-    LiveStateReader.Result live = SandboxOrg.live(b -> b.account(SandboxOrg.account("121212121212", "app-dev"), SandboxOrg.SANDBOX));
+    LiveStateReader.Result live =
+        SandboxOrg.live(
+            b -> b.account(SandboxOrg.account("121212121212", "app-dev"), SandboxOrg.SANDBOX));
 
-    Resolution r = resolve("""
-        assignments:
-          - group: aws-team-a-engineers
-            permission_set: Dev
-            ous: [Security]
-            accounts: [app-dev]
-        """, live, TODAY);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - group: aws-team-a-engineers
+                permission_set: Dev
+                ous: [Security]
+                accounts: [app-dev]
+            """,
+            live,
+            TODAY);
 
     assertThat(r.errors())
         .extracting(Violation::kind, Violation::location, Violation::field)
@@ -163,24 +197,26 @@ class ResolverTest {
 
   @Test
   void unknownNamesAreErrorsAtTheirFileAndLine() {
-    Resolution r = resolve("""
-        assignments:
-          - group: aws-team-b-engineers
-            permission_set: Dev
-            ous: [Workloads/NonProd]
-          - group: aws-finops
-            permission_set: Dev
-            ous:
-              - Workloads/Nonprod
-              - ou-root-missing1
-            accounts: ["000000000000", app-devv]
-            exclude_accounts: [no-such-account]
-          - user: carol@example.com
-            permission_set: Dev
-            accounts: [app-dev]
-            owner: secops@example.com
-            expires: 2027-01-31
-        """);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - group: aws-team-b-engineers
+                permission_set: Dev
+                ous: [Workloads/NonProd]
+              - group: aws-finops
+                permission_set: Dev
+                ous:
+                  - Workloads/Nonprod
+                  - ou-root-missing1
+                accounts: ["000000000000", app-devv]
+                exclude_accounts: [no-such-account]
+              - user: carol@example.com
+                permission_set: Dev
+                accounts: [app-dev]
+                owner: secops@example.com
+                expires: 2027-01-31
+            """);
 
     assertThat(r.errors())
         .extracting(Violation::kind, Violation::location, Violation::field)
@@ -198,7 +234,8 @@ class ResolverTest {
 
   @Test
   void expiredUserRulesAreLeftOutAndListed() {
-    String rules = """
+    String rules =
+        """
         assignments:
           - user: alice@example.com
             permission_set: Admin
@@ -215,72 +252,108 @@ class ResolverTest {
     Resolution r = resolve(rules);
 
     assertThat(r.errors()).isEmpty();
-    assertThat(r.desired().assignments().keySet()).extracting(AssignmentKey::principalId)
+    assertThat(r.desired().assignments().keySet())
+        .extracting(AssignmentKey::principalId)
         .containsExactly(SandboxOrg.userId("bob@example.com")); // expires is the last valid day
-    assertThat(r.desired().expiredUserRules()).containsExactly(new UserException(rules(2),
-        "alice@example.com", "Admin", "secops@example.com", LocalDate.of(2026, 11, 22)));
+    assertThat(r.desired().expiredUserRules())
+        .containsExactly(
+            new UserException(
+                rules(2),
+                "alice@example.com",
+                "Admin",
+                "secops@example.com",
+                LocalDate.of(2026, 11, 22)));
     assertThat(resolve(rules, SandboxOrg.live(), TODAY.plusDays(1)).desired().expiredUserRules())
-        .extracting(UserException::userName).containsExactly("alice@example.com", "bob@example.com");
-    assertThat(resolve(rules, SandboxOrg.live(), TODAY.minusDays(1)).desired().assignments()).hasSize(2);
+        .extracting(UserException::userName)
+        .containsExactly("alice@example.com", "bob@example.com");
+    assertThat(resolve(rules, SandboxOrg.live(), TODAY.minusDays(1)).desired().assignments())
+        .hasSize(2);
   }
 
   @Test
   void aProtectedSetMayBeDeclaredOnlyAsExternal() {
     String sets = SETS + "  AWSAdministratorAccess: {session_duration: PT2H}\n";
-    Resolution r = resolver.resolve(matrix(sets, "assignments: []\n"), SandboxOrg.live(),
-        PlanPolicy.defaults(), TODAY);
+    Resolution r =
+        resolver.resolve(
+            matrix(sets, "assignments: []\n"), SandboxOrg.live(), PlanPolicy.defaults(), TODAY);
 
     assertThat(r.errors())
         .extracting(Violation::kind, Violation::location, Violation::field)
-        .containsExactly(tuple("protected_permission_set", new SourceLocation("sets.yaml", 5),
-            "permission_sets.AWSAdministratorAccess"));
+        .containsExactly(
+            tuple(
+                "protected_permission_set",
+                new SourceLocation("sets.yaml", 5),
+                "permission_sets.AWSAdministratorAccess"));
     assertThat(r.desired().permissionSets().get("AWSAdministratorAccess").definition()).isEmpty();
     assertThat(r.desired().permissionSets().get("AWSReadOnlyAccess").external()).isTrue();
     assertThat(r.desired().permissionSets().get("Dev").definition()).isPresent();
-    assertThat(resolver.resolve(matrix(sets, "assignments: []\n"), SandboxOrg.live(),
-        new PlanPolicy(List.of("Control*"), false), TODAY).errors()).isEmpty();
+    assertThat(
+            resolver
+                .resolve(
+                    matrix(sets, "assignments: []\n"),
+                    SandboxOrg.live(),
+                    new PlanPolicy(List.of("Control*"), false),
+                    TODAY)
+                .errors())
+        .isEmpty();
   }
 
   @Test
   void rulesWantingTheSameAssignmentMerge() {
-    Resolution r = resolve("""
-        assignments:
-          - {group: aws-secops, permission_set: Dev, ous: [Workloads, Workloads/Prod]}
-          - {group: aws-secops, permission_set: Dev, accounts: [app-prod]}
-          - {group: aws-secops, permission_set: Admin, accounts: [app-prod]}
-        """);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - {group: aws-secops, permission_set: Dev, ous: [Workloads, Workloads/Prod]}
+              - {group: aws-secops, permission_set: Dev, accounts: [app-prod]}
+              - {group: aws-secops, permission_set: Admin, accounts: [app-prod]}
+            """);
 
     assertThat(r.errors()).isEmpty();
-    AssignmentKey key = new AssignmentKey("444444444444", "Dev", PrincipalType.GROUP, SandboxOrg.groupId("aws-secops"));
+    AssignmentKey key =
+        new AssignmentKey(
+            "444444444444", "Dev", PrincipalType.GROUP, SandboxOrg.groupId("aws-secops"));
     assertThat(r.desired().assignments().get(key).wantedBy()).containsExactly(rules(2), rules(3));
     assertThat(r.desired().assignments()).hasSize(5); // 4 Dev in Workloads + 1 Admin
   }
 
   @Test
   void aRuleThatReachesNothingIsAWarning() {
-    Resolution r = resolve("""
-        assignments:
-          - group: aws-finops
-            permission_set: Dev
-            ous: [Workloads/NonProd]
-            exclude_accounts: [app-dev, app-staging]
-        """);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - group: aws-finops
+                permission_set: Dev
+                ous: [Workloads/NonProd]
+                exclude_accounts: [app-dev, app-staging]
+            """);
 
     assertThat(r.errors()).isEmpty();
     assertThat(r.desired().assignments()).isEmpty();
-    assertThat(r.desired().warnings()).extracting(Violation::kind, Violation::location)
+    assertThat(r.desired().warnings())
+        .extracting(Violation::kind, Violation::location)
         .containsExactly(tuple("no_target_accounts", rules(2)));
   }
 
   @Test
   void aPendingClosureAccountReachedThroughAnOuIsSkippedToo() {
-    LiveStateReader.Result live = SandboxOrg.live(b -> b.account(new dev.idcplane.identitycenter.Account(
-        "131313131313", "closing", "c@example.com", AccountStatus.PENDING_CLOSURE), SandboxOrg.SANDBOX));
+    LiveStateReader.Result live =
+        SandboxOrg.live(
+            b ->
+                b.account(
+                    new dev.idcplane.identitycenter.Account(
+                        "131313131313", "closing", "c@example.com", AccountStatus.PENDING_CLOSURE),
+                    SandboxOrg.SANDBOX));
 
-    Resolution r = resolve("""
-        assignments:
-          - {group: aws-finops, permission_set: Dev, ous: [Sandbox]}
-        """, live, TODAY);
+    Resolution r =
+        resolve(
+            """
+            assignments:
+              - {group: aws-finops, permission_set: Dev, ous: [Sandbox]}
+            """,
+            live,
+            TODAY);
 
     assertThat(accounts(r)).containsExactly("111122223333", "999999999999");
     assertThat(r.desired().warnings()).isEmpty();
@@ -288,17 +361,22 @@ class ResolverTest {
 
   @Test
   void theRequestNamesEverySetGroupAndUser() {
-    Matrix m = matrix(SETS, """
-        assignments:
-          - {group: aws-finops, permission_set: Dev, ous: [_root_]}
-          - {group: aws-finops, permission_set: Admin, ous: [Security]}
-          - {user: alice@example.com, permission_set: Admin, accounts: [app-prod], owner: o, expires: 2020-01-01}
-        """);
+    Matrix m =
+        matrix(
+            SETS,
+            """
+            assignments:
+              - {group: aws-finops, permission_set: Dev, ous: [_root_]}
+              - {group: aws-finops, permission_set: Admin, ous: [Security]}
+              - {user: alice@example.com, permission_set: Admin, accounts: [app-prod], owner: o, expires: 2020-01-01}
+            """);
 
-    LiveStateReader.Request req = MatrixRequests.forMatrix(m, Optional.of("arn:aws:sso:::instance/ssoins-1"));
+    LiveStateReader.Request req =
+        MatrixRequests.forMatrix(m, Optional.of("arn:aws:sso:::instance/ssoins-1"));
 
     assertThat(req.instanceArn()).contains("arn:aws:sso:::instance/ssoins-1");
-    assertThat(req.declaredPermissionSets()).containsExactlyInAnyOrder("Admin", "Dev", "AWSReadOnlyAccess");
+    assertThat(req.declaredPermissionSets())
+        .containsExactlyInAnyOrder("Admin", "Dev", "AWSReadOnlyAccess");
     assertThat(req.groupNames()).containsExactly("aws-finops");
     assertThat(req.userNames()).containsExactly("alice@example.com");
   }

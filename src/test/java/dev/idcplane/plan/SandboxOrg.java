@@ -27,9 +27,17 @@ final class SandboxOrg {
   static final String SANDBOX = "ou-root-sandbox1";
   static final String INFRA = "ou-root-infra001";
 
-  static final List<String> GROUPS = List.of("aws-platform-admins", "aws-team-a-engineers",
-      "aws-team-a-leads", "aws-finops", "aws-security-auditors", "aws-secops", "aws-breakglass",
-      "AWSControlTowerAdmins", "legacy-contractors");
+  static final List<String> GROUPS =
+      List.of(
+          "aws-platform-admins",
+          "aws-team-a-engineers",
+          "aws-team-a-leads",
+          "aws-finops",
+          "aws-security-auditors",
+          "aws-secops",
+          "aws-breakglass",
+          "AWSControlTowerAdmins",
+          "legacy-contractors");
   static final List<String> USERS = List.of("alice@example.com", "bob@example.com");
 
   private SandboxOrg() {}
@@ -47,7 +55,9 @@ final class SandboxOrg {
         .unit(new OrgUnit(NONPROD, "NonProd"), WORKLOADS)
         .account(account("666666666666", "app-dev"), NONPROD)
         .account(account("777777777777", "app-staging"), NONPROD)
-        .account(new Account("888888888888", "old-dev", "old-dev@example.com", AccountStatus.SUSPENDED), NONPROD)
+        .account(
+            new Account("888888888888", "old-dev", "old-dev@example.com", AccountStatus.SUSPENDED),
+            NONPROD)
         .unit(new OrgUnit(SANDBOX, "Sandbox"), ROOT)
         .account(account("111122223333", "sandbox-7"), SANDBOX)
         .account(account("999999999999", "sandbox-8"), SANDBOX)
@@ -73,10 +83,15 @@ final class SandboxOrg {
     Map<String, Principal> byId = new LinkedHashMap<>();
     groups.values().forEach(p -> byId.put(p.id(), p));
     users.values().forEach(p -> byId.put(p.id(), p));
-    LiveState state = new LiveState(
-        new Instance("arn:aws:sso:::instance/ssoins-0000000000000000", "d-0000000000"),
-        new Organization("o-sandbox0001", "111111111111"),
-        b.build(), Map.of(), Set.of(), byId, Instant.EPOCH);
+    LiveState state =
+        new LiveState(
+            new Instance("arn:aws:sso:::instance/ssoins-0000000000000000", "d-0000000000"),
+            new Organization("o-sandbox0001", "111111111111"),
+            b.build(),
+            Map.of(),
+            Set.of(),
+            byId,
+            Instant.EPOCH);
     return new LiveStateReader.Result(state, groups, users);
   }
 
