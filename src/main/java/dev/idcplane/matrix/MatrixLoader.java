@@ -45,7 +45,7 @@ public final class MatrixLoader {
           "",
           "cannot list the matrix folder: " + e,
           "check that the folder exists and is readable");
-      return load(files, problems);
+      return load(files, problems, folder.toString());
     }
     for (Path p : paths) {
       String name = p.getFileName().toString();
@@ -60,7 +60,7 @@ public final class MatrixLoader {
             "save the file as UTF-8 text");
       }
     }
-    return load(files, problems);
+    return load(files, problems, folder.toString());
   }
 
   /**
@@ -75,14 +75,17 @@ public final class MatrixLoader {
             matrixFiles.put(name, content == null ? "" : content);
           }
         });
-    return load(matrixFiles, new Problems());
+    return load(matrixFiles, new Problems(), "");
   }
 
-  private MatrixLoad load(SortedMap<String, String> files, Problems problems) {
+  /**
+   * {@code source} names where the files came from (the folder), for a violation about all of them.
+   */
+  private MatrixLoad load(SortedMap<String, String> files, Problems problems, String source) {
     if (files.isEmpty() && problems.count() == 0) {
       problems.add(
           ViolationKind.NO_MATRIX_FILES,
-          new SourceLocation("", 0),
+          new SourceLocation(source, 0),
           "",
           "no *.yaml or *.yml matrix file found",
           "add at least one matrix file");

@@ -636,7 +636,12 @@ class MatrixViolationTest {
 
     MatrixLoad load = loader.load(dir);
 
-    assertThat(load.violations()).extracting(v -> v.kind()).containsExactly("no_matrix_files");
+    assertThat(load.violations())
+        .extracting(v -> v.kind(), v -> v.location())
+        .containsExactly(tuple("no_matrix_files", new SourceLocation(dir.toString(), 0)));
+    assertThat(loader.load(Map.of()).violations())
+        .extracting(v -> v.kind())
+        .containsExactly("no_matrix_files");
   }
 
   @Test
