@@ -66,27 +66,12 @@ final class PermissionSetParser {
     }
     PermissionSetDefinition definition =
         new PermissionSetDefinition(
-            text(e, "description", field)
-                .filter(
-                    d ->
-                        DefinitionChecks.description(
-                            r, d, node(e, "description"), field + ".description"))
-                .orElse(null),
-            text(e, "session_duration", field)
-                .filter(
-                    d ->
-                        DefinitionChecks.sessionDuration(
-                            r, d, node(e, "session_duration"), field + ".session_duration"))
-                .orElse(null),
+            checkedText(e, "description", field, DefinitionChecks::description),
+            checkedText(e, "session_duration", field, DefinitionChecks::sessionDuration),
             managedPolicies(e, field),
             customerManagedPolicies(e, field),
             boundary(e, field),
-            text(e, "inline_policy", field)
-                .filter(
-                    p ->
-                        DefinitionChecks.inlinePolicy(
-                            r, p, node(e, "inline_policy"), field + ".inline_policy"))
-                .orElse(null),
+            checkedText(e, "inline_policy", field, DefinitionChecks::inlinePolicy),
             tags(e, field));
     int attached =
         definition.managedPolicies().size() + definition.customerManagedPolicies().size();
@@ -118,8 +103,20 @@ final class PermissionSetParser {
     return e.get(key).value();
   }
 
-  private Optional<String> text(Map<String, Entry> e, String key, String field) {
-    return e.containsKey(key) ? r.scalar(node(e, key), field + "." + key) : Optional.empty();
+  /** One of DefinitionChecks' checks: reports what is wrong and answers whether it is fine. */
+  @FunctionalInterface
+  interface Check {
+    boolean test(NodeReader r, String value, Node node, String field);
+  }
+
+  /** The key's text when present and it passes the check, else null. */
+  private String checkedText(Map<String, Entry> e, String key, String field, Check check) {
+    if (!e.containsKey(key)) {
+      return null;
+    }
+    Node n = node(e, key);
+    String f = field + "." + key;
+    return r.scalar(n, f).filter(v -> check.test(r, v, n, f)).orElse(null);
   }
 
   private Set<String> managedPolicies(Map<String, Entry> e, String field) {
