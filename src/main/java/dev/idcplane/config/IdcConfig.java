@@ -42,6 +42,10 @@ public interface IdcConfig {
     /** Attempts the AWS SDK makes per call (its STANDARD retry mode), including the first. */
     @WithDefault("3")
     int maxAttempts();
+
+    /** Limit for one AWS call including the SDK's own retries. */
+    @WithDefault("30s")
+    java.time.Duration callTimeout();
   }
 
   /** The sandbox backend. */

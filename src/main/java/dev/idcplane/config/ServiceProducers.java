@@ -9,9 +9,13 @@ import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.PlanPolicy;
 import dev.idcplane.plan.Resolver;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
@@ -19,6 +23,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceProducers {
   private static final Logger LOG = Logger.getLogger(ServiceProducers.class);
+  private volatile AwsClients awsClients;
 
   @Produces
   @ApplicationScoped
@@ -41,19 +46,24 @@ public class ServiceProducers {
             "Identity Center backend: AWS in %s%s",
             aws.region(),
             aws.endpointOverride().map(e -> " through " + e).orElse(""));
-        yield new AwsIdentityCenter(
-            AwsClients.create(aws.region(), aws.endpointOverride(), aws.maxAttempts()));
+        awsClients =
+            AwsClients.create(
+                new AwsClients.Settings(
+                    Region.of(aws.region()),
+                    aws.endpointOverride().map(URI::create),
+                    RetryMode.STANDARD,
+                    aws.maxAttempts(),
+                    aws.callTimeout(),
+                    Optional.empty()));
+        yield new AwsIdentityCenter(awsClients);
       }
     };
   }
 
-  void close(@Disposes IdentityCenter ic) {
-    if (ic instanceof AutoCloseable c) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.warn("closing the Identity Center clients failed", e);
-      }
+  @PreDestroy
+  void close() {
+    if (awsClients != null) {
+      awsClients.close();
     }
   }
 

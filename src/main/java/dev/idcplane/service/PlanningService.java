@@ -100,8 +100,8 @@ public class PlanningService {
   public Matrix load(MatrixInput input) {
     MatrixLoad load =
         input.files().isPresent()
-            ? loader.loadFiles(input.files().get())
-            : loader.loadFolder(Path.of(config.matrix().path()));
+            ? loader.load(input.files().get())
+            : loader.load(Path.of(config.matrix().path()));
     if (!load.violations().isEmpty()) {
       throw new MatrixInvalidException(load.violations());
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.idcplane.persistence.PlanEntity;
+import dev.idcplane.plan.ShippedExample;
 import dev.idcplane.support.TestKeys;
 import dev.idcplane.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;

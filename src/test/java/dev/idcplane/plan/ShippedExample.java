@@ -1,0 +1,9 @@
+package dev.idcplane.plan;
+
+/** What the plan of the shipped matrix against the shipped sandbox seed must contain. */
+public final class ShippedExample {
+  /** 2 set creates + 1 update + 2 provisions + 19 assignment creates + 2 deletes. */
+  public static final int TOTAL_CHANGES = 26;
+
+  private ShippedExample() {}
+}
