@@ -11,6 +11,7 @@ import dev.idcplane.plan.Resolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public class ServiceProducers {
   private volatile AwsClients awsClients;
 
   @Produces
-  @ApplicationScoped
+  @Singleton
   Clock clock() {
     return Clock.systemUTC();
   }
@@ -68,26 +69,26 @@ public class ServiceProducers {
   }
 
   @Produces
-  @ApplicationScoped
+  @Singleton
   PlanPolicy planPolicy(IdcConfig config) {
     return new PlanPolicy(
         config.plan().protectedPermissionSets(), config.plan().allowManagementAccountDeletes());
   }
 
   @Produces
-  @ApplicationScoped
+  @Singleton
   Planner planner() {
     return new Planner();
   }
 
   @Produces
-  @ApplicationScoped
+  @Singleton
   Resolver resolver() {
     return new Resolver();
   }
 
   @Produces
-  @ApplicationScoped
+  @Singleton
   MatrixLoader matrixLoader() {
     return new MatrixLoader();
   }

@@ -16,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class PlansApiTest {
         .body("matrixOrigin", equalTo("request"))
         .body("source.matrixCommit", equalTo("feedbeef"));
 
-    given().auth().oauth2(admin()).contentType("application/yaml").body(yaml)
+    given().auth().oauth2(admin()).contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
         .when().post("/api/v1/plans")
         .then().statusCode(201)
         .body("matrixOrigin", equalTo("request"));
@@ -120,7 +121,7 @@ class PlansApiTest {
         + "assignments:\n  - group: nobody-knows-this-group\n    permission_set: Dev\n"
         + "    ous: [No/Such/OU]\n";
     long before = storedPlans();
-    given().auth().oauth2(admin()).contentType("application/yaml").body(yaml)
+    given().auth().oauth2(admin()).contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
         .when().post("/api/v1/plans")
         .then().statusCode(422)
         .body("details.file", hasItem("request.yaml"))
@@ -139,7 +140,7 @@ class PlansApiTest {
         .body(Map.of("files", Map.of("../etc/passwd", "x")))
         .when().post("/api/v1/plans")
         .then().statusCode(400).body("message", containsString("not a matrix file name"));
-    given().auth().oauth2(admin()).contentType("application/octet-stream").body("xx")
+    given().auth().oauth2(admin()).contentType("application/octet-stream").body("xx".getBytes(StandardCharsets.UTF_8))
         .when().post("/api/v1/plans")
         .then().statusCode(400).body("message", containsString("Content-Type"));
     given().auth().oauth2(admin()).queryParam("commit", "$(rm -rf)")
@@ -153,6 +154,19 @@ class PlansApiTest {
         .then().statusCode(400).body("message", containsString("limit"));
     given().auth().oauth2(admin()).when().get("/api/v1/plans?before=yesterday")
         .then().statusCode(400).body("message", containsString("ISO-8601"));
+  }
+
+  @Test
+  void showsTheConfiguredMatrix() {
+    given().auth().oauth2(TestTokens.token("v", "viewer"))
+        .when().get("/api/v1/matrix")
+        .then().statusCode(200)
+        .body("valid", equalTo(true))
+        .body("path", equalTo("assignments"))
+        .body("permissionSets.name", hasItem("AppDeveloper"))
+        .body("rules.find { it.principal == 'alice@example.com' }.expires", equalTo("2027-06-30"))
+        .body("rules.find { it.principal == 'alice@example.com' }.at",
+            containsString("assignments.yaml:"));
   }
 
   @Test

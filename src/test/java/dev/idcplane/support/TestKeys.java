@@ -15,7 +15,7 @@ import java.util.Map;
  * in a system property because test code and the application may see different class loaders.
  */
 public class TestKeys implements QuarkusTestResourceLifecycleManager {
-  static final String PROPERTY = "idc.test.signing-key-file";
+  static final String PROPERTY = "idcplane-test-signing-key-file";
   static final String ISSUER = "idc-control-plane-test";
 
   @Override
