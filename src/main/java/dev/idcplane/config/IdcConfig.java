@@ -24,6 +24,14 @@ public interface IdcConfig {
 
   PlanRules plan();
 
+  DevTokens dev();
+
+  /** Dev mode only: the key {@code /dev/token} signs with. The prod profile refuses to start with it. */
+  interface DevTokens {
+    /** PEM file of the dev signing key. */
+    Optional<String> signingKey();
+  }
+
   /** The two backends. */
   enum Backend {
     aws,

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One drift finding. {@code key} identifies it across plans (kind + natural key), so later scans can
- * track when it was first and last seen. Parts that do not apply to a kind are null.
+ * track when it was first and last seen. Parts that do not apply to a kind are null. {@code
+ * fixedByPlan} says whether a change of the same plan removes it.
  */
 public record DriftFinding(
     DriftKind kind,
@@ -16,7 +17,8 @@ public record DriftFinding(
     PrincipalType principalType,
     String principalId,
     String principalName,
-    String detail) {
+    String detail,
+    boolean fixedByPlan) {
   public DriftFinding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(key, "key");
@@ -28,7 +30,8 @@ public record DriftFinding(
       AssignmentKey k,
       String accountName,
       String principalName,
-      String detail) {
+      String detail,
+      boolean fixed) {
     return new DriftFinding(
         kind,
         kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + k.asString(),
@@ -38,10 +41,11 @@ public record DriftFinding(
         k.principalType(),
         k.principalId(),
         principalName,
-        detail);
+        detail,
+        fixed);
   }
 
-  static DriftFinding ofPermissionSet(DriftKind kind, String name, String detail) {
+  static DriftFinding ofPermissionSet(DriftKind kind, String name, String detail, boolean fixed) {
     return new DriftFinding(
         kind,
         kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + name,
@@ -51,6 +55,7 @@ public record DriftFinding(
         null,
         null,
         null,
-        detail);
+        detail,
+        fixed);
   }
 }

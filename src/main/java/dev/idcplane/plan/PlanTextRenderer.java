@@ -30,9 +30,12 @@ public final class PlanTextRenderer {
         .append(s.provisionPermissionSets()).append(" to provision; ")
         .append(s.createAssignments()).append(" assignments to create, ")
         .append(s.deleteAssignments()).append(" to delete.\n");
+    List<DriftFinding> left = plan.drift().stream().filter(d -> !d.fixedByPlan()).toList();
+    long fixed = plan.drift().size() - left.size();
     if (!plan.drift().isEmpty()) {
-      out.append("\nDrift (").append(plan.drift().size()).append(" findings):\n");
-      for (DriftFinding d : plan.drift()) {
+      out.append("\nDrift: ").append(plan.drift().size()).append(" findings, ").append(fixed)
+          .append(" fixed by the changes above, ").append(left.size()).append(" left alone:\n");
+      for (DriftFinding d : left) {
         out.append("  ! ").append(d.kind().name().toLowerCase(java.util.Locale.ROOT)).append("  ");
         out.append(describe(d)).append("\n      ").append(d.detail()).append('\n');
       }
@@ -46,8 +49,7 @@ public final class PlanTextRenderer {
       case CREATE_PERMISSION_SET -> {
         Change.CreatePermissionSet p = (Change.CreatePermissionSet) c;
         out.append("  + permission set ").append(p.name()).append('\n');
-        out.append("      session_duration: ").append(p.definition().sessionDuration()).append('\n');
-        out.append("      managed_policies: ").append(p.definition().managedPolicies()).append('\n');
+        renderDefinition(out, p.definition());
       }
       case UPDATE_PERMISSION_SET -> {
         Change.UpdatePermissionSet p = (Change.UpdatePermissionSet) c;
@@ -73,6 +75,25 @@ public final class PlanTextRenderer {
       }
     }
     out.append("      # ").append(c.reason()).append('\n');
+  }
+
+  private static void renderDefinition(
+      StringBuilder out, dev.idcplane.identitycenter.PermissionSetDefinition d) {
+    field(out, "description", d.description());
+    field(out, "session_duration", d.sessionDuration());
+    field(out, "managed_policies", d.managedPolicies().isEmpty() ? null : d.managedPolicies());
+    field(out, "customer_managed_policies",
+        d.customerManagedPolicies().isEmpty() ? null : d.customerManagedPolicies());
+    field(out, "permissions_boundary", d.permissionsBoundary().orElse(null));
+    field(out, "inline_policy", d.inlinePolicy() == null ? null
+        : PolicyDocuments.canonicalText(d.inlinePolicy()));
+    field(out, "tags", d.tags().isEmpty() ? null : d.tags());
+  }
+
+  private static void field(StringBuilder out, String name, Object value) {
+    if (value != null) {
+      out.append("      ").append(name).append(": ").append(value).append('\n');
+    }
   }
 
   private static String assignment(AssignmentKey k, String principal, String account) {

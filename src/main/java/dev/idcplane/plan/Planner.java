@@ -61,7 +61,7 @@ public final class Planner {
       drift.add(
           DriftFinding.ofAssignment(
               DriftKind.MISSING, want.key(), want.accountName(), want.principalName(),
-              "not live; " + reason));
+              "not live; " + reason, true));
     }
 
     Map<String, UserException> expiredByKey = new HashMap<>();
@@ -83,18 +83,18 @@ public final class Planner {
         drift.add(
             DriftFinding.ofAssignment(
                 DriftKind.PROTECTED, key, accountName, principalName,
-                setName + " is protected: its assignments are never changed"));
+                setName + " is protected: its assignments are never changed", false));
       } else if (!desired.permissionSets().containsKey(setName)) {
         drift.add(
             DriftFinding.ofAssignment(
                 DriftKind.UNMANAGED, key, accountName, principalName,
-                setName + " is not declared in the matrix: reported, never deleted"));
+                setName + " is not declared in the matrix: reported, never deleted", false));
       } else if (key.accountId().equals(management) && !policy.allowManagementAccountDeletes()) {
         drift.add(
             DriftFinding.ofAssignment(
                 DriftKind.UNEXPECTED, key, accountName, principalName,
                 "not in the matrix, kept: assignments in the management account are never"
-                    + " deleted (idc.plan.allow-management-account-deletes)"));
+                    + " deleted (idc.plan.allow-management-account-deletes)", false));
       } else {
         UserException expired = expiredByKey.get(principalName + "/" + setName);
         String reason =
@@ -106,7 +106,7 @@ public final class Planner {
                 key, e.getValue().permissionSetArn(), principalName, accountName, reason));
         drift.add(
             DriftFinding.ofAssignment(
-                DriftKind.UNEXPECTED, key, accountName, principalName, reason));
+                DriftKind.UNEXPECTED, key, accountName, principalName, reason, true));
       }
     }
 
@@ -127,7 +127,8 @@ public final class Planner {
                   + u.owner()
                   + ") expired on "
                   + u.expires()
-                  + ": left out of the desired state; remove it from the matrix"));
+                  + ": left out of the desired state; remove it from the matrix",
+              false));
     }
 
     List<Change> changes = new ArrayList<>(definitions);
@@ -177,13 +178,13 @@ public final class Planner {
                   "live definition differs from " + want.declaredAt() + " in " + changed));
           drift.add(
               DriftFinding.ofPermissionSet(
-                  DriftKind.DEFINITION, want.name(), "live definition differs in " + changed));
+                  DriftKind.DEFINITION, want.name(), "live definition differs in " + changed, true));
         }
       }
-      if (!have.outOfSyncAccounts().isEmpty()) {
-        drift.add(outOfSync(have));
-      }
       boolean provisionedAnywhere = !have.provisionedAccounts().isEmpty();
+      if (!have.outOfSyncAccounts().isEmpty()) {
+        drift.add(outOfSync(have, managed && provisionedAnywhere));
+      }
       if (managed && provisionedAnywhere && (updated || !have.outOfSyncAccounts().isEmpty())) {
         String reason =
             updated
@@ -198,17 +199,18 @@ public final class Planner {
     for (LivePermissionSet have : live.permissionSetsByName().values()) {
       if (!desired.permissionSets().containsKey(have.name())
           && !have.outOfSyncAccounts().isEmpty()) {
-        drift.add(outOfSync(have));
+        drift.add(outOfSync(have, false));
       }
     }
   }
 
-  private static DriftFinding outOfSync(LivePermissionSet have) {
+  private static DriftFinding outOfSync(LivePermissionSet have, boolean fixed) {
     return DriftFinding.ofPermissionSet(
         DriftKind.OUT_OF_SYNC,
         have.name(),
         "outdated copy (LATEST_PERMISSION_SET_NOT_PROVISIONED) in "
-            + new TreeSet<>(have.outOfSyncAccounts()));
+            + new TreeSet<>(have.outOfSyncAccounts()),
+        fixed);
   }
 
   private static String joined(List<?> items) {

@@ -33,6 +33,12 @@ class PlansApiTest {
     return PlanEntity.count();
   }
 
+  @Transactional
+  java.util.List<Long> storedRows(String id) {
+    PlanEntity plan = PlanEntity.findById(java.util.UUID.fromString(id));
+    return java.util.List.of((long) plan.changes.size(), (long) plan.drift.size());
+  }
+
   @Test
   void plansTheConfiguredMatrixAndStoresIt() {
     Response created =
@@ -61,6 +67,9 @@ class PlansApiTest {
         .when().get("/api/v1/plans/" + id)
         .then().statusCode(200)
         .body(containsString("Plan: 2 permission sets to create"));
+
+    assertThat(storedRows(id)).containsExactly(
+        (long) ShippedExample.TOTAL_CHANGES, (long) ShippedExample.DRIFT_FINDINGS);
 
     given().auth().oauth2(TestTokens.token("v", "viewer"))
         .when().get("/api/v1/plans?limit=200")

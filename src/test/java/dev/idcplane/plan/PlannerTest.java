@@ -132,6 +132,7 @@ class PlannerTest {
     assertThat(d.principalName()).isEqualTo("devs");
     assertThat(d.accountName()).isEqualTo("app-prod");
     assertThat(driftKinds(p)).containsExactly(DriftKind.UNEXPECTED);
+    assertThat(p.drift().get(0).fixedByPlan()).isTrue();
   }
 
   @Test
@@ -176,7 +177,10 @@ class PlannerTest {
     Plan kept = plan();
     assertThat(kept.changes()).isEmpty();
     assertThat(kept.drift()).singleElement()
-        .satisfies(d -> assertThat(d.detail()).contains("management account"));
+        .satisfies(d -> {
+          assertThat(d.detail()).contains("management account");
+          assertThat(d.fixedByPlan()).isFalse();
+        });
     Plan allowed = plan(new PlanPolicy(List.of("AWS*"), true));
     assertThat(actions(allowed)).containsExactly(ChangeAction.DELETE_ASSIGNMENT);
   }
@@ -278,6 +282,7 @@ class PlannerTest {
         .contains("session_duration: PT8H")
         .contains("+ assignment Dev → group g1-name in acct-666666666666")
         .contains("- assignment Dev → group devs in app-prod (444444444444)")
-        .contains("1 to update, 1 to provision; 1 assignments to create, 1 to delete.");
+        .contains("1 to update, 1 to provision; 1 assignments to create, 1 to delete.")
+        .contains("Drift: 3 findings, 3 fixed by the changes above, 0 left alone");
   }
 }

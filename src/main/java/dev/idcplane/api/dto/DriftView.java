@@ -6,4 +6,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DriftView(
     String kind, String key, String permissionSet, RefView account, RefView principal,
-    String detail) {}
+    String detail,
+    boolean fixedByPlan) {}

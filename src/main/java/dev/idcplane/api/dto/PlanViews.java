@@ -97,7 +97,7 @@ public final class PlanViews {
     RefView principal = d.principalType() == null ? null
         : new RefView(lower(d.principalType()), d.principalId(), d.principalName());
     return new DriftView(lower(d.kind()), d.key(), d.permissionSetName(), account, principal,
-        d.detail());
+        d.detail(), d.fixedByPlan());
   }
 
   private static String lower(Enum<?> e) {
