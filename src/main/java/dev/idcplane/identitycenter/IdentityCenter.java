@@ -90,4 +90,83 @@ public interface IdentityCenter {
   /** ListAccountAssignments: every assignment of one permission set in one account. */
   List<AccountAssignment> listAccountAssignments(
       String instanceArn, String accountId, String permissionSetArn);
+
+  // ---- sso-admin: permission set writes (synchronous) ----
+  // Each is one AWS call. They are not idempotent on their own: callers read before they write.
+
+  /** CreatePermissionSet. CONFLICT when a set of that name exists. */
+  PermissionSetInfo createPermissionSet(
+      String instanceArn,
+      String name,
+      String description,
+      String sessionDuration,
+      Map<String, String> tags);
+
+  /** UpdatePermissionSet: description and session duration. */
+  void updatePermissionSet(
+      String instanceArn, String permissionSetArn, String description, String sessionDuration);
+
+  /** PutInlinePolicyToPermissionSet. */
+  void putInlinePolicy(String instanceArn, String permissionSetArn, String policy);
+
+  /** DeleteInlinePolicyFromPermissionSet. */
+  void deleteInlinePolicy(String instanceArn, String permissionSetArn);
+
+  /** AttachManagedPolicyToPermissionSet. */
+  void attachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn);
+
+  /** DetachManagedPolicyFromPermissionSet. */
+  void detachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn);
+
+  /** AttachCustomerManagedPolicyReferenceToPermissionSet. */
+  void attachCustomerManagedPolicyReference(
+      String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref);
+
+  /** DetachCustomerManagedPolicyReferenceFromPermissionSet. */
+  void detachCustomerManagedPolicyReference(
+      String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref);
+
+  /** PutPermissionsBoundaryToPermissionSet. */
+  void putPermissionsBoundary(
+      String instanceArn, String permissionSetArn, PermissionsBoundary boundary);
+
+  /** DeletePermissionsBoundaryFromPermissionSet. */
+  void deletePermissionsBoundary(String instanceArn, String permissionSetArn);
+
+  /** TagResource on the permission set. */
+  void tagPermissionSet(String instanceArn, String permissionSetArn, Map<String, String> tags);
+
+  /** UntagResource on the permission set. */
+  void untagPermissionSet(
+      String instanceArn, String permissionSetArn, java.util.Set<String> tagKeys);
+
+  // ---- sso-admin: asynchronous operations ----
+  // Each submission holds one of the instance's 15 outstanding-operation slots until it reaches a
+  // terminal state; a submission beyond the cap fails THROTTLED ("too many requests processing").
+
+  /** ProvisionPermissionSet with TargetType ALL_PROVISIONED_ACCOUNTS. */
+  OperationStatus provisionPermissionSet(String instanceArn, String permissionSetArn);
+
+  /** DescribePermissionSetProvisioningStatus. NOT_FOUND for an unknown request id. */
+  OperationStatus describePermissionSetProvisioningStatus(String instanceArn, String requestId);
+
+  /** CreateAccountAssignment. Creating an assignment that exists succeeds (idempotent in AWS). */
+  OperationStatus createAccountAssignment(String instanceArn, AccountAssignment assignment);
+
+  /** DeleteAccountAssignment. Deleting one that does not exist is NOT_FOUND or a FAILED request. */
+  OperationStatus deleteAccountAssignment(String instanceArn, AccountAssignment assignment);
+
+  /** DescribeAccountAssignmentCreationStatus. NOT_FOUND for an unknown request id. */
+  OperationStatus describeAccountAssignmentCreationStatus(String instanceArn, String requestId);
+
+  /** DescribeAccountAssignmentDeletionStatus. NOT_FOUND for an unknown request id. */
+  OperationStatus describeAccountAssignmentDeletionStatus(String instanceArn, String requestId);
+
+  /** ListAccountAssignmentCreationStatus filtered on one state (every page). */
+  List<OperationStatus> listAccountAssignmentCreationStatus(
+      String instanceArn, OperationState state);
+
+  /** ListAccountAssignmentDeletionStatus filtered on one state (every page). */
+  List<OperationStatus> listAccountAssignmentDeletionStatus(
+      String instanceArn, OperationState state);
 }
