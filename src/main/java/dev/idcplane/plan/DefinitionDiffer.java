@@ -11,10 +11,10 @@ import java.util.Objects;
  * Field-by-field comparison of a permission set's live definition with the matrix. Durations
  * compare by length ({@code PT60M} equals {@code PT1H}) and inline policies as JSON.
  */
-final class DefinitionDiffer {
+public final class DefinitionDiffer {
   private DefinitionDiffer() {}
 
-  static List<FieldChange> diff(PermissionSetDefinition live, PermissionSetDefinition want) {
+  public static List<FieldChange> diff(PermissionSetDefinition live, PermissionSetDefinition want) {
     List<FieldChange> out = new ArrayList<>();
     if (!Objects.equals(blankToNull(live.description()), blankToNull(want.description()))) {
       out.add(new FieldChange("description", live.description(), want.description()));

@@ -1,0 +1,336 @@
+package dev.idcplane.apply;
+
+import dev.idcplane.identitycenter.AccountAssignment;
+import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.IdentityCenterException;
+import dev.idcplane.identitycenter.OperationState;
+import dev.idcplane.identitycenter.OperationStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs asynchronous operations (assignment creates and deletes, provisioning) to a terminal outcome
+ * with at most {@code maxOutstanding} in flight, at most {@code maxProvisioning} of them
+ * provisioning, and every call through the shared rate limit. One thread, one loop: submit while
+ * slots are free, poll what is in flight (one List*Status call for several operations of a kind,
+ * Describe* for the ones that left IN_PROGRESS), wait for the next event.
+ *
+ * <p>A rejection because too many operations are outstanding (ours or other callers') is normal:
+ * the operation waits with backoff and is retried until its timeout, never failed for it. Other
+ * retryable errors are retried up to {@code maxAttempts}; terminal errors fail the operation with
+ * AWS's message. Every transition is journaled before the loop acts on it.
+ */
+final class AsyncScheduler {
+  private static final Logger LOG = Logger.getLogger(AsyncScheduler.class);
+
+  private final IdentityCenter ic;
+  private final String instanceArn;
+  private final ApplySettings settings;
+  private final CallGate gate;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final OperationJournal journal;
+  private final RunCounters counters;
+  private final AssignmentTargets targets;
+  private final PollClock pollClock;
+  private final Backoff backoff;
+
+  private final Deque<Operation> queue = new ArrayDeque<>();
+  private final List<Delayed> delayed = new ArrayList<>();
+  private final Map<String, Operation> inFlight = new LinkedHashMap<>();
+  private final Map<Integer, Operation> done = new LinkedHashMap<>();
+  private Instant notBefore = Instant.MIN;
+  private int contention;
+  private Instant nextPoll = Instant.MAX;
+
+  private record Delayed(Operation op, Instant at) {}
+
+  AsyncScheduler(IdentityCenter ic, String instanceArn, ApplySettings settings, CallGate gate,
+      Clock clock, Sleeper sleeper, OperationJournal journal, RunCounters counters,
+      AssignmentTargets targets, Backoff backoff) {
+    this.ic = ic;
+    this.instanceArn = instanceArn;
+    this.settings = settings;
+    this.gate = gate;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.journal = journal;
+    this.counters = counters;
+    this.targets = targets;
+    this.pollClock = new PollClock(settings);
+    this.backoff = backoff;
+  }
+
+  /** Runs every operation to SUCCEEDED, FAILED or SKIPPED; returns them in their final state. */
+  List<Operation> run(List<Operation> ops) throws InterruptedException {
+    for (Operation op : ops) {
+      if (op.outcome().terminal()) {
+        done.put(op.seq(), op);
+      } else if (op.outcome() == OperationOutcome.IN_FLIGHT && op.requestId() != null) {
+        inFlight.put(op.requestId(), op); // resumed: poll it, never resubmit
+        nextPoll = now();
+      } else {
+        queue.add(op);
+      }
+    }
+    while (!queue.isEmpty() || !inFlight.isEmpty() || !delayed.isEmpty()) {
+      promoteDelayed();
+      submitWhileSlotsFree();
+      if (!inFlight.isEmpty() && !now().isBefore(nextPoll)) {
+        poll();
+      }
+      expireTimedOut();
+      sleepUntilNextEvent();
+    }
+    return ops.stream().map(o -> done.get(o.seq())).toList();
+  }
+
+  private void submitWhileSlotsFree() throws InterruptedException {
+    while (!queue.isEmpty() && inFlight.size() < settings.maxOutstanding()
+        && !now().isBefore(notBefore)) {
+      Operation op = queue.peek();
+      if (op.kind() == OperationKind.PROVISION_PERMISSION_SET
+          && provisioning() >= settings.maxProvisioning()) {
+        Operation other = firstNonProvisioning();
+        if (other == null) {
+          return;
+        }
+        op = other;
+      }
+      queue.remove(op);
+      submit(op);
+    }
+  }
+
+  private void submit(Operation pending) throws InterruptedException {
+    Operation op = pending.attempt(now());
+    journal.record(op);
+    try {
+      OperationStatus status = gate.once(() -> targets.submit(ic, instanceArn, pending));
+      contention = 0;
+      op = op.submitted(status.requestId(), now());
+      journal.record(op);
+      if (status.state().terminal()) {
+        finish(op, status);
+      } else {
+        inFlight.put(status.requestId(), op);
+        counters.inFlight(inFlight.size());
+        nextPoll = min(nextPoll, now().plus(pollClock.afterSubmit()));
+      }
+    } catch (IdentityCenterException e) {
+      onSubmitError(op, e);
+    } catch (AssignmentTargets.Unresolvable e) {
+      skip(op, e.getMessage());
+    }
+  }
+
+  private void onSubmitError(Operation op, IdentityCenterException e) throws InterruptedException {
+    switch (e.kind()) {
+      case THROTTLED, CONFLICT -> {
+        // Slots or rate shared with other callers: wait and retry, bounded only by the timeout.
+        counters.retry(e.kind());
+        if (timedOut(op)) {
+          fail(op, "gave up after " + settings.operationTimeout() + " of '" + e.getMessage() + "'");
+          return;
+        }
+        contention++;
+        notBefore = now().plus(gateDelay(contention));
+        LOG.debugf("operation %d: %s; backing off", op.seq(), e.getMessage());
+        Operation again = op.retrying(e.getMessage());
+        journal.record(again);
+        queue.addFirst(again);
+      }
+      case SERVICE, TIMEOUT -> {
+        counters.retry(e.kind());
+        if (op.attempts() >= settings.maxAttempts() || timedOut(op)) {
+          LOG.errorf("operation %d failed after %d attempts: %s", op.seq(), op.attempts(),
+              e.getMessage());
+          fail(op, e.getMessage());
+        } else {
+          LOG.warnf("operation %d attempt %d: %s; retrying", op.seq(), op.attempts(),
+              e.getMessage());
+          Operation again = op.retrying(e.getMessage());
+          journal.record(again);
+          delayed.add(new Delayed(again, now().plus(gateDelay(op.attempts()))));
+        }
+      }
+      case NOT_FOUND -> {
+        if (op.kind() == OperationKind.DELETE_ASSIGNMENT) {
+          complete(op.succeeded(now())); // already gone: the goal holds
+        } else {
+          fail(op, e.getMessage());
+        }
+      }
+      case ACCESS_DENIED, VALIDATION -> fail(op, e.getMessage());
+    }
+  }
+
+  private void poll() throws InterruptedException {
+    int finished = 0;
+    try {
+      finished += pollKind(OperationKind.CREATE_ASSIGNMENT);
+      finished += pollKind(OperationKind.DELETE_ASSIGNMENT);
+      finished += pollKind(OperationKind.PROVISION_PERMISSION_SET);
+    } catch (IdentityCenterException e) {
+      LOG.warnf("polling failed (%s); polling again later", e.getMessage());
+    }
+    pollClock.polled(finished);
+    nextPoll = inFlight.isEmpty() ? Instant.MAX : now().plus(pollClock.interval(inFlight.size()));
+  }
+
+  private int pollKind(OperationKind kind) throws InterruptedException {
+    List<Operation> mine =
+        inFlight.values().stream().filter(o -> o.kind() == kind).toList();
+    if (mine.isEmpty()) {
+      return 0;
+    }
+    java.util.Set<String> stillRunning = java.util.Set.of();
+    if (mine.size() >= 2 && kind != OperationKind.PROVISION_PERMISSION_SET) {
+      stillRunning = new java.util.HashSet<>();
+      for (OperationStatus s : gate.retrying("List" + kind + "Status",
+          () -> targets.listInProgress(ic, instanceArn, kind))) {
+        stillRunning.add(s.requestId());
+      }
+    }
+    int finished = 0;
+    for (Operation op : mine) {
+      if (stillRunning.contains(op.requestId())) {
+        continue;
+      }
+      OperationStatus status;
+      try {
+        status = gate.retrying("Describe" + kind + "Status",
+            () -> targets.describe(ic, instanceArn, op));
+      } catch (IdentityCenterException e) {
+        if (e.kind() != IdentityCenterException.Kind.NOT_FOUND) {
+          throw e;
+        }
+        inFlight.remove(op.requestId());
+        fail(op, "AWS no longer knows request " + op.requestId() + ": " + e.getMessage());
+        finished++;
+        continue;
+      }
+      if (status.state().terminal()) {
+        inFlight.remove(op.requestId());
+        pollClock.completed(Duration.between(op.submittedAt(), now()));
+        finish(op, status);
+        finished++;
+      }
+    }
+    return finished;
+  }
+
+  private void finish(Operation op, OperationStatus status) {
+    if (status.state() == OperationState.SUCCEEDED) {
+      complete(op.succeeded(now()));
+    } else {
+      fail(op, status.failureReason() == null ? "FAILED without a reason" : status.failureReason());
+    }
+  }
+
+  private void expireTimedOut() {
+    for (Operation op : List.copyOf(inFlight.values())) {
+      if (timedOut(op)) {
+        inFlight.remove(op.requestId());
+        fail(op, "still IN_PROGRESS after " + settings.operationTimeout() + " (request "
+            + op.requestId() + ")");
+      }
+    }
+  }
+
+  private void promoteDelayed() {
+    Instant now = now();
+    delayed.removeIf(d -> {
+      if (!d.at().isAfter(now)) {
+        queue.addFirst(d.op());
+        return true;
+      }
+      return false;
+    });
+  }
+
+  private void sleepUntilNextEvent() throws InterruptedException {
+    Instant now = now();
+    Instant next = Instant.MAX;
+    if (!inFlight.isEmpty()) {
+      next = min(next, nextPoll);
+    }
+    if (!queue.isEmpty() && inFlight.size() < settings.maxOutstanding()) {
+      boolean blockedOnProvisioning = firstSubmittable() == null;
+      if (!blockedOnProvisioning) {
+        next = min(next, notBefore.isAfter(now) ? notBefore : now);
+      }
+    }
+    for (Delayed d : delayed) {
+      next = min(next, d.at());
+    }
+    if (next.equals(Instant.MAX) || !next.isAfter(now)) {
+      return;
+    }
+    sleeper.sleep(Duration.between(now, next));
+  }
+
+  private Operation firstSubmittable() {
+    Operation head = queue.peek();
+    if (head == null) {
+      return null;
+    }
+    if (head.kind() != OperationKind.PROVISION_PERMISSION_SET
+        || provisioning() < settings.maxProvisioning()) {
+      return head;
+    }
+    return firstNonProvisioning();
+  }
+
+  private Operation firstNonProvisioning() {
+    for (Operation o : queue) {
+      if (o.kind() != OperationKind.PROVISION_PERMISSION_SET) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  private long provisioning() {
+    return inFlight.values().stream()
+        .filter(o -> o.kind() == OperationKind.PROVISION_PERMISSION_SET).count();
+  }
+
+  private Duration gateDelay(int attempt) {
+    return backoff.delay(attempt);
+  }
+
+  private boolean timedOut(Operation op) {
+    return op.startedAt() != null
+        && Duration.between(op.startedAt(), now()).compareTo(settings.operationTimeout()) > 0;
+  }
+
+  private void complete(Operation op) {
+    journal.record(op);
+    done.put(op.seq(), op);
+  }
+
+  private void fail(Operation op, String why) {
+    complete(op.failed(now(), why));
+  }
+
+  private void skip(Operation op, String why) {
+    complete(op.skipped(now(), why));
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.idcplane.apply;
+
+import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
+import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.IdentityCenterException;
+import dev.idcplane.identitycenter.PermissionSetDefinition;
+import dev.idcplane.identitycenter.PermissionSetInfo;
+import dev.idcplane.plan.DefinitionDiffer;
+import dev.idcplane.plan.FieldChange;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Brings one permission set to its desired definition: creates it when absent, then reads what is
+ * live and writes only the fields that differ (compared as the planner compares them). Reading
+ * first makes every step idempotent, so a retried or resumed operation never writes a field twice
+ * or fails on a half-done create.
+ */
+final class PermissionSetConverger {
+  private final IdentityCenter ic;
+  private final String instanceArn;
+  private final CallGate gate;
+
+  PermissionSetConverger(IdentityCenter ic, String instanceArn, CallGate gate) {
+    this.ic = ic;
+    this.instanceArn = instanceArn;
+    this.gate = gate;
+  }
+
+  /** Returns the set's ARN once its live definition equals {@code want}. */
+  String converge(String name, Optional<String> knownArn, PermissionSetDefinition want)
+      throws InterruptedException {
+    String arn = knownArn.isPresent() ? knownArn.get() : findOrCreate(name, want);
+    PermissionSetDefinition live = read(name, arn);
+    for (FieldChange f : DefinitionDiffer.diff(live, want)) {
+      write(name, arn, f.field(), live, want);
+    }
+    return arn;
+  }
+
+  /** The ARN of the set with this name, if it exists. */
+  Optional<String> find(String name) throws InterruptedException {
+    for (String arn : gate.retrying("ListPermissionSets", () -> ic.listPermissionSets(instanceArn))) {
+      PermissionSetInfo info = gate.retrying("DescribePermissionSet",
+          () -> ic.describePermissionSet(instanceArn, arn));
+      if (info.name().equals(name)) {
+        return Optional.of(arn);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private String findOrCreate(String name, PermissionSetDefinition want)
+      throws InterruptedException {
+    Optional<String> existing = find(name);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      return gate.retrying("CreatePermissionSet " + name, () -> ic.createPermissionSet(
+          instanceArn, name, want.description(), want.sessionDuration(), want.tags())).arn();
+    } catch (IdentityCenterException e) {
+      // A create that timed out may have landed: the set exists now under our name.
+      Optional<String> landed = find(name);
+      if (landed.isPresent()) {
+        return landed.get();
+      }
+      throw e;
+    }
+  }
+
+  private PermissionSetDefinition read(String name, String arn) throws InterruptedException {
+    PermissionSetInfo info = gate.retrying("DescribePermissionSet " + name,
+        () -> ic.describePermissionSet(instanceArn, arn));
+    return new PermissionSetDefinition(
+        info.description(),
+        info.sessionDuration(),
+        Set.copyOf(gate.retrying("ListManagedPolicies " + name,
+            () -> ic.listManagedPolicies(instanceArn, arn))),
+        Set.copyOf(gate.retrying("ListCustomerManagedPolicyReferences " + name,
+            () -> ic.listCustomerManagedPolicyReferences(instanceArn, arn))),
+        gate.retrying("GetPermissionsBoundary " + name,
+            () -> ic.getPermissionsBoundary(instanceArn, arn)),
+        gate.retrying("GetInlinePolicy " + name, () -> ic.getInlinePolicy(instanceArn, arn))
+            .orElse(null),
+        gate.retrying("ListTags " + name, () -> ic.listTags(instanceArn, arn)));
+  }
+
+  private void write(String name, String arn, String field, PermissionSetDefinition live,
+      PermissionSetDefinition want) throws InterruptedException {
+    switch (field) {
+      case "description", "session_duration" -> gate.run("UpdatePermissionSet " + name,
+          () -> ic.updatePermissionSet(instanceArn, arn, want.description(),
+              want.sessionDuration()));
+      case "managed_policies" -> {
+        for (String p : minus(want.managedPolicies(), live.managedPolicies())) {
+          gate.run("AttachManagedPolicy " + name,
+              () -> ic.attachManagedPolicy(instanceArn, arn, p));
+        }
+        for (String p : minus(live.managedPolicies(), want.managedPolicies())) {
+          gate.run("DetachManagedPolicy " + name,
+              () -> ic.detachManagedPolicy(instanceArn, arn, p));
+        }
+      }
+      case "customer_managed_policies" -> {
+        for (CustomerManagedPolicyRef r :
+            minus(want.customerManagedPolicies(), live.customerManagedPolicies())) {
+          gate.run("AttachCustomerManagedPolicyReference " + name,
+              () -> ic.attachCustomerManagedPolicyReference(instanceArn, arn, r));
+        }
+        for (CustomerManagedPolicyRef r :
+            minus(live.customerManagedPolicies(), want.customerManagedPolicies())) {
+          gate.run("DetachCustomerManagedPolicyReference " + name,
+              () -> ic.detachCustomerManagedPolicyReference(instanceArn, arn, r));
+        }
+      }
+      case "permissions_boundary" -> {
+        if (want.permissionsBoundary().isPresent()) {
+          gate.run("PutPermissionsBoundary " + name, () -> ic.putPermissionsBoundary(
+              instanceArn, arn, want.permissionsBoundary().get()));
+        } else {
+          gate.run("DeletePermissionsBoundary " + name,
+              () -> ic.deletePermissionsBoundary(instanceArn, arn));
+        }
+      }
+      case "inline_policy" -> {
+        if (want.inlinePolicy() != null) {
+          gate.run("PutInlinePolicy " + name,
+              () -> ic.putInlinePolicy(instanceArn, arn, want.inlinePolicy()));
+        } else {
+          gate.run("DeleteInlinePolicy " + name, () -> ic.deleteInlinePolicy(instanceArn, arn));
+        }
+      }
+      case "tags" -> writeTags(name, arn, live.tags(), want.tags());
+      default -> throw new IllegalStateException("no writer for permission set field " + field);
+    }
+  }
+
+  private void writeTags(String name, String arn, Map<String, String> live,
+      Map<String, String> want) throws InterruptedException {
+    Map<String, String> put = new HashMap<>();
+    want.forEach((k, v) -> {
+      if (!v.equals(live.get(k))) {
+        put.put(k, v);
+      }
+    });
+    Set<String> remove = minus(live.keySet(), want.keySet());
+    if (!put.isEmpty()) {
+      gate.run("TagResource " + name, () -> ic.tagPermissionSet(instanceArn, arn, put));
+    }
+    if (!remove.isEmpty()) {
+      gate.run("UntagResource " + name, () -> ic.untagPermissionSet(instanceArn, arn, remove));
+    }
+  }
+
+  private static <T> Set<T> minus(Set<T> a, Set<T> b) {
+    Set<T> out = new HashSet<>(a);
+    out.removeAll(b);
+    return out;
+  }
+}
