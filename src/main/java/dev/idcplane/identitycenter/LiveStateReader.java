@@ -12,13 +12,18 @@ import java.util.Set;
 /**
  * Reads a {@link LiveState} through the {@link IdentityCenter} port.
  *
- * <p>AWS calls for an organization with O OUs, P permission sets of which D are declared in the
- * matrix, and S (permission set, account) pairs where a set is provisioned: 1 ListInstances + 1
- * DescribeOrganization + 1 ListRoots + 2(O+1) tree calls + 1 ListPermissionSets + P describes + 2P
- * provisioned-account lists (all, and not-latest) + 5D definition reads + S ListAccountAssignments +
- * one GetGroupId/GetUserId per matrix principal + one Describe* per unknown principal seen live
- * (each list call is one call per page). Pairs where a set is not provisioned cannot hold an
- * assignment, so they are never scanned: a naive scan would cost A×P ListAccountAssignments.
+ * <p>AWS calls for an organization with O OUs, P permission sets of which P' are provisioned to at
+ * least one account and D are declared in the matrix (declared sets that do not exist live are not
+ * read), and S (permission set, account) pairs where a set is provisioned: 1 ListInstances + 1
+ * DescribeOrganization + 1 ListRoots + 2(O+1) tree calls (ListAccountsForParent and
+ * ListOrganizationalUnitsForParent for the root and each OU) + 1 ListPermissionSets + P describes +
+ * (P + P') provisioned-account lists (all for every set, not-latest only for a set provisioned
+ * somewhere) + 5D definition reads + S ListAccountAssignments + one GetGroupId/GetUserId per
+ * principal the matrix names (expired USER rules included) + one DescribeGroup/DescribeUser per
+ * other principal seen in a live assignment (a principal the store no longer has is asked again for
+ * each of its assignments). Each list call is one call per page. Pairs where a set is not
+ * provisioned cannot hold an assignment, so they are never scanned: a naive scan would cost A×P
+ * ListAccountAssignments. MotoPlanAcceptanceTest checks this formula against counted SDK calls.
  */
 public final class LiveStateReader {
   private final IdentityCenter ic;

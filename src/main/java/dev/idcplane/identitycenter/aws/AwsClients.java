@@ -2,12 +2,14 @@ package dev.idcplane.identitycenter.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,6 +34,8 @@ public final class AwsClients implements AutoCloseable {
    * @param maxAttempts SDK attempts per call including the first (1 = no SDK retries)
    * @param apiCallTimeout limit for one call including the SDK's retries
    * @param credentials explicit credentials; empty for the default credential chain
+   * @param interceptors SDK execution interceptors added to all three clients (e.g. a test that
+   *     counts API calls); empty in the service
    */
   public record Settings(
       Region region,
@@ -39,7 +43,8 @@ public final class AwsClients implements AutoCloseable {
       RetryMode retryMode,
       int maxAttempts,
       Duration apiCallTimeout,
-      Optional<AwsCredentialsProvider> credentials) {
+      Optional<AwsCredentialsProvider> credentials,
+      List<ExecutionInterceptor> interceptors) {
     public Settings {
       Objects.requireNonNull(region, "region");
       endpointOverride = Objects.requireNonNullElse(endpointOverride, Optional.empty());
@@ -49,6 +54,18 @@ public final class AwsClients implements AutoCloseable {
       }
       Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
       credentials = Objects.requireNonNullElse(credentials, Optional.empty());
+      interceptors = List.copyOf(Objects.requireNonNullElse(interceptors, List.of()));
+    }
+
+    /** Settings without interceptors. */
+    public Settings(
+        Region region,
+        Optional<URI> endpointOverride,
+        RetryMode retryMode,
+        int maxAttempts,
+        Duration apiCallTimeout,
+        Optional<AwsCredentialsProvider> credentials) {
+      this(region, endpointOverride, retryMode, maxAttempts, apiCallTimeout, credentials, List.of());
     }
   }
 
@@ -75,6 +92,7 @@ public final class AwsClients implements AutoCloseable {
     ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
         .retryStrategy(AwsRetryStrategy.forRetryMode(s.retryMode()).toBuilder().maxAttempts(s.maxAttempts()).build())
         .apiCallTimeout(s.apiCallTimeout())
+        .executionInterceptors(s.interceptors())
         .build();
     // Organizations has one global endpoint, signed for us-east-1 (aws-global resolves to it).
     Region orgRegion = s.endpointOverride().isPresent() ? Region.US_EAST_1 : Region.AWS_GLOBAL;
