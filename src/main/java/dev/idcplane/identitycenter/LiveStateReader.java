@@ -20,8 +20,7 @@ import java.util.Set;
  * (P + P') provisioned-account lists (all for every set, not-latest only for a set provisioned
  * somewhere) + 5D definition reads + S ListAccountAssignments + one GetGroupId/GetUserId per
  * principal the matrix names (expired USER rules included) + one DescribeGroup/DescribeUser per
- * other principal seen in a live assignment (a principal the store no longer has is asked again for
- * each of its assignments). Each list call is one call per page. Pairs where a set is not
+ * other principal seen in a live assignment (once, even when the store no longer has it). Each list call is one call per page. Pairs where a set is not
  * provisioned cannot hold an assignment, so they are never scanned: a naive scan would cost A×P
  * ListAccountAssignments. MotoPlanAcceptanceTest checks this formula against counted SDK calls.
  */
@@ -103,10 +102,11 @@ public final class LiveStateReader {
                 principals.put(id, p);
               });
     }
+    Set<String> unknown = new HashSet<>();
     for (AccountAssignment a : assignments) {
-      if (!principals.containsKey(a.principalId())) {
+      if (!principals.containsKey(a.principalId()) && !unknown.contains(a.principalId())) {
         ic.describePrincipal(store, a.principalType(), a.principalId())
-            .ifPresent(p -> principals.put(p.id(), p));
+            .ifPresentOrElse(p -> principals.put(p.id(), p), () -> unknown.add(a.principalId()));
       }
     }
     LiveState state =
