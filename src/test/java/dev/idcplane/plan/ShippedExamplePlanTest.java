@@ -104,6 +104,16 @@ class ShippedExamplePlanTest {
   }
 
   @Test
+  void readCostsWhatTheReadmeSays() {
+    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(Path.of("deploy/sandbox/seed.yaml"));
+    Matrix matrix = new MatrixLoader().load(Path.of("assignments")).matrix();
+    new LiveStateReader(ic, Clock.systemUTC())
+        .read(MatrixRequests.forMatrix(matrix, Optional.empty()));
+    // 4 + 2(O+1) + P + (P + P') + 5D + S with O=6, P=8, P'=7, D=6, S=39; 8 + 3 principal lookups.
+    assertThat(ic.totalCalls()).isEqualTo(4 + 14 + 8 + 15 + 30 + 39 + 8 + 3);
+  }
+
+  @Test
   void everythingElseIsReportedAsDrift() {
     Plan p = planShipped(TODAY);
     PlanSummary s = p.summary();
