@@ -25,7 +25,7 @@ public class ErrorMappers {
     List<?> details =
         e instanceof MatrixInvalidException m
             ? m.violations().stream().map(ViolationView::of).toList()
-            : List.of();
+            : e instanceof dev.idcplane.service.ApplyProblems.Refused r ? r.details() : List.of();
     if (e.httpStatus() >= 500) {
       LOG.warnf("%s: %s", e.code(), e.getMessage());
     } else {

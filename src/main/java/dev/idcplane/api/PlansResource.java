@@ -32,11 +32,33 @@ public class PlansResource {
   private final PlanningService planning;
   private final PlanRepository plans;
   private final SecurityIdentity identity;
+  private final RunStarter starter;
 
-  public PlansResource(PlanningService planning, PlanRepository plans, SecurityIdentity identity) {
+  public PlansResource(PlanningService planning, PlanRepository plans, SecurityIdentity identity,
+      RunStarter starter) {
     this.planning = planning;
     this.plans = plans;
     this.identity = identity;
+    this.starter = starter;
+  }
+
+  /**
+   * Applies a stored plan if a fresh read still yields the same plan (409 with the new plan's id
+   * otherwise). 202 with the run and its {@code Location}; with {@code wait=true}, 200 once the run
+   * has ended. 422 when the deletion guard trips without {@code allowDeletes=true}; 409 while
+   * another run holds the instance.
+   */
+  @POST
+  @Path("{id}/apply")
+  @RolesAllowed(Roles.ADMIN)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response apply(
+      @PathParam("id") String id,
+      @QueryParam("allowDeletes") boolean allowDeletes,
+      @QueryParam("wait") boolean wait,
+      @jakarta.ws.rs.core.Context UriInfo uri) {
+    var started = starter.applyStored(parseId(id), allowDeletes, identity.getPrincipal().getName());
+    return starter.respond(started, wait, uri);
   }
 
   /**

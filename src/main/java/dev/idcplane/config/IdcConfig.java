@@ -26,6 +26,59 @@ public interface IdcConfig {
 
   DevTokens dev();
 
+  ApplyRules apply();
+
+  /** How apply executes plans. Caps are per Identity Center instance. */
+  interface ApplyRules {
+    /** Asynchronous operations in flight at once; AWS allows 15 per instance, never more. */
+    @WithDefault("15")
+    int maxOutstanding();
+
+    /** ProvisionPermissionSet operations in flight at once; AWS allows 3. */
+    @WithDefault("3")
+    int maxProvisioning();
+
+    /** sso-admin calls per second, submissions and polls together; AWS allows 20. */
+    @WithDefault("20")
+    double requestsPerSecond();
+
+    /** Wait after a submission before its first poll, until latencies are measured. */
+    @WithDefault("2s")
+    java.time.Duration pollFirst();
+
+    /** Longest wait between polls while nothing finishes. */
+    @WithDefault("10s")
+    java.time.Duration pollMax();
+
+    /** Attempts per call on throttling, conflicts, 5xx and timeouts. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** First retry delay; later ones double (full jitter). */
+    @WithDefault("500ms")
+    java.time.Duration backoffBase();
+
+    /** Longest single retry delay. */
+    @WithDefault("20s")
+    java.time.Duration backoffMax();
+
+    /** Longest one operation may take from first submission to a terminal state. */
+    @WithDefault("15m")
+    java.time.Duration operationTimeout();
+
+    /** How long a stored plan may be applied after it was made. */
+    @WithDefault("1h")
+    java.time.Duration planExpiry();
+
+    /** An apply deleting more than this many assignments needs allowDeletes. */
+    @WithDefault("25")
+    int guardMaxDeletes();
+
+    /** An apply deleting more than this share of managed assignments needs allowDeletes. */
+    @WithDefault("0.2")
+    double guardMaxDeleteShare();
+  }
+
   /** Dev mode only: the key {@code /dev/token} signs with. The prod profile refuses to start with it. */
   interface DevTokens {
     /** PEM file of the dev signing key. */

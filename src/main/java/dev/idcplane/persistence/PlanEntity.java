@@ -58,6 +58,15 @@ public class PlanEntity extends PanacheEntityBase {
   @Column(name = "rendered_text", nullable = false)
   public String renderedText;
 
+  /** The matrix files of a plan made from a request (null for the configured matrix). */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "matrix_files", columnDefinition = "jsonb")
+  public String matrixFiles;
+
+  /** Live assignments of permission sets the matrix manages, when the plan was made. */
+  @Column(name = "managed_assignments", nullable = false)
+  public int managedAssignments;
+
   @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("seq")
   public List<PlanChangeEntity> changes = new ArrayList<>();

@@ -20,7 +20,8 @@ public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
 
   /** Stores the plan; {@code document} is its API JSON, {@code text} its text rendering. */
   @Transactional
-  public PlanEntity store(PlanView view, Plan plan, String document, String text) {
+  public PlanEntity store(
+      PlanView view, Plan plan, String document, String text, String matrixFiles) {
     PlanEntity e = new PlanEntity();
     e.id = view.id();
     e.createdAt = view.createdAt();
@@ -35,6 +36,8 @@ public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
     e.driftCount = plan.drift().size();
     e.document = document;
     e.renderedText = text;
+    e.matrixFiles = matrixFiles;
+    e.managedAssignments = plan.managedAssignments();
     int seq = 0;
     for (Change c : plan.changes()) {
       e.changes.add(changeRow(e, seq++, c));

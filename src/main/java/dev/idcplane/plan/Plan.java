@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of planning: the ordered changes apply would make, drift kept apart from them, and
- * non-blocking warnings. Immutable.
+ * The outcome of planning: the ordered changes apply would make, drift kept apart from them,
+ * non-blocking warnings, and how many live assignments belong to sets the matrix manages (what a
+ * deletion guard compares deletes against). Immutable.
  */
 public record Plan(
-    PlanSource source, List<Change> changes, List<DriftFinding> drift, List<Violation> warnings) {
+    PlanSource source,
+    List<Change> changes,
+    List<DriftFinding> drift,
+    List<Violation> warnings,
+    int managedAssignments) {
   public Plan {
     Objects.requireNonNull(source, "source");
     changes = List.copyOf(changes);

@@ -136,7 +136,11 @@ public final class Planner {
     changes.addAll(creates);
     changes.addAll(deletes);
     drift.sort(Comparator.comparing(DriftFinding::kind).thenComparing(DriftFinding::key));
-    return new Plan(source, changes, drift, desired.warnings());
+    long managed = liveByKey.keySet().stream()
+        .filter(k -> desired.permissionSets().containsKey(k.permissionSetName())
+            && !policy.isProtected(k.permissionSetName()))
+        .count();
+    return new Plan(source, changes, drift, desired.warnings(), (int) managed);
   }
 
   private void planPermissionSets(

@@ -68,7 +68,7 @@ public class PlanningService {
   }
 
   /** A plan computed and stored, in both its renderings. */
-  public record StoredPlan(PlanView view, String text) {}
+  public record StoredPlan(PlanView view, String text, Plan plan) {}
 
   public StoredPlan plan(MatrixInput input, String subject) {
     Matrix matrix = load(input);
@@ -92,8 +92,8 @@ public class PlanningService {
     PlanView view =
         PlanViews.of(UUID.randomUUID(), clock.instant(), subject, input.origin(), plan);
     String text = PlanTextRenderer.render(plan);
-    plans.store(view, plan, toJson(view), text);
-    return new StoredPlan(view, text);
+    plans.store(view, plan, toJson(view), text, input.files().map(this::toJson).orElse(null));
+    return new StoredPlan(view, text, plan);
   }
 
   /** Loads the matrix the input names; throws with every violation when it is invalid. */
@@ -108,11 +108,11 @@ public class PlanningService {
     return load.matrix();
   }
 
-  private String toJson(PlanView view) {
+  private String toJson(Object value) {
     try {
-      return json.writeValueAsString(view);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise plan " + view.id(), e);
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
   }
 }

@@ -24,5 +24,8 @@ public record PlanView(
 
   /** Counts of changes by action and of drift by kind. */
   public record SummaryView(
-      int totalChanges, Map<String, Integer> changes, Map<String, Integer> drift) {}
+      int totalChanges,
+      Map<String, Integer> changes,
+      Map<String, Integer> drift,
+      int managedAssignments) {}
 }

@@ -27,13 +27,13 @@ public final class PlanViews {
         new PlanView.SourceView(
             s.matrixDigest(), s.matrixCommit(), s.instanceArn(), s.snapshotAt()),
         plan.fingerprint(),
-        summary(plan.summary()),
+        summary(plan.summary(), plan.managedAssignments()),
         plan.changes().stream().map(PlanViews::change).toList(),
         plan.drift().stream().map(PlanViews::drift).toList(),
         plan.warnings().stream().map(ViolationView::of).toList());
   }
 
-  static PlanView.SummaryView summary(PlanSummary s) {
+  static PlanView.SummaryView summary(PlanSummary s, int managedAssignments) {
     Map<String, Integer> changes = new LinkedHashMap<>();
     changes.put("create_permission_set", s.createPermissionSets());
     changes.put("update_permission_set", s.updatePermissionSets());
@@ -44,10 +44,10 @@ public final class PlanViews {
     s.driftByKind().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> drift.put(lower(e.getKey()), e.getValue()));
-    return new PlanView.SummaryView(s.totalChanges(), changes, drift);
+    return new PlanView.SummaryView(s.totalChanges(), changes, drift, managedAssignments);
   }
 
-  static ChangeView change(Change c) {
+  public static ChangeView change(Change c) {
     String action = lower(c.action());
     return switch (c.action()) {
       case CREATE_PERMISSION_SET -> {

@@ -1,0 +1,95 @@
+package dev.idcplane.api;
+
+import dev.idcplane.api.dto.RunView;
+import dev.idcplane.security.Roles;
+import dev.idcplane.service.PlanningService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a CI pipeline calls: plan, and in apply mode apply, the configured matrix or the one in the
+ * body. Outcomes a CI job can branch on: 200 with no changes; 200 with changes applied (or, in plan
+ * mode, listed); 202 + Location when not waiting; 409 busy or stale; 422 invalid matrix or
+ * deletion guard; 502 when AWS failed part of the run.
+ */
+@Path("/api/v1/reconcile")
+public class ReconcileResource {
+  private final PlanningService planning;
+  private final RunStarter starter;
+  private final SecurityIdentity identity;
+
+  public ReconcileResource(PlanningService planning, RunStarter starter,
+      SecurityIdentity identity) {
+    this.planning = planning;
+    this.starter = starter;
+    this.identity = identity;
+  }
+
+  @POST
+  @RolesAllowed({Roles.CI, Roles.ADMIN})
+  @Consumes(MediaType.WILDCARD)
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  public Response reconcile(
+      String body,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @QueryParam("mode") String mode,
+      @QueryParam("commit") String commit,
+      @QueryParam("wait") boolean wait,
+      @QueryParam("allowDeletes") boolean allowDeletes,
+      @jakarta.ws.rs.core.Context HttpHeaders headers,
+      @jakarta.ws.rs.core.Context UriInfo uri) {
+    boolean apply = parseMode(mode);
+    var input = PlanRequests.parse(body, contentType, commit);
+    String subject = identity.getPrincipal().getName();
+    PlanningService.StoredPlan plan = planning.plan(input, subject);
+    boolean text = PlansResource.wantsText(headers);
+    if (!apply || plan.plan().empty()) {
+      return Response.ok(text ? plan.text() : outcome(plan, null, apply ? "no_changes" : "planned"))
+          .type(text ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    var started = starter.applyFresh(plan, allowDeletes, subject);
+    if (!wait) {
+      return starter.respond(started, false, uri);
+    }
+    RunView run = starter.await(started, true);
+    int status = "SUCCEEDED".equals(run.status()) ? 200 : 502;
+    return Response.status(status).entity(outcome(plan, run, run.status().toLowerCase()))
+        .type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static Map<String, Object> outcome(PlanningService.StoredPlan plan, RunView run,
+      String result) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("result", result);
+    out.put("planId", plan.view().id());
+    out.put("changes", plan.view().summary().totalChanges());
+    out.put("summary", plan.view().summary());
+    if (run != null) {
+      out.put("run", run);
+    }
+    return out;
+  }
+
+  private static boolean parseMode(String mode) {
+    if (mode == null || mode.equals("plan")) {
+      return false;
+    }
+    if (mode.equals("apply")) {
+      return true;
+    }
+    throw new BadRequestException("mode must be plan or apply, not '" + mode + "'");
+  }
+}

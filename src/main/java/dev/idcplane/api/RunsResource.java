@@ -1,0 +1,99 @@
+package dev.idcplane.api;
+
+import dev.idcplane.api.dto.RunView;
+import dev.idcplane.persistence.RunEntity;
+import dev.idcplane.persistence.RunOperationEntity;
+import dev.idcplane.persistence.RunRepository;
+import dev.idcplane.security.Roles;
+import dev.idcplane.service.RunEvents;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** Apply runs: list, one run with progress and ETA, and live progress as Server-Sent Events. */
+@Path("/api/v1/runs")
+public class RunsResource {
+  private final RunRepository runs;
+  private final RunEvents events;
+  private final Clock clock;
+
+  public RunsResource(RunRepository runs, RunEvents events, Clock clock) {
+    this.runs = runs;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @GET
+  @RolesAllowed({Roles.VIEWER, Roles.CI})
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<RunView> list(@QueryParam("limit") String limit) {
+    return runs.recent(PlansResource.parseLimit(limit)).stream()
+        .map(r -> view(r, false)).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Roles.VIEWER, Roles.CI})
+  @Produces(MediaType.APPLICATION_JSON)
+  public RunView get(@PathParam("id") String id, @QueryParam("operations") boolean operations) {
+    return view(find(id), operations);
+  }
+
+  /** Each operation transition as it happens, then one {@code run} event when the run ends. */
+  @GET
+  @Path("{id}/events")
+  @RolesAllowed({Roles.VIEWER, Roles.CI})
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @RestStreamElementType(MediaType.APPLICATION_JSON)
+  public io.smallrye.mutiny.Multi<RunEvents.RunEvent> events(@PathParam("id") String id) {
+    RunEntity run = find(id);
+    if (!"RUNNING".equals(run.status)) {
+      return io.smallrye.mutiny.Multi.createFrom().item(new RunEvents.RunEvent("run", run.id,
+          null, null, null, null, null, null, run.error, run.status, run.finishedAt));
+    }
+    return events.stream(run.id, List.of());
+  }
+
+  RunEntity find(String id) {
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new jakarta.ws.rs.BadRequestException("run id '" + id + "' is not a UUID");
+    }
+    return runs.find(uuid).orElseThrow(() -> new NotFoundException("no run " + id));
+  }
+
+  RunView view(RunEntity r, boolean withOperations) {
+    Map<String, Long> outcomes = runs.outcomes(r.id);
+    long finished = outcomes.getOrDefault("SUCCEEDED", 0L) + outcomes.getOrDefault("FAILED", 0L)
+        + outcomes.getOrDefault("SKIPPED", 0L);
+    Duration elapsed = Duration.between(r.startedAt,
+        r.finishedAt != null ? r.finishedAt : clock.instant());
+    Double rate = finished == 0 || elapsed.isZero() ? null
+        : finished / (elapsed.toNanos() / 1e9);
+    Long eta = "RUNNING".equals(r.status) && rate != null
+        ? Math.round((r.operationCount - finished) / rate) : null;
+    List<RunView.OperationView> ops = withOperations
+        ? runs.operationRows(r.id).stream().map(RunsResource::op).toList() : null;
+    return new RunView(r.id, r.planId, r.instanceArn, r.status, r.startedBy, r.startedAt,
+        r.finishedAt, r.matrixDigest, r.matrixCommit, r.operationCount, outcomes, rate, eta,
+        r.awsCalls, r.retries, r.maxInFlight, r.error, ops);
+  }
+
+  private static RunView.OperationView op(RunOperationEntity e) {
+    return new RunView.OperationView(e.seq, e.kind, e.changeKey, e.outcome, e.requestId,
+        e.attempts, e.startedAt, e.submittedAt, e.finishedAt, e.error);
+  }
+}

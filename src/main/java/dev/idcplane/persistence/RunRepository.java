@@ -1,0 +1,148 @@
+package dev.idcplane.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idcplane.api.dto.ChangeCodec;
+import dev.idcplane.api.dto.ChangeView;
+import dev.idcplane.api.dto.PlanViews;
+import dev.idcplane.apply.Operation;
+import dev.idcplane.apply.OperationOutcome;
+import dev.idcplane.apply.RunResult;
+import dev.idcplane.apply.RunStatus;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Runs and their operations; every write commits at once so a crash loses nothing recorded. */
+@ApplicationScoped
+public class RunRepository {
+  private final ObjectMapper json;
+
+  public RunRepository(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** Starts a run: the run row and one PENDING row per operation, in one transaction. */
+  public void create(RunEntity run, List<Operation> operations) {
+    QuarkusTransaction.requiringNew().run(() -> {
+      run.persist();
+      for (Operation op : operations) {
+        RunOperationEntity e = new RunOperationEntity();
+        e.run = run.id;
+        e.seq = op.seq();
+        e.kind = op.kind().name();
+        e.changeKey = op.change().key();
+        e.change = write(PlanViews.change(op.change()));
+        copy(op, e);
+        e.persist();
+      }
+    });
+  }
+
+  /** Records one transition of one operation. */
+  public void record(UUID runId, Operation op) {
+    QuarkusTransaction.requiringNew().run(() -> {
+      RunOperationEntity e = Panache.getEntityManager().find(RunOperationEntity.class, key(runId, op.seq()));
+      if (e == null) {
+        throw new IllegalStateException("run " + runId + " has no operation " + op.seq());
+      }
+      copy(op, e);
+    });
+  }
+
+  /** Ends a run with its status and counters. */
+  public void finish(UUID runId, RunStatus status, RunResult result, String error, Instant at) {
+    QuarkusTransaction.requiringNew().run(() -> {
+      RunEntity run = RunEntity.findById(runId);
+      run.status = status.name();
+      run.finishedAt = at;
+      run.error = error;
+      if (result != null) {
+        run.awsCalls = result.counters().calls();
+        run.retries = result.counters().totalRetries();
+        run.maxInFlight = result.counters().maxInFlight();
+      }
+    });
+  }
+
+  public Optional<RunEntity> find(UUID id) {
+    return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>findByIdOptional(id));
+  }
+
+  public List<RunEntity> running(String instanceArn) {
+    return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>list(
+        "status = ?1 and instanceArn = ?2", RunStatus.RUNNING.name(), instanceArn));
+  }
+
+  public List<RunEntity> allRunning() {
+    return QuarkusTransaction.requiringNew().call(
+        () -> RunEntity.<RunEntity>list("status", RunStatus.RUNNING.name()));
+  }
+
+  public List<RunEntity> recent(int limit) {
+    return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>findAll(
+        Sort.descending("startedAt")).page(Page.ofSize(limit)).list());
+  }
+
+  /** The run's operations as apply needs them to resume. */
+  public List<Operation> operations(UUID runId) {
+    return QuarkusTransaction.requiringNew().call(() -> RunOperationEntity.<RunOperationEntity>list(
+        "run = ?1", Sort.ascending("seq"), runId).stream().map(this::toOperation).toList());
+  }
+
+  /** Operation counts by outcome. */
+  public Map<String, Long> outcomes(UUID runId) {
+    return QuarkusTransaction.requiringNew().call(() -> RunOperationEntity.<RunOperationEntity>list(
+            "run", runId).stream()
+        .collect(Collectors.groupingBy(e -> e.outcome, Collectors.counting())));
+  }
+
+  public List<RunOperationEntity> operationRows(UUID runId) {
+    return QuarkusTransaction.requiringNew().call(() -> RunOperationEntity.<RunOperationEntity>list(
+        "run = ?1", Sort.ascending("seq"), runId));
+  }
+
+  private Operation toOperation(RunOperationEntity e) {
+    try {
+      ChangeView view = json.readValue(e.change, ChangeView.class);
+      return new Operation(e.seq, ChangeCodec.decode(view),
+          dev.idcplane.apply.OperationKind.valueOf(e.kind), OperationOutcome.valueOf(e.outcome),
+          e.requestId, e.attempts, e.startedAt, e.submittedAt, e.finishedAt, e.error);
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("run operation " + e.seq + " is unreadable", ex);
+    }
+  }
+
+  private static void copy(Operation op, RunOperationEntity e) {
+    e.outcome = op.outcome().name();
+    e.requestId = op.requestId();
+    e.attempts = op.attempts();
+    e.startedAt = op.startedAt();
+    e.submittedAt = op.submittedAt();
+    e.finishedAt = op.finishedAt();
+    e.error = op.error();
+  }
+
+  private static RunRowKey key(UUID run, int seq) {
+    RunRowKey k = new RunRowKey();
+    k.run = run;
+    k.seq = seq;
+    return k;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

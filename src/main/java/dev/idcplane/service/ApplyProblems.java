@@ -1,0 +1,73 @@
+package dev.idcplane.service;
+
+import dev.idcplane.error.ControlPlaneException;
+import java.util.List;
+
+/** Why an apply was refused. Each says its status and carries what the caller needs next. */
+public final class ApplyProblems {
+  private ApplyProblems() {}
+
+  /** A fresh plan differs from the stored one: apply the new plan after review. */
+  public static final class StalePlan extends Refused {
+    public StalePlan(String planId, String newPlanId) {
+      super(409, "plan_stale", "plan " + planId + " no longer matches Identity Center or the"
+          + " matrix; review and apply the new plan " + newPlanId, List.of(newPlanId));
+    }
+  }
+
+  /** The stored plan is too old to apply. */
+  public static final class PlanExpired extends Refused {
+    public PlanExpired(String planId, String age) {
+      super(409, "plan_expired", "plan " + planId + " was made " + age + " ago and has expired;"
+          + " plan again", List.of());
+    }
+  }
+
+  /** Another run holds the instance. */
+  public static final class Busy extends Refused {
+    public Busy(String runId) {
+      super(409, "apply_busy", "another run is applying to this instance"
+          + (runId == null ? "" : ": " + runId), runId == null ? List.of() : List.of(runId));
+    }
+  }
+
+  /** Too many deletes without allowDeletes. */
+  public static final class GuardTripped extends Refused {
+    public GuardTripped(String message, List<String> deletes) {
+      super(422, "deletion_guard", message, deletes);
+    }
+  }
+
+  /** Base: a refused apply changes nothing. */
+  public abstract static class Refused extends ControlPlaneException {
+    private final int status;
+    private final String code;
+    private final List<String> details;
+
+    Refused(int status, String code, String message, List<String> details) {
+      super(message);
+      this.status = status;
+      this.code = code;
+      this.details = List.copyOf(details);
+    }
+
+    public List<String> details() {
+      return details;
+    }
+
+    @Override
+    public int httpStatus() {
+      return status;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+
+    @Override
+    public boolean retryable() {
+      return status == 409;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.idcplane.service;
+
+import dev.idcplane.apply.Operation;
+import dev.idcplane.apply.RunStatus;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/** Live progress of the runs this process executes, for Server-Sent Events subscribers. */
+@ApplicationScoped
+public class RunEvents {
+
+  /** One event: an operation's new state, or the run's end (operation fields null). */
+  public record RunEvent(
+      String type, UUID runId, Integer seq, String kind, String changeKey, String outcome,
+      String requestId, Integer attempts, String error, String runStatus, Instant at) {}
+
+  private final Map<UUID, Set<MultiEmitter<? super RunEvent>>> listeners =
+      new ConcurrentHashMap<>();
+
+  void operation(UUID runId, Operation op) {
+    emit(runId, new RunEvent("operation", runId, op.seq(), op.kind().name(), op.change().key(),
+        op.outcome().name(), op.requestId(), op.attempts(), op.error(), null, Instant.now()));
+  }
+
+  void finished(UUID runId, RunStatus status) {
+    RunEvent end = new RunEvent("run", runId, null, null, null, null, null, null, null,
+        status.name(), Instant.now());
+    Set<MultiEmitter<? super RunEvent>> set = listeners.remove(runId);
+    if (set != null) {
+      set.forEach(e -> {
+        e.emit(end);
+        e.complete();
+      });
+    }
+  }
+
+  /** Events of a run from now on; completes when the run ends. */
+  public Multi<RunEvent> stream(UUID runId, List<RunEvent> first) {
+    return Multi.createFrom().emitter(emitter -> {
+      first.forEach(emitter::emit);
+      listeners.computeIfAbsent(runId, k -> new CopyOnWriteArraySet<>()).add(emitter);
+      emitter.onTermination(() -> {
+        Set<MultiEmitter<? super RunEvent>> set = listeners.get(runId);
+        if (set != null) {
+          set.remove(emitter);
+        }
+      });
+    });
+  }
+
+  private void emit(UUID runId, RunEvent event) {
+    Set<MultiEmitter<? super RunEvent>> set = listeners.get(runId);
+    if (set != null) {
+      set.forEach(e -> e.emit(event));
+    }
+  }
+}
