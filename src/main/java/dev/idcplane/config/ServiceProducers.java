@@ -34,12 +34,12 @@ public class ServiceProducers {
 
   @Produces
   @ApplicationScoped
-  IdentityCenter identityCenter(IdcConfig config) {
+  IdentityCenter identityCenter(IdcConfig config, Clock clock) {
     return switch (config.backend()) {
       case sandbox -> {
         Path seed = Path.of(config.sandbox().seed());
         LOG.infof("Identity Center backend: sandbox seeded from %s", seed.toAbsolutePath());
-        yield SandboxIdentityCenter.fromSeed(seed);
+        yield SandboxIdentityCenter.fromSeed(seed, clock);
       }
       case aws -> {
         IdcConfig.Aws aws = config.aws();

@@ -14,4 +14,15 @@ public record OperationStatus(
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(state, "state");
   }
+
+  /**
+   * Whether the operation FAILED with AWS's 404 reason ("Received a 404 status error: …"). For a
+   * deletion this means the assignment was already gone: AWS accepts DeleteAccountAssignment for
+   * an absent assignment and fails the request later with such a reason.
+   */
+  public boolean failedNotFound() {
+    return state == OperationState.FAILED
+        && failureReason != null
+        && failureReason.startsWith("Received a 404 status error");
+  }
 }

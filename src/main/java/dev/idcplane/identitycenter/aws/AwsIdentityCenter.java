@@ -5,6 +5,8 @@ import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.Instance;
+import dev.idcplane.identitycenter.OperationState;
+import dev.idcplane.identitycenter.OperationStatus;
 import dev.idcplane.identitycenter.OrgUnit;
 import dev.idcplane.identitycenter.Organization;
 import dev.idcplane.identitycenter.PageSizes;
@@ -13,30 +15,36 @@ import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.ProvisioningStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import java.util.Set;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
-import software.amazon.awssdk.services.ssoadmin.model.ResourceNotFoundException;
 
 /**
  * {@link IdentityCenter} over the AWS SDK v2 sso-admin, identitystore and Organizations clients.
  * Every list call walks all pages with the SDK paginators, asking for {@link PageSizes} per page.
  * Thread-safe (SDK clients are). Retries are only the clients' configured retry strategy (see
- * {@link AwsClients}); every SDK failure surfaces as an {@code IdentityCenterException}.
+ * {@link AwsClients}); every SDK failure surfaces as an {@code IdentityCenterException} carrying
+ * AWS's message. The work is done by one small class per API area; this class routes to them.
  */
 public final class AwsIdentityCenter implements IdentityCenter {
   private final SsoAdminClient sso;
   private final AwsOrganizations organizations;
   private final AwsIdentityStore identityStore;
+  private final AwsPermissionSetReads sets;
+  private final AwsPermissionSetWrites writes;
+  private final AwsOperations operations;
 
   public AwsIdentityCenter(SsoAdminClient sso, IdentitystoreClient identityStore, OrganizationsClient organizations) {
     this.sso = sso;
     this.identityStore = new AwsIdentityStore(identityStore);
     this.organizations = new AwsOrganizations(organizations);
+    this.sets = new AwsPermissionSetReads(sso);
+    this.writes = new AwsPermissionSetWrites(sso);
+    this.operations = new AwsOperations(sso);
   }
 
   public AwsIdentityCenter(AwsClients clients) {
@@ -50,6 +58,8 @@ public final class AwsIdentityCenter implements IdentityCenter {
             .map(i -> new Instance(i.instanceArn(), i.identityStoreId()))
             .toList());
   }
+
+  // ---- organizations and identity store ----
 
   @Override
   public Organization describeOrganization() {
@@ -86,103 +96,156 @@ public final class AwsIdentityCenter implements IdentityCenter {
     return identityStore.describe(identityStoreId, type, principalId);
   }
 
+  // ---- permission set reads ----
+
   @Override
   public List<String> listPermissionSets(String instanceArn) {
-    return AwsErrors.call("ListPermissionSets", () ->
-        List.copyOf(sso.listPermissionSetsPaginator(r -> r.instanceArn(instanceArn).maxResults(PageSizes.SSO_ADMIN))
-            .permissionSets().stream().toList()));
+    return sets.listPermissionSets(instanceArn);
   }
 
   @Override
   public PermissionSetInfo describePermissionSet(String instanceArn, String permissionSetArn) {
-    return AwsErrors.call("DescribePermissionSet", () -> {
-      var ps = sso.describePermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(permissionSetArn))
-          .permissionSet();
-      return new PermissionSetInfo(ps.permissionSetArn(), ps.name(), ps.description(), ps.sessionDuration());
-    });
+    return sets.describePermissionSet(instanceArn, permissionSetArn);
   }
 
   @Override
   public List<String> listManagedPolicies(String instanceArn, String permissionSetArn) {
-    return AwsErrors.call("ListManagedPoliciesInPermissionSet", () ->
-        sso.listManagedPoliciesInPermissionSetPaginator(r -> r.instanceArn(instanceArn)
-                .permissionSetArn(permissionSetArn).maxResults(PageSizes.SSO_ADMIN))
-            .attachedManagedPolicies().stream().map(p -> p.arn()).toList());
+    return sets.listManagedPolicies(instanceArn, permissionSetArn);
   }
 
   @Override
   public List<CustomerManagedPolicyRef> listCustomerManagedPolicyReferences(String instanceArn, String permissionSetArn) {
-    return AwsErrors.call("ListCustomerManagedPolicyReferencesInPermissionSet", () ->
-        sso.listCustomerManagedPolicyReferencesInPermissionSetPaginator(r -> r.instanceArn(instanceArn)
-                .permissionSetArn(permissionSetArn).maxResults(PageSizes.SSO_ADMIN))
-            .customerManagedPolicyReferences().stream()
-            .map(p -> new CustomerManagedPolicyRef(p.name(), p.path()))
-            .toList());
+    return sets.listCustomerManagedPolicyReferences(instanceArn, permissionSetArn);
   }
 
   @Override
   public Optional<String> getInlinePolicy(String instanceArn, String permissionSetArn) {
-    return AwsErrors.call("GetInlinePolicyForPermissionSet", () -> {
-      String policy = sso.getInlinePolicyForPermissionSet(r -> r.instanceArn(instanceArn)
-          .permissionSetArn(permissionSetArn)).inlinePolicy();
-      return policy == null || policy.isBlank() ? Optional.<String>empty() : Optional.of(policy);
-    });
+    return sets.getInlinePolicy(instanceArn, permissionSetArn);
   }
 
-  /**
-   * AWS answers ResourceNotFoundException both for a set without a boundary and for an unknown
-   * set; both read as "no boundary" here (callers describe the set first, which does fail).
-   */
   @Override
   public Optional<PermissionsBoundary> getPermissionsBoundary(String instanceArn, String permissionSetArn) {
-    return AwsErrors.call("GetPermissionsBoundaryForPermissionSet", () -> {
-      try {
-        var b = sso.getPermissionsBoundaryForPermissionSet(r -> r.instanceArn(instanceArn)
-            .permissionSetArn(permissionSetArn)).permissionsBoundary();
-        if (b == null) {
-          return Optional.<PermissionsBoundary>empty();
-        }
-        if (b.customerManagedPolicyReference() != null) {
-          var ref = b.customerManagedPolicyReference();
-          return Optional.of(PermissionsBoundary.customerManaged(new CustomerManagedPolicyRef(ref.name(), ref.path())));
-        }
-        return Optional.ofNullable(b.managedPolicyArn()).map(PermissionsBoundary::managed);
-      } catch (ResourceNotFoundException e) {
-        return Optional.<PermissionsBoundary>empty();
-      }
-    });
+    return sets.getPermissionsBoundary(instanceArn, permissionSetArn);
   }
 
   @Override
   public Map<String, String> listTags(String instanceArn, String permissionSetArn) {
-    return AwsErrors.call("ListTagsForResource", () -> {
-      Map<String, String> tags = new LinkedHashMap<>();
-      sso.listTagsForResourcePaginator(r -> r.instanceArn(instanceArn).resourceArn(permissionSetArn))
-          .tags().forEach(t -> tags.put(t.key(), t.value()));
-      return tags;
-    });
+    return sets.listTags(instanceArn, permissionSetArn);
   }
 
   @Override
   public List<String> listAccountsForProvisionedPermissionSet(
       String instanceArn, String permissionSetArn, ProvisioningStatus status) {
-    return AwsErrors.call("ListAccountsForProvisionedPermissionSet", () ->
-        List.copyOf(sso.listAccountsForProvisionedPermissionSetPaginator(r -> {
-              r.instanceArn(instanceArn).permissionSetArn(permissionSetArn).maxResults(PageSizes.SSO_ADMIN);
-              if (status != ProvisioningStatus.ANY) {
-                r.provisioningStatus(status.name());
-              }
-            }).accountIds().stream().toList()));
+    return sets.listAccountsForProvisionedPermissionSet(instanceArn, permissionSetArn, status);
   }
 
   @Override
   public List<AccountAssignment> listAccountAssignments(String instanceArn, String accountId, String permissionSetArn) {
-    return AwsErrors.call("ListAccountAssignments", () ->
-        sso.listAccountAssignmentsPaginator(r -> r.instanceArn(instanceArn).accountId(accountId)
-                .permissionSetArn(permissionSetArn).maxResults(PageSizes.SSO_ADMIN))
-            .accountAssignments().stream()
-            .map(a -> new AccountAssignment(a.accountId(), a.permissionSetArn(),
-                PrincipalType.valueOf(a.principalTypeAsString()), a.principalId()))
-            .toList());
+    return operations.listAccountAssignments(instanceArn, accountId, permissionSetArn);
+  }
+
+  // ---- permission set writes ----
+
+  @Override
+  public PermissionSetInfo createPermissionSet(String instanceArn, String name, String description,
+      String sessionDuration, Map<String, String> tags) {
+    return writes.create(instanceArn, name, description, sessionDuration, tags);
+  }
+
+  @Override
+  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description, String sessionDuration) {
+    writes.update(instanceArn, permissionSetArn, description, sessionDuration);
+  }
+
+  @Override
+  public void putInlinePolicy(String instanceArn, String permissionSetArn, String policy) {
+    writes.putInline(instanceArn, permissionSetArn, policy);
+  }
+
+  @Override
+  public void deleteInlinePolicy(String instanceArn, String permissionSetArn) {
+    writes.deleteInline(instanceArn, permissionSetArn);
+  }
+
+  @Override
+  public void attachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
+    writes.attachManaged(instanceArn, permissionSetArn, policyArn);
+  }
+
+  @Override
+  public void detachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
+    writes.detachManaged(instanceArn, permissionSetArn, policyArn);
+  }
+
+  @Override
+  public void attachCustomerManagedPolicyReference(String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+    writes.attachCustomerManaged(instanceArn, permissionSetArn, ref);
+  }
+
+  @Override
+  public void detachCustomerManagedPolicyReference(String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+    writes.detachCustomerManaged(instanceArn, permissionSetArn, ref);
+  }
+
+  @Override
+  public void putPermissionsBoundary(String instanceArn, String permissionSetArn, PermissionsBoundary boundary) {
+    writes.putBoundary(instanceArn, permissionSetArn, boundary);
+  }
+
+  @Override
+  public void deletePermissionsBoundary(String instanceArn, String permissionSetArn) {
+    writes.deleteBoundary(instanceArn, permissionSetArn);
+  }
+
+  @Override
+  public void tagPermissionSet(String instanceArn, String permissionSetArn, Map<String, String> tags) {
+    writes.tag(instanceArn, permissionSetArn, tags);
+  }
+
+  @Override
+  public void untagPermissionSet(String instanceArn, String permissionSetArn, Set<String> tagKeys) {
+    writes.untag(instanceArn, permissionSetArn, tagKeys);
+  }
+
+  // ---- asynchronous operations ----
+
+  @Override
+  public OperationStatus provisionPermissionSet(String instanceArn, String permissionSetArn) {
+    return operations.provision(instanceArn, permissionSetArn);
+  }
+
+  @Override
+  public OperationStatus describePermissionSetProvisioningStatus(String instanceArn, String requestId) {
+    return operations.describeProvisioning(instanceArn, requestId);
+  }
+
+  @Override
+  public OperationStatus createAccountAssignment(String instanceArn, AccountAssignment assignment) {
+    return operations.create(instanceArn, assignment);
+  }
+
+  @Override
+  public OperationStatus deleteAccountAssignment(String instanceArn, AccountAssignment assignment) {
+    return operations.delete(instanceArn, assignment);
+  }
+
+  @Override
+  public OperationStatus describeAccountAssignmentCreationStatus(String instanceArn, String requestId) {
+    return operations.describeCreation(instanceArn, requestId);
+  }
+
+  @Override
+  public OperationStatus describeAccountAssignmentDeletionStatus(String instanceArn, String requestId) {
+    return operations.describeDeletion(instanceArn, requestId);
+  }
+
+  @Override
+  public List<OperationStatus> listAccountAssignmentCreationStatus(String instanceArn, OperationState state) {
+    return operations.listCreation(instanceArn, state);
+  }
+
+  @Override
+  public List<OperationStatus> listAccountAssignmentDeletionStatus(String instanceArn, OperationState state) {
+    return operations.listDeletion(instanceArn, state);
   }
 }

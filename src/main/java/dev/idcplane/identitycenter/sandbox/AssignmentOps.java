@@ -61,4 +61,42 @@ final class AssignmentOps {
     }
     return removed;
   }
+
+  /**
+   * What CreateAccountAssignment / DeleteAccountAssignment check before accepting a request: the
+   * instance, the permission set and the account must exist (NOT_FOUND otherwise). The principal
+   * and the assignment itself are checked when the operation runs, as AWS does.
+   */
+  void checkSubmission(String op, String instanceArn, AccountAssignment a) {
+    state.permissionSet(op, instanceArn, a.permissionSetArn());
+    state.account(op, a.accountId());
+  }
+
+  /** A creation completing: null on success, AWS's 404 reason when the principal is gone. */
+  String completeCreate(AccountAssignment a) {
+    if (!directory.exists(a.principalType(), a.principalId())) {
+      return "Received a 404 status error: the " + a.principalType() + " assignee "
+          + a.principalId() + " was not found in directory " + state.instance.identityStoreId();
+    }
+    create(a);
+    return null;
+  }
+
+  /**
+   * A deletion completing: null on success. An assignment that does not exist makes the request
+   * end FAILED with the 404 reason AWS gives (AWS accepts the request and fails it later; see
+   * hashicorp/terraform-provider-aws internal/service/ssoadmin/account_assignment.go, which treats
+   * that reason as "already deleted").
+   */
+  String completeDelete(AccountAssignment a) {
+    if (delete(a)) {
+      return null;
+    }
+    String instanceId = state.instance.instanceArn().substring(state.instance.instanceArn().lastIndexOf('/') + 1);
+    String psId = a.permissionSetArn().substring(a.permissionSetArn().lastIndexOf('/') + 1);
+    return "Received a 404 status error: EntitlementItem doesn't exist with the given entitlement key"
+        + " EntitlementKey{accessorId=AccessorId{value=" + a.principalId() + "}, resourceId=ResourceId{value="
+        + psId + "}, auxiliaryResourceId=AuxiliaryResourceId{value=" + a.accountId()
+        + "}, containerId=ContainerId{value=" + instanceId + "}}";
+  }
 }

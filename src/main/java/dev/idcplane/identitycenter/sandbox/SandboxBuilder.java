@@ -7,7 +7,9 @@ import dev.idcplane.identitycenter.Instance;
 import dev.idcplane.identitycenter.OrgUnit;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PrincipalType;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,15 +17,31 @@ import java.util.Optional;
  * throws {@link IllegalArgumentException} saying what is wrong, so a seed loader can point at the
  * offending line. Order: {@link #organization} first, then {@link #instance} (optional), units,
  * accounts, groups, users, permission sets, assignments, then provisioning extras and out-of-sync
- * marks. Ids left out are derived deterministically from names. One builder builds one sandbox.
+ * marks. Ids left out are derived deterministically from names. The clock (system UTC unless set)
+ * and the behaviour ({@link SandboxBehaviour#instant()} unless set) may be set at any point. One
+ * builder builds one sandbox.
  */
 public final class SandboxBuilder {
   private SandboxState state;
   private String pendingInstanceArn;
   private String pendingStoreId;
   private boolean built;
+  private Clock clock = Clock.systemUTC();
+  private SandboxBehaviour behaviour = SandboxBehaviour.instant();
 
   SandboxBuilder() {}
+
+  /** The clock operations, the request rate and throttle storms run on. */
+  public SandboxBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Latencies, caps, request rate and faults (default {@link SandboxBehaviour#instant()}). */
+  public SandboxBuilder behaviour(SandboxBehaviour behaviour) {
+    this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+    return this;
+  }
 
   /** The organization, its management account id and root id (null root id: derived). */
   public SandboxBuilder organization(String id, String managementAccountId, String rootId) {
@@ -138,7 +156,7 @@ public final class SandboxBuilder {
   public SandboxIdentityCenter build() {
     validate();
     built = true;
-    return new SandboxIdentityCenter(state);
+    return new SandboxIdentityCenter(state, clock, behaviour);
   }
 
   /** Checks what can only be checked once everything is declared. */

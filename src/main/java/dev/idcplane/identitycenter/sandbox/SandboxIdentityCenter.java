@@ -1,58 +1,65 @@
 package dev.idcplane.identitycenter.sandbox;
 
-import dev.idcplane.identitycenter.Account;
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
-import dev.idcplane.identitycenter.IdentityCenter;
-import dev.idcplane.identitycenter.Instance;
-import dev.idcplane.identitycenter.OrgUnit;
-import dev.idcplane.identitycenter.Organization;
+import dev.idcplane.identitycenter.OperationState;
+import dev.idcplane.identitycenter.OperationStatus;
 import dev.idcplane.identitycenter.PageSizes;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionSetInfo;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
-import dev.idcplane.identitycenter.ProvisioningStatus;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
+import java.util.Set;
 
 /**
  * An in-process, deterministic simulation of IAM Identity Center, its identity store and AWS
- * Organizations, built from a seed ({@link #fromSeed(Path)}) or a {@link SandboxBuilder}.
+ * Organizations, built from a seed ({@link #fromSeed(Path)}) or a {@link SandboxBuilder}, driven by
+ * an injected {@link Clock} and shaped by a {@link SandboxBehaviour}.
  *
- * <p>Contract: thread-safe (one read-write lock); reads never change state; every list is paged
- * by {@link PageSizes} and each simulated page counts as one API call under the AWS operation's
- * name in {@link #callCounts()}. Errors are {@code IdentityCenterException}s of the kind AWS would
- * give. The mutation methods ({@link #createAccountAssignment}, {@link #updatePermissionSet}, …)
- * exist so tests and demos can create drift; they apply at once and are not counted as calls.
+ * <p>Contract: thread-safe (one lock); reads never change the world; every list is paged by {@link
+ * PageSizes} and each simulated page counts as one API call under the AWS operation's name in
+ * {@link #callCounts()}. Errors are {@code IdentityCenterException}s of the kind AWS would give.
+ *
+ * <p>Writes, as AWS: permission set writes apply at once and leave provisioned copies out of date.
+ * CreateAccountAssignment, DeleteAccountAssignment and ProvisionPermissionSet return IN_PROGRESS
+ * with a request id and reach SUCCEEDED or FAILED once the clock passes their drawn latency
+ * (computed lazily; no threads). The behaviour's caps, request rate and faults apply to every
+ * sso-admin call; {@link #stats()} reports what was seen. Deleting an assignment that does not
+ * exist is accepted and ends FAILED with AWS's "Received a 404 status error" reason.
+ *
+ * <p>The drift mutations ({@link #createAccountAssignment(AccountAssignment)}, {@link
+ * #updatePermissionSet(String, PermissionSetDefinition)}, …) let tests and demos change the world
+ * directly: they apply at once, are not counted and are never throttled.
  */
-public final class SandboxIdentityCenter implements IdentityCenter {
-  private final SandboxState state;
-  private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final CallCounter calls = new CallCounter();
-  private final OrganizationOps org;
-  private final DirectoryOps directory;
-  private final PermissionSetOps sets;
-  private final AssignmentOps assignments;
+public final class SandboxIdentityCenter extends SandboxReads {
 
-  SandboxIdentityCenter(SandboxState state) {
-    this.state = state;
-    this.org = new OrganizationOps(state);
-    this.directory = new DirectoryOps(state);
-    this.sets = new PermissionSetOps(state);
-    this.assignments = new AssignmentOps(state, directory);
+  SandboxIdentityCenter(SandboxState state, Clock clock, SandboxBehaviour behaviour) {
+    super(state, clock, behaviour);
   }
 
-  /** Loads a seed file; a malformed seed fails with a {@link SandboxSeedException} naming file:line. */
+  /**
+   * Loads a seed file on the system clock, with the seed's {@code behaviour:} section or, without
+   * one, {@link SandboxBehaviour#instant()}. A malformed seed fails with a {@link
+   * SandboxSeedException} naming file:line.
+   */
   public static SandboxIdentityCenter fromSeed(Path yaml) {
     return SeedLoader.load(yaml).build();
+  }
+
+  /** As {@link #fromSeed(Path)}, on {@code clock}. */
+  public static SandboxIdentityCenter fromSeed(Path yaml, Clock clock) {
+    return SeedLoader.load(yaml).clock(clock).build();
+  }
+
+  /** As {@link #fromSeed(Path)}, on {@code clock}, with {@code behaviour} instead of the seed's. */
+  public static SandboxIdentityCenter fromSeed(Path yaml, Clock clock, SandboxBehaviour behaviour) {
+    return SeedLoader.load(yaml).clock(clock).behaviour(behaviour).build();
   }
 
   /** Loads a seed from a stream; {@code name} is used in error messages. */
@@ -60,11 +67,17 @@ public final class SandboxIdentityCenter implements IdentityCenter {
     return SeedLoader.load(yaml, name).build();
   }
 
+  /** As {@link #fromSeed(InputStream, String)}, on {@code clock}, with {@code behaviour}. */
+  public static SandboxIdentityCenter fromSeed(
+      InputStream yaml, String name, Clock clock, SandboxBehaviour behaviour) {
+    return SeedLoader.load(yaml, name).clock(clock).behaviour(behaviour).build();
+  }
+
   public static SandboxBuilder builder() {
     return new SandboxBuilder();
   }
 
-  // ---- call accounting ----
+  // ---- observability ----
 
   /** Simulated API calls per operation name since creation or the last reset, sorted by name. */
   public Map<String, Long> callCounts() {
@@ -80,196 +93,196 @@ public final class SandboxIdentityCenter implements IdentityCenter {
     calls.reset();
   }
 
-  // ---- IdentityCenter ----
+  /** Maxima, rejections and injected faults seen since creation, plus the call counts. */
+  public SandboxStats stats() {
+    return mutate(() -> new SandboxStats(
+        operations.maxOutstanding(), operations.maxProvisioning(), gate.maxRequestsInOneSecond(),
+        operations.submitted(), gate.rateThrottles(), operations.capRejections(),
+        operations.provisioningConflicts(), gate.stormThrottles(), gate.serviceErrors(),
+        operations.failedInjected(), operations.slowInjected(), calls.snapshot()));
+  }
+
+  /** Asynchronous operations IN_PROGRESS now (by the clock). Not counted as a call. */
+  public int operationsInProgress() {
+    return mutate(operations::inProgress);
+  }
+
+  public SandboxBehaviour behaviour() {
+    return behaviour;
+  }
+
+  // ---- IdentityCenter: permission set writes ----
 
   @Override
-  public List<Instance> listInstances() {
-    return page("ListInstances", PageSizes.SSO_ADMIN, () -> List.of(state.instance));
+  public PermissionSetInfo createPermissionSet(String instanceArn, String name, String description,
+      String sessionDuration, Map<String, String> tags) {
+    String op = "CreatePermissionSet";
+    return sso(op, () -> writes.create(op, instanceArn, name, description, sessionDuration, tags));
   }
 
   @Override
-  public Organization describeOrganization() {
-    return one("DescribeOrganization", org::describeOrganization);
+  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description, String sessionDuration) {
+    run("UpdatePermissionSet", op -> writes.update(op, instanceArn, permissionSetArn, description, sessionDuration));
   }
 
   @Override
-  public List<OrgUnit> listRoots() {
-    return page("ListRoots", PageSizes.ORGANIZATIONS, org::listRoots);
+  public void putInlinePolicy(String instanceArn, String permissionSetArn, String policy) {
+    run("PutInlinePolicyToPermissionSet", op -> writes.putInline(op, instanceArn, permissionSetArn, policy));
   }
 
   @Override
-  public List<OrgUnit> listOrganizationalUnitsForParent(String parentId) {
-    String op = "ListOrganizationalUnitsForParent";
-    return page(op, PageSizes.ORGANIZATIONS, () -> org.unitsFor(op, parentId));
+  public void deleteInlinePolicy(String instanceArn, String permissionSetArn) {
+    run("DeleteInlinePolicyFromPermissionSet", op -> writes.deleteInline(op, instanceArn, permissionSetArn));
   }
 
   @Override
-  public List<Account> listAccountsForParent(String parentId) {
-    String op = "ListAccountsForParent";
-    return page(op, PageSizes.ORGANIZATIONS, () -> org.accountsFor(op, parentId));
+  public void attachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
+    run("AttachManagedPolicyToPermissionSet", op -> writes.attachManaged(op, instanceArn, permissionSetArn, policyArn));
   }
 
   @Override
-  public Optional<String> findGroupId(String identityStoreId, String displayName) {
-    return one(
-        "GetGroupId",
-        () -> directory.findId("GetGroupId", identityStoreId, PrincipalType.GROUP, displayName));
+  public void detachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
+    run("DetachManagedPolicyFromPermissionSet", op -> writes.detachManaged(op, instanceArn, permissionSetArn, policyArn));
   }
 
   @Override
-  public Optional<String> findUserId(String identityStoreId, String userName) {
-    return one(
-        "GetUserId",
-        () -> directory.findId("GetUserId", identityStoreId, PrincipalType.USER, userName));
+  public void attachCustomerManagedPolicyReference(String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+    run("AttachCustomerManagedPolicyReferenceToPermissionSet",
+        op -> writes.attachCustomerManaged(op, instanceArn, permissionSetArn, ref));
   }
 
   @Override
-  public Optional<Principal> describePrincipal(
-      String identityStoreId, PrincipalType type, String principalId) {
-    String op = type == PrincipalType.GROUP ? "DescribeGroup" : "DescribeUser";
-    return one(op, () -> directory.describe(op, identityStoreId, type, principalId));
+  public void detachCustomerManagedPolicyReference(String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+    run("DetachCustomerManagedPolicyReferenceFromPermissionSet",
+        op -> writes.detachCustomerManaged(op, instanceArn, permissionSetArn, ref));
   }
 
   @Override
-  public List<String> listPermissionSets(String instanceArn) {
-    String op = "ListPermissionSets";
-    return page(op, PageSizes.SSO_ADMIN, () -> sets.list(op, instanceArn));
+  public void putPermissionsBoundary(String instanceArn, String permissionSetArn, PermissionsBoundary boundary) {
+    run("PutPermissionsBoundaryToPermissionSet", op -> writes.putBoundary(op, instanceArn, permissionSetArn, boundary));
   }
 
   @Override
-  public PermissionSetInfo describePermissionSet(String instanceArn, String permissionSetArn) {
-    String op = "DescribePermissionSet";
-    return one(op, () -> sets.describe(op, instanceArn, permissionSetArn));
+  public void deletePermissionsBoundary(String instanceArn, String permissionSetArn) {
+    run("DeletePermissionsBoundaryFromPermissionSet", op -> writes.deleteBoundary(op, instanceArn, permissionSetArn));
   }
 
   @Override
-  public List<String> listManagedPolicies(String instanceArn, String permissionSetArn) {
-    String op = "ListManagedPoliciesInPermissionSet";
-    return page(op, PageSizes.SSO_ADMIN, () -> sets.managedPolicies(op, instanceArn, permissionSetArn));
+  public void tagPermissionSet(String instanceArn, String permissionSetArn, Map<String, String> tags) {
+    run("TagResource", op -> writes.tag(op, instanceArn, permissionSetArn, tags));
   }
 
   @Override
-  public List<CustomerManagedPolicyRef> listCustomerManagedPolicyReferences(
-      String instanceArn, String permissionSetArn) {
-    String op = "ListCustomerManagedPolicyReferencesInPermissionSet";
-    return page(op, PageSizes.SSO_ADMIN, () -> sets.customerManaged(op, instanceArn, permissionSetArn));
+  public void untagPermissionSet(String instanceArn, String permissionSetArn, Set<String> tagKeys) {
+    run("UntagResource", op -> writes.untag(op, instanceArn, permissionSetArn, tagKeys));
+  }
+
+  // ---- IdentityCenter: asynchronous operations ----
+
+  @Override
+  public OperationStatus provisionPermissionSet(String instanceArn, String permissionSetArn) {
+    String op = OperationKind.PROVISION.operation;
+    return sso(op, () -> operations.submit(OperationKind.PROVISION, null, permissionSetArn,
+        state.permissionSet(op, instanceArn, permissionSetArn).version));
   }
 
   @Override
-  public Optional<String> getInlinePolicy(String instanceArn, String permissionSetArn) {
-    String op = "GetInlinePolicyForPermissionSet";
-    return one(op, () -> sets.inlinePolicy(op, instanceArn, permissionSetArn));
+  public OperationStatus describePermissionSetProvisioningStatus(String instanceArn, String requestId) {
+    return describe("DescribePermissionSetProvisioningStatus", OperationKind.PROVISION, instanceArn, requestId);
   }
 
   @Override
-  public Optional<PermissionsBoundary> getPermissionsBoundary(
-      String instanceArn, String permissionSetArn) {
-    String op = "GetPermissionsBoundaryForPermissionSet";
-    return one(op, () -> sets.boundary(op, instanceArn, permissionSetArn));
+  public OperationStatus createAccountAssignment(String instanceArn, AccountAssignment assignment) {
+    return submit(OperationKind.CREATE_ASSIGNMENT, instanceArn, assignment);
   }
 
   @Override
-  public Map<String, String> listTags(String instanceArn, String permissionSetArn) {
-    String op = "ListTagsForResource";
-    // A set holds at most PageSizes.TAGS tags, so this is always one page.
-    return one(op, () -> sets.tags(op, instanceArn, permissionSetArn));
+  public OperationStatus deleteAccountAssignment(String instanceArn, AccountAssignment assignment) {
+    return submit(OperationKind.DELETE_ASSIGNMENT, instanceArn, assignment);
   }
 
   @Override
-  public List<String> listAccountsForProvisionedPermissionSet(
-      String instanceArn, String permissionSetArn, ProvisioningStatus status) {
-    String op = "ListAccountsForProvisionedPermissionSet";
-    return page(
-        op,
-        PageSizes.SSO_ADMIN,
-        () -> sets.provisionedAccounts(op, instanceArn, permissionSetArn, status));
+  public OperationStatus describeAccountAssignmentCreationStatus(String instanceArn, String requestId) {
+    return describe("DescribeAccountAssignmentCreationStatus", OperationKind.CREATE_ASSIGNMENT, instanceArn, requestId);
   }
 
   @Override
-  public List<AccountAssignment> listAccountAssignments(
-      String instanceArn, String accountId, String permissionSetArn) {
-    String op = "ListAccountAssignments";
-    return page(
-        op, PageSizes.SSO_ADMIN, () -> assignments.list(op, instanceArn, accountId, permissionSetArn));
+  public OperationStatus describeAccountAssignmentDeletionStatus(String instanceArn, String requestId) {
+    return describe("DescribeAccountAssignmentDeletionStatus", OperationKind.DELETE_ASSIGNMENT, instanceArn, requestId);
   }
 
-  // ---- mutations for tests and demos (not counted) ----
+  @Override
+  public List<OperationStatus> listAccountAssignmentCreationStatus(String instanceArn, OperationState filter) {
+    return list("ListAccountAssignmentCreationStatus", OperationKind.CREATE_ASSIGNMENT, instanceArn, filter);
+  }
 
-  /** Creates an assignment; idempotent like AWS. Returns true when it was new. */
+  @Override
+  public List<OperationStatus> listAccountAssignmentDeletionStatus(String instanceArn, OperationState filter) {
+    return list("ListAccountAssignmentDeletionStatus", OperationKind.DELETE_ASSIGNMENT, instanceArn, filter);
+  }
+
+  private OperationStatus submit(OperationKind kind, String instanceArn, AccountAssignment a) {
+    return sso(kind.operation, () -> {
+      assignments.checkSubmission(kind.operation, instanceArn, a);
+      return operations.submit(kind, a, null, 0);
+    });
+  }
+
+  private OperationStatus describe(String op, OperationKind kind, String instanceArn, String requestId) {
+    return sso(op, () -> {
+      state.requireInstance(op, instanceArn);
+      return operations.describe(kind, op, requestId);
+    });
+  }
+
+  private List<OperationStatus> list(String op, OperationKind kind, String instanceArn, OperationState filter) {
+    return page(op, true, () -> {
+      state.requireInstance(op, instanceArn);
+      return operations.list(kind, filter);
+    });
+  }
+
+  private void run(String op, java.util.function.Consumer<String> body) {
+    sso(op, () -> {
+      body.accept(op);
+      return null;
+    });
+  }
+
+  // ---- drift mutations for tests and demos (not counted, never throttled) ----
+
+  /** Creates an assignment at once; idempotent like AWS. Returns true when it was new. */
   public boolean createAccountAssignment(AccountAssignment assignment) {
-    return write(() -> assignments.create(assignment));
+    return mutate(() -> assignments.create(assignment));
   }
 
-  /** Deletes an assignment. Returns true when it existed. */
+  /** Deletes an assignment at once. Returns true when it existed. */
   public boolean deleteAccountAssignment(AccountAssignment assignment) {
-    return write(() -> assignments.delete(assignment));
+    return mutate(() -> assignments.delete(assignment));
   }
 
   /** Replaces a set's definition; a real change puts every provisioned account out of sync. */
   public void updatePermissionSet(String permissionSetArn, PermissionSetDefinition definition) {
-    write(() -> { sets.update(permissionSetArn, definition); return null; });
+    mutate(() -> { sets.update(permissionSetArn, definition); return null; });
   }
 
-  /** Provisions the latest definition to one account. */
-  public void provisionPermissionSet(String permissionSetArn, String accountId) {
-    write(() -> { sets.provision(permissionSetArn, accountId); return null; });
+  /** Provisions the latest definition to one account at once. */
+  public void provisionPermissionSetToAccount(String permissionSetArn, String accountId) {
+    mutate(() -> { sets.provision(permissionSetArn, accountId); return null; });
   }
 
-  /** Re-provisions the latest definition to every account the set is provisioned to. */
+  /** Re-provisions the latest definition to every account the set is provisioned to, at once. */
   public void provisionPermissionSetToAllProvisionedAccounts(String permissionSetArn) {
-    write(() -> { sets.provisionAll(permissionSetArn); return null; });
+    mutate(() -> { sets.provisionAll(permissionSetArn); return null; });
   }
 
   /** Adds a group with a deterministic id. */
   public Principal addGroup(String displayName) {
-    return write(() -> directory.add(PrincipalType.GROUP, displayName, null));
+    return mutate(() -> directory.add(PrincipalType.GROUP, displayName, null));
   }
 
   /** Adds a user with a deterministic id. */
   public Principal addUser(String userName) {
-    return write(() -> directory.add(PrincipalType.USER, userName, null));
-  }
-
-  // ---- plumbing ----
-
-  private <T> T read(Supplier<T> body) {
-    lock.readLock().lock();
-    try {
-      return body.get();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  private <T> T write(Supplier<T> body) {
-    lock.writeLock().lock();
-    try {
-      return body.get();
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  /** One call, counted even when it fails (AWS bills and throttles failed calls too). */
-  private <T> T one(String op, Supplier<T> body) {
-    calls.add(op, 1);
-    return read(body);
-  }
-
-  /** A list call: one call per page of {@code pageSize}; an empty list is still one call. */
-  private <T> List<T> page(String op, int pageSize, Supplier<List<T>> body) {
-    List<T> all;
-    try {
-      all = read(body);
-    } catch (RuntimeException e) {
-      calls.add(op, 1);
-      throw e;
-    }
-    calls.add(op, pages(all.size(), pageSize));
-    return all;
-  }
-
-  private static long pages(int items, int pageSize) {
-    return Math.max(1, (items + pageSize - 1) / pageSize);
+    return mutate(() -> directory.add(PrincipalType.USER, userName, null));
   }
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Random;
+import java.util.UUID;
 
 /**
  * Deterministic AWS-shaped ids derived from a name: the same seed always yields the same ids, so
@@ -69,5 +71,17 @@ final class SandboxIds {
         + h.substring(16, 20)
         + "-"
         + h.substring(20, 32);
+  }
+
+  /** An RNG stream of its own per purpose, so turning one fault on does not shift the others. */
+  static Random rng(long seed, String purpose) {
+    return new Random(seed * 0x9E3779B97F4A7C15L ^ Long.parseLong(hex("rng", purpose, 15), 16));
+  }
+
+  /** A version-4-shaped request id (AWS's 36-character pattern) drawn from {@code rng}. */
+  static String requestId(Random rng) {
+    long hi = (rng.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(hi, lo).toString();
   }
 }

@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class SeedLoader {
   private static final Set<String> TOP =
-      Set.of("organization", "instance", "groups", "users", "permission_sets", "assignments");
+      Set.of("organization", "instance", "groups", "users", "permission_sets", "assignments",
+          "behaviour");
   private static final Set<String> UNIT = Set.of("name", "id", "accounts", "units");
   private static final Set<String> ACCOUNT = Set.of("id", "name", "email", "status");
   private static final Set<String> ASSIGNMENT =
@@ -69,6 +70,7 @@ final class SeedLoader {
 
   private void read(SeedNode.Fields top) {
     top.opt("instance").ifPresent(this::instance);
+    top.opt("behaviour").ifPresent(b -> builder.behaviour(BehaviourSeed.read(b)));
     SeedNode.Fields org = top.req("organization").fields(
         Set.of("id", "root", "management_account", "accounts", "units"));
     at(org.owner(), () -> builder.organization(org.optText("id"), org.text("management_account"), org.optText("root")));

@@ -103,7 +103,7 @@ class SandboxIdentityCenterTest {
     assertThat(sandbox.listAccountsForProvisionedPermissionSet(instance, dev,
         ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED))
         .containsExactlyInAnyOrder("444444444444", "666666666666", "777777777777");
-    sandbox.provisionPermissionSet(dev, "666666666666");
+    sandbox.provisionPermissionSetToAccount(dev, "666666666666");
     assertThat(sandbox.listAccountsForProvisionedPermissionSet(instance, dev,
         ProvisioningStatus.LATEST_PERMISSION_SET_PROVISIONED)).containsExactly("666666666666");
     sandbox.provisionPermissionSetToAllProvisionedAccounts(dev);

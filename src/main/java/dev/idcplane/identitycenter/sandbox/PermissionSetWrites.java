@@ -1,0 +1,181 @@
+package dev.idcplane.identitycenter.sandbox;
+
+import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
+import dev.idcplane.identitycenter.IdentityCenterException;
+import dev.idcplane.identitycenter.IdentityCenterException.Kind;
+import dev.idcplane.identitycenter.PermissionSetDefinition;
+import dev.idcplane.identitycenter.PermissionSetInfo;
+import dev.idcplane.identitycenter.PermissionsBoundary;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The synchronous permission set writes over the sandbox state; callers hold the sandbox lock.
+ * Each applies at once, as in AWS, and (except tagging) bumps the set's definition version so every
+ * account it is provisioned to becomes LATEST_PERMISSION_SET_NOT_PROVISIONED until a provisioning
+ * completes. Errors follow AWS: CONFLICT for a duplicate name or an attachment that exists,
+ * NOT_FOUND for detaching what is not attached, VALIDATION for limits and malformed input.
+ */
+final class PermissionSetWrites {
+  private static final String NAME = "[\\w+=,.@-]{1,32}";
+  private final SandboxState state;
+
+  PermissionSetWrites(SandboxState state) {
+    this.state = state;
+  }
+
+  PermissionSetInfo create(String op, String instanceArn, String name, String description,
+      String sessionDuration, Map<String, String> tags) {
+    state.requireInstance(op, instanceArn);
+    if (name == null || !name.matches(NAME)) {
+      throw new IdentityCenterException(Kind.VALIDATION, op,
+          "1 validation error detected: Value '" + name + "' at 'name' failed to satisfy constraint:"
+              + " Member must satisfy regular expression pattern: " + NAME);
+    }
+    if (state.permissionSets.values().stream().anyMatch(p -> p.name.equals(name))) {
+      throw new IdentityCenterException(Kind.CONFLICT, op, "PermissionSet with name " + name + " already exists");
+    }
+    PermissionSetDefinition d = new PermissionSetDefinition(
+        description, sessionDuration, Set.of(), Set.of(), Optional.empty(), null, tags);
+    check(op, d);
+    String arn = SandboxIds.permissionSetArn(instanceArn, name);
+    SandboxPermissionSet ps = new SandboxPermissionSet(arn, name, d);
+    state.permissionSets.put(arn, ps);
+    return ps.info();
+  }
+
+  void update(String op, String instanceArn, String arn, String description, String sessionDuration) {
+    change(op, instanceArn, arn, true, e -> {
+      if (description != null) {
+        e.description = description;
+      }
+      if (sessionDuration != null) {
+        e.sessionDuration = sessionDuration;
+      }
+    });
+  }
+
+  void putInline(String op, String instanceArn, String arn, String policy) {
+    change(op, instanceArn, arn, true, e -> e.inline = policy);
+  }
+
+  void deleteInline(String op, String instanceArn, String arn) {
+    change(op, instanceArn, arn, true, e -> e.inline = null);
+  }
+
+  void attachManaged(String op, String instanceArn, String arn, String policyArn) {
+    change(op, instanceArn, arn, true, e -> {
+      if (!e.managed.add(policyArn)) {
+        throw new IdentityCenterException(Kind.CONFLICT, op,
+            "Permission set already has an attachment of managed policy " + policyArn);
+      }
+    });
+  }
+
+  void detachManaged(String op, String instanceArn, String arn, String policyArn) {
+    change(op, instanceArn, arn, true, e -> {
+      if (!e.managed.remove(policyArn)) {
+        throw new IdentityCenterException(Kind.NOT_FOUND, op, "Could not find ManagedPolicy with arn " + policyArn);
+      }
+    });
+  }
+
+  void attachCustomerManaged(String op, String instanceArn, String arn, CustomerManagedPolicyRef ref) {
+    change(op, instanceArn, arn, true, e -> {
+      if (!e.customerManaged.add(ref)) {
+        throw new IdentityCenterException(Kind.CONFLICT, op,
+            "Given customer managed policy with name: " + ref.name() + " and path " + ref.path() + " already attached");
+      }
+    });
+  }
+
+  void detachCustomerManaged(String op, String instanceArn, String arn, CustomerManagedPolicyRef ref) {
+    change(op, instanceArn, arn, true, e -> {
+      if (!e.customerManaged.remove(ref)) {
+        throw new IdentityCenterException(Kind.NOT_FOUND, op,
+            "Given managed policy with name: " + ref.name() + " and path " + ref.path() + " does not exist on PermissionSet");
+      }
+    });
+  }
+
+  void putBoundary(String op, String instanceArn, String arn, PermissionsBoundary boundary) {
+    change(op, instanceArn, arn, true, e -> e.boundary = Optional.of(boundary));
+  }
+
+  void deleteBoundary(String op, String instanceArn, String arn) {
+    change(op, instanceArn, arn, true, e -> {
+      if (e.boundary.isEmpty()) {
+        throw new IdentityCenterException(Kind.NOT_FOUND, op, "Permissions boundary not found for this permission set");
+      }
+      e.boundary = Optional.empty();
+    });
+  }
+
+  /** Tags are not part of what is provisioned to accounts, so they leave the version alone. */
+  void tag(String op, String instanceArn, String arn, Map<String, String> tags) {
+    change(op, instanceArn, arn, false, e -> e.tags.putAll(tags));
+  }
+
+  void untag(String op, String instanceArn, String arn, Set<String> keys) {
+    change(op, instanceArn, arn, false, e -> e.tags.keySet().removeAll(keys));
+  }
+
+  /** A provisioning completing: every account holding a copy gets {@code version} (or newer). */
+  String completeProvision(String arn, long version) {
+    SandboxPermissionSet ps = state.permissionSets.get(arn);
+    if (ps != null) {
+      ps.provisionedVersions.replaceAll((account, v) -> Math.max(v, version));
+    }
+    return null;
+  }
+
+  private void change(String op, String instanceArn, String arn, boolean bump, Consumer<Edit> edit) {
+    SandboxPermissionSet ps = state.permissionSet(op, instanceArn, arn);
+    Edit e = new Edit(ps.definition);
+    edit.accept(e);
+    PermissionSetDefinition next = e.build();
+    check(op, next);
+    ps.definition = next;
+    if (bump) {
+      ps.version++;
+    }
+  }
+
+  private static void check(String op, PermissionSetDefinition d) {
+    try {
+      PermissionSetRules.check(d);
+    } catch (IllegalArgumentException ex) {
+      throw new IdentityCenterException(Kind.VALIDATION, op, ex.getMessage());
+    }
+  }
+
+  /** A definition being edited. */
+  private static final class Edit {
+    String description;
+    String sessionDuration;
+    final Set<String> managed;
+    final Set<CustomerManagedPolicyRef> customerManaged;
+    Optional<PermissionsBoundary> boundary;
+    String inline;
+    final Map<String, String> tags;
+
+    Edit(PermissionSetDefinition d) {
+      description = d.description();
+      sessionDuration = d.sessionDuration();
+      managed = new LinkedHashSet<>(d.managedPolicies());
+      customerManaged = new LinkedHashSet<>(d.customerManagedPolicies());
+      boundary = d.permissionsBoundary();
+      inline = d.inlinePolicy();
+      tags = new LinkedHashMap<>(d.tags());
+    }
+
+    PermissionSetDefinition build() {
+      return new PermissionSetDefinition(
+          description, sessionDuration, managed, customerManaged, boundary, inline, tags);
+    }
+  }
+}
