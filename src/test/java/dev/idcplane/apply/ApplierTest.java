@@ -1,0 +1,143 @@
+package dev.idcplane.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.idcplane.identitycenter.sandbox.Faults;
+import dev.idcplane.identitycenter.sandbox.Latency;
+import dev.idcplane.identitycenter.sandbox.SandboxBehaviour;
+import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
+import dev.idcplane.identitycenter.sandbox.SandboxStats;
+import dev.idcplane.plan.Plan;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The apply engine on the sandbox, in scaled time: millisecond operations and a request rate
+ * scaled up by the same factor, so the caps bind as they do on AWS.
+ */
+class ApplierTest {
+  static final int RPS = 400;
+  static final Path SEED = Path.of("deploy/sandbox/seed.yaml");
+  static final Path MATRIX = Path.of("assignments");
+
+  static ApplySettings settings() {
+    return new ApplySettings(15, 3, RPS, Duration.ofMillis(3), Duration.ofMillis(40), 6,
+        Duration.ofMillis(2), Duration.ofMillis(50), Duration.ofSeconds(20));
+  }
+
+  static SandboxBehaviour behaviour() {
+    return SandboxBehaviour.defaults().toBuilder()
+        .latency(Latency.uniform(Duration.ofMillis(5), Duration.ofMillis(25)))
+        .requestsPerSecond(RPS)
+        .build();
+  }
+
+  static RunResult apply(SandboxIdentityCenter ic, Plan plan, OperationJournal journal,
+      List<Operation> ops) throws InterruptedException {
+    return new Applier(ic, plan.source().instanceArn(), settings(), Clock.systemUTC(),
+        Sleeper.REAL, new SplittableRandom(7), journal).run(ops);
+  }
+
+  static void assertCapsHeld(SandboxStats stats) {
+    assertThat(stats.maxOutstandingOperations()).isLessThanOrEqualTo(15);
+    assertThat(stats.maxConcurrentProvisioning()).isLessThanOrEqualTo(3);
+    assertThat(stats.maxRequestsInOneSecond()).isLessThanOrEqualTo(RPS);
+  }
+
+  @Test
+  void appliesTheShippedExampleAndTheReplanIsEmpty() throws Exception {
+    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), behaviour());
+    Plan plan = Pipelines.plan(ic, MATRIX);
+    assertThat(plan.changes()).hasSize(26);
+    RecordingJournal journal = new RecordingJournal();
+    RunResult result = apply(ic, plan, journal, Applier.operationsOf(plan));
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(result.operations()).allSatisfy(o -> {
+      assertThat(o.outcome()).isEqualTo(OperationOutcome.SUCCEEDED);
+      assertThat(journal.terminalRecords(o.seq())).isEqualTo(1);
+    });
+    assertThat(Pipelines.plan(ic, MATRIX).changes()).isEmpty();
+    assertCapsHeld(ic.stats());
+  }
+
+  @Test
+  void faultsNeverLoseAnOperationNorBreakTheCaps() throws Exception {
+    SandboxBehaviour faulty = behaviour().toBuilder()
+        .seed(11)
+        .serviceErrorRate(0.1)
+        .failedOperations(0.05, "injected: IAM role quota exceeded in the target account")
+        .slowOperations(0.1, 5)
+        .throttleStorms(List.of(new Faults.ThrottleStorm(
+            Duration.ofMillis(20), Duration.ofMillis(150), 0.6)))
+        .faultOperations(java.util.Set.of("CreateAccountAssignment", "DeleteAccountAssignment",
+            "ProvisionPermissionSet", "DescribeAccountAssignmentCreationStatus",
+            "ListAccountAssignmentCreationStatus", "UpdatePermissionSet", "CreatePermissionSet",
+            "PutInlinePolicyToPermissionSet", "AttachManagedPolicyToPermissionSet"))
+        .build();
+    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), faulty);
+    Plan plan = Pipelines.plan(ic, MATRIX);
+    RecordingJournal journal = new RecordingJournal();
+    RunResult result = apply(ic, plan, journal, Applier.operationsOf(plan));
+
+    assertThat(result.operations()).hasSize(plan.changes().size()).allSatisfy(o -> {
+      assertThat(o.outcome().terminal()).isTrue();
+      assertThat(journal.terminalRecords(o.seq())).isEqualTo(1);
+    });
+    assertThat(result.status()).isIn(RunStatus.SUCCEEDED, RunStatus.PARTIAL);
+    assertThat(ic.stats().faultsInjected()).isPositive();
+    result.operations().stream().filter(o -> o.outcome() == OperationOutcome.FAILED)
+        .forEach(o -> assertThat(o.error()).isNotBlank());
+    assertCapsHeld(ic.stats());
+    // What failed is exactly what a new plan still wants.
+    long failed = result.operations().stream()
+        .filter(o -> o.outcome() != OperationOutcome.SUCCEEDED).count();
+    Plan again = Pipelines.plan(ic, MATRIX);
+    assertThat(again.changes().stream()
+        .filter(c -> c.action() != dev.idcplane.plan.ChangeAction.PROVISION_PERMISSION_SET)
+        .count()).isLessThanOrEqualTo(failed);
+  }
+
+  @Test
+  void anInterruptedRunResumesWithoutSubmittingAnythingTwice() throws Exception {
+    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), behaviour());
+    Plan plan = Pipelines.plan(ic, MATRIX);
+    List<Operation> ops = Applier.operationsOf(plan);
+    RecordingJournal first = new RecordingJournal(30);
+    assertThatThrownBy(() -> apply(ic, plan, first, ops))
+        .isInstanceOf(InterruptedException.class);
+    Thread.interrupted();
+    List<Operation> resumed = first.resumeState(ops);
+    List<Operation> inFlightWithRequest = resumed.stream()
+        .filter(o -> o.outcome() == OperationOutcome.IN_FLIGHT && o.requestId() != null
+            && o.kind().asynchronous())
+        .toList();
+    assertThat(resumed).anyMatch(o -> o.outcome() == OperationOutcome.SUCCEEDED);
+    long submittedBefore = submissions(ic);
+
+    RecordingJournal second = new RecordingJournal();
+    RunResult result = apply(ic, plan, second, resumed);
+
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+    long notYetSubmitted = resumed.stream()
+        .filter(o -> o.kind().asynchronous() && !o.outcome().terminal() && o.requestId() == null)
+        .count();
+    // Operations with a request id were polled, never resubmitted; finished ones were left alone.
+    assertThat(submissions(ic) - submittedBefore).isEqualTo(notYetSubmitted);
+    inFlightWithRequest.forEach(o -> assertThat(second.history)
+        .filteredOn(h -> h.seq() == o.seq())
+        .allSatisfy(h -> assertThat(h.requestId()).isEqualTo(o.requestId())));
+    assertThat(Pipelines.plan(ic, MATRIX).changes()).isEmpty();
+  }
+
+  private static long submissions(SandboxIdentityCenter ic) {
+    var counts = ic.stats().callCounts();
+    return counts.getOrDefault("CreateAccountAssignment", 0L)
+        + counts.getOrDefault("DeleteAccountAssignment", 0L)
+        + counts.getOrDefault("ProvisionPermissionSet", 0L);
+  }
+}
