@@ -46,6 +46,8 @@ final class AsyncScheduler {
   private final Deque<Operation> queue = new ArrayDeque<>();
   private final List<Delayed> delayed = new ArrayList<>();
   private final Map<String, Operation> inFlight = new LinkedHashMap<>();
+  /** Left IN_PROGRESS per the list call: no longer holds a slot, outcome not yet described. */
+  private final Map<String, Operation> confirming = new LinkedHashMap<>();
   private final Map<Integer, Operation> done = new LinkedHashMap<>();
   private Instant notBefore = Instant.MIN;
   private int contention;
@@ -81,12 +83,16 @@ final class AsyncScheduler {
         queue.add(op);
       }
     }
-    while (!queue.isEmpty() || !inFlight.isEmpty() || !delayed.isEmpty()) {
+    while (!queue.isEmpty() || !inFlight.isEmpty() || !delayed.isEmpty()
+        || !confirming.isEmpty()) {
       promoteDelayed();
       submitWhileSlotsFree();
       if (!inFlight.isEmpty() && !now().isBefore(nextPoll)) {
         poll();
+        // Slots freed by the poll are refilled before the finished operations are described.
+        submitWhileSlotsFree();
       }
+      confirm();
       expireTimedOut();
       sleepUntilNextEvent();
     }
@@ -193,7 +199,8 @@ final class AsyncScheduler {
       return 0;
     }
     java.util.Set<String> stillRunning = java.util.Set.of();
-    if (mine.size() >= 2 && kind != OperationKind.PROVISION_PERMISSION_SET) {
+    boolean listed = mine.size() >= 2 && kind != OperationKind.PROVISION_PERMISSION_SET;
+    if (listed) {
       stillRunning = new java.util.HashSet<>();
       for (OperationStatus s : gate.retrying("List" + kind + "Status",
           () -> targets.listInProgress(ic, instanceArn, kind))) {
@@ -205,27 +212,65 @@ final class AsyncScheduler {
       if (stillRunning.contains(op.requestId())) {
         continue;
       }
-      OperationStatus status;
-      try {
-        status = gate.retrying("Describe" + kind + "Status",
-            () -> targets.describe(ic, instanceArn, op));
-      } catch (IdentityCenterException e) {
-        if (e.kind() != IdentityCenterException.Kind.NOT_FOUND) {
-          throw e;
-        }
+      if (listed) {
         inFlight.remove(op.requestId());
-        fail(op, "AWS no longer knows request " + op.requestId() + ": " + e.getMessage());
+        confirming.put(op.requestId(), op);
+        pollClock.completed(Duration.between(op.submittedAt(), now()));
         finished++;
         continue;
       }
-      if (status.state().terminal()) {
-        inFlight.remove(op.requestId());
-        pollClock.completed(Duration.between(op.submittedAt(), now()));
-        finish(op, status);
+      if (describe(op)) {
         finished++;
       }
     }
     return finished;
+  }
+
+  /** Describes the operations the list call saw finish; returns when all are settled or retried. */
+  private void confirm() throws InterruptedException {
+    for (Operation op : List.copyOf(confirming.values())) {
+      confirming.remove(op.requestId());
+      try {
+        OperationStatus status = gate.retrying("Describe" + op.kind() + "Status",
+            () -> targets.describe(ic, instanceArn, op));
+        if (status.state().terminal()) {
+          finish(op, status);
+        } else {
+          inFlight.put(op.requestId(), op); // the list was behind; it still holds a slot
+        }
+      } catch (IdentityCenterException e) {
+        if (e.kind() == IdentityCenterException.Kind.NOT_FOUND) {
+          fail(op, "AWS no longer knows request " + op.requestId() + ": " + e.getMessage());
+        } else {
+          LOG.warnf("describing request %s failed (%s); trying again", op.requestId(),
+              e.getMessage());
+          inFlight.put(op.requestId(), op);
+        }
+      }
+    }
+  }
+
+  /** Describes one in-flight operation; true when it reached a terminal state. */
+  private boolean describe(Operation op) throws InterruptedException {
+    OperationStatus status;
+    try {
+      status = gate.retrying("Describe" + op.kind() + "Status",
+          () -> targets.describe(ic, instanceArn, op));
+    } catch (IdentityCenterException e) {
+      if (e.kind() != IdentityCenterException.Kind.NOT_FOUND) {
+        throw e;
+      }
+      inFlight.remove(op.requestId());
+      fail(op, "AWS no longer knows request " + op.requestId() + ": " + e.getMessage());
+      return true;
+    }
+    if (status.state().terminal()) {
+      inFlight.remove(op.requestId());
+      pollClock.completed(Duration.between(op.submittedAt(), now()));
+      finish(op, status);
+      return true;
+    }
+    return false;
   }
 
   private void finish(Operation op, OperationStatus status) {
