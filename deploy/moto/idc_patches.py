@@ -1,12 +1,13 @@
 """Patches moto 5.2.1's sso-admin backend to the documented AWS behaviour the control plane needs.
 
-Each patch (in permission_set_patches.py and provisioning_patches.py, with shared state in
-moto_state.py) names the AWS API reference page it follows. They are applied in-process by
+Each patch (in permission_set_patches.py, provisioning_patches.py and assignment_patches.py, with
+shared state in moto_state.py) names the AWS API reference page it follows. They are applied in-process by
 launcher.py before the server starts; moto itself is not modified on disk.
 
 State the patches add to SSOAdminBackend:
   _provisioned[ps_arn][account_id] = definition version provisioned there
   _ps_requests[request_id] = PermissionSetProvisioningStatus dict
+  _assignment_requests["create" | "delete"][request_id] = AccountAssignmentOperationStatus dict
 and to PermissionSet: _version (bumped on every definition change), _boundary.
 
 Every page cited is under https://docs.aws.amazon.com/singlesignon/latest/APIReference/ unless
@@ -15,3 +16,4 @@ it names another guide.
 
 import permission_set_patches  # noqa: F401
 import provisioning_patches  # noqa: F401
+import assignment_patches  # noqa: F401

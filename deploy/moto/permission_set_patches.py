@@ -5,6 +5,7 @@ import re
 import secrets
 
 from moto.ssoadmin import models as m
+from moto.ssoadmin.exceptions import ConflictException
 from moto.ssoadmin.responses import SSOAdminResponse
 
 from moto_state import Backend, _bump
@@ -21,8 +22,13 @@ m.PermissionSet.generate_id = staticmethod(_generate_id)
 
 
 # --- API_CreatePermissionSet.html: SessionDuration defaults to one hour, an ISO-8601 string
-#     (moto stores the integer 3600).
+#     (moto stores the integer 3600); a name already used in the instance is a ConflictException
+#     (moto creates a second set of that name).
 def create_permission_set(self) -> str:
+    name = self._get_param("Name")
+    instance_arn = self._get_param("InstanceArn")
+    if any(p.name == name and p.instance_arn == instance_arn for p in self.ssoadmin_backend.permission_sets):
+        raise ConflictException(f"PermissionSet with name {name} already exists")
     ps = self.ssoadmin_backend.create_permission_set(
         name=self._get_param("Name"),
         description=self._get_param("Description"),

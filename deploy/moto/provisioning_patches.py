@@ -1,9 +1,9 @@
 """Patches to sso-admin assignments, provisioning, permissions boundaries and tags."""
 
 import json
-import uuid
 
 from moto.core.utils import unix_time
+from moto.moto_api._internal import mock_random
 from moto.ssoadmin.exceptions import ResourceNotFoundException
 from moto.ssoadmin.responses import SSOAdminResponse
 
@@ -67,7 +67,7 @@ def provision_permission_set(self) -> str:
             accounts[account] = _version(ps)
     else:
         raise ValidationException("TargetType must be AWS_ACCOUNT or ALL_PROVISIONED_ACCOUNTS")
-    status = {"Status": "SUCCEEDED", "RequestId": str(uuid.uuid4()),
+    status = {"Status": "SUCCEEDED", "RequestId": str(mock_random.uuid4()),
               "PermissionSetArn": ps.permission_set_arn, "CreatedDate": unix_time()}
     if target:
         status["AccountId"] = target
