@@ -274,7 +274,9 @@ final class AsyncScheduler {
   }
 
   private void finish(Operation op, OperationStatus status) {
-    if (status.state() == OperationState.SUCCEEDED) {
+    if (status.state() == OperationState.SUCCEEDED
+        || (op.kind() == OperationKind.DELETE_ASSIGNMENT && status.failedNotFound())) {
+      // A delete that finds the assignment already gone has reached its goal.
       complete(op.succeeded(now()));
     } else {
       fail(op, status.failureReason() == null ? "FAILED without a reason" : status.failureReason());

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A token bucket shared by every sso-admin call of a run: at most {@code perSecond} calls per
- * second on average, bursts up to one second's worth. Thread-safe; {@link #acquire()} waits.
+ * A token bucket shared by every sso-admin call of a run. It holds up to a tenth of a second's
+ * calls for bursts (a poll's describes and the submissions that refill freed slots go out at once)
+ * and refills at the rate minus that burst, so no one-second window ever sees more than
+ * {@code perSecond} calls. Thread-safe; {@link #acquire()} waits.
  */
 public final class RateLimiter {
   private final Clock clock;
@@ -18,11 +20,10 @@ public final class RateLimiter {
   public RateLimiter(double perSecond, Clock clock, Sleeper sleeper) {
     this.clock = clock;
     this.sleeper = sleeper;
-    // 2% under the limit so clock granularity never lets a window hold one call too many.
-    this.perNano = perSecond * 0.98 / 1e9;
-    // A burst of at most one token keeps every one-second window at or under the rate.
-    this.capacity = 1.0;
-    this.tokens = 1.0;
+    // Any one-second window sees at most capacity + refill; 2% margin for clock granularity.
+    this.capacity = Math.max(1.0, Math.floor(perSecond * 0.1));
+    this.perNano = Math.max(perSecond * 0.98 - capacity, perSecond * 0.02) / 1e9;
+    this.tokens = capacity;
     this.last = nanos();
   }
 
