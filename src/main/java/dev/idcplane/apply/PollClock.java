@@ -6,8 +6,8 @@ import java.time.Duration;
  * When to poll next. Until an operation has finished, polls start {@code pollFirst} after a
  * submission and back off by doubling up to {@code pollMax}. Once completions are seen, the
  * interval follows the measured latency: with n operations in flight one finishes about every
- * latency/n; polling twice that often frees a slot within a quarter of that on average, while the
- * floor keeps polling under a third of the request budget.
+ * latency/n; polling three times that often frees a slot within a sixth of that on average, while
+ * the floor keeps polling under a third of the request budget.
  */
 final class PollClock {
   private static final double ALPHA = 0.2;
@@ -32,7 +32,7 @@ final class PollClock {
     if (latencyNanos < 0) {
       return backingOff;
     }
-    return clamp(Duration.ofNanos((long) (latencyNanos / (2.0 * Math.max(1, inFlight)))));
+    return clamp(Duration.ofNanos((long) (latencyNanos / (3.0 * Math.max(1, inFlight)))));
   }
 
   void polled(int finished) {

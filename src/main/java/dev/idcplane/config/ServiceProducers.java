@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 public class ServiceProducers {
   private static final Logger LOG = Logger.getLogger(ServiceProducers.class);
   private volatile AwsClients awsClients;
+  private volatile AwsClients applyClients;
 
   @Produces
   @Singleton
@@ -47,24 +48,45 @@ public class ServiceProducers {
             "Identity Center backend: AWS in %s%s",
             aws.region(),
             aws.endpointOverride().map(e -> " through " + e).orElse(""));
-        awsClients =
-            AwsClients.create(
-                new AwsClients.Settings(
-                    Region.of(aws.region()),
-                    aws.endpointOverride().map(URI::create),
-                    RetryMode.STANDARD,
-                    aws.maxAttempts(),
-                    aws.callTimeout(),
-                    Optional.empty()));
+        awsClients = clients(aws, aws.maxAttempts());
         yield new AwsIdentityCenter(awsClients);
       }
     };
   }
 
+  /**
+   * The Identity Center apply writes through. On AWS its clients make one attempt per call: the
+   * applier owns retries (with the slot and rate accounting), so the SDK's must not multiply them.
+   * The sandbox is one world, shared with reads.
+   */
+  @Produces
+  @ApplicationScoped
+  @ForApply
+  IdentityCenter applyIdentityCenter(IdcConfig config, IdentityCenter reads) {
+    if (config.backend() == IdcConfig.Backend.sandbox) {
+      return reads;
+    }
+    applyClients = clients(config.aws(), 1);
+    return new AwsIdentityCenter(applyClients);
+  }
+
+  private static AwsClients clients(IdcConfig.Aws aws, int maxAttempts) {
+    return AwsClients.create(
+        new AwsClients.Settings(
+            Region.of(aws.region()),
+            aws.endpointOverride().map(URI::create),
+            RetryMode.STANDARD,
+            maxAttempts,
+            aws.callTimeout(),
+            Optional.empty()));
+  }
+
   @PreDestroy
   void close() {
-    if (awsClients != null) {
-      awsClients.close();
+    for (AwsClients c : new AwsClients[] {awsClients, applyClients}) {
+      if (c != null) {
+        c.close();
+      }
     }
   }
 

@@ -62,7 +62,8 @@ public class ApplyService {
   });
   private final Map<UUID, CompletableFuture<RunStatus>> active = new ConcurrentHashMap<>();
 
-  public ApplyService(IdcConfig config, IdentityCenter identityCenter, Clock clock,
+  public ApplyService(IdcConfig config, @dev.idcplane.config.ForApply IdentityCenter identityCenter,
+      Clock clock,
       PlanningService planning, PlanRepository plans, RunRepository runs, ApplyLocks locks,
       RunEvents events, ObjectMapper json) {
     this.config = config;
