@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.smallrye.common.annotation.Blocking;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Apply runs: list, one run with progress and ETA, and live progress as Server-Sent Events. */
@@ -50,8 +51,12 @@ public class RunsResource {
     return view(find(id), operations);
   }
 
-  /** Each operation transition as it happens, then one {@code run} event when the run ends. */
+  /**
+   * Each operation transition as it happens, then one {@code run} event when the run ends. Blocking:
+   * the run is looked up in the database first, which must not happen on the event loop.
+   */
   @GET
+  @Blocking
   @Path("{id}/events")
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.SERVER_SENT_EVENTS)
