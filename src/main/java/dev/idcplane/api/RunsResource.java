@@ -64,10 +64,15 @@ public class RunsResource {
   public io.smallrye.mutiny.Multi<RunEvents.RunEvent> events(@PathParam("id") String id) {
     RunEntity run = find(id);
     if (!"RUNNING".equals(run.status)) {
-      return io.smallrye.mutiny.Multi.createFrom().item(new RunEvents.RunEvent("run", run.id,
-          null, null, null, null, null, null, run.error, run.status, run.finishedAt));
+      return io.smallrye.mutiny.Multi.createFrom().item(endOf(run));
     }
-    return events.stream(run.id, List.of());
+    return events.stream(run.id, () -> runs.find(run.id)
+        .filter(r -> !"RUNNING".equals(r.status)).map(RunsResource::endOf));
+  }
+
+  private static RunEvents.RunEvent endOf(RunEntity run) {
+    return new RunEvents.RunEvent("run", run.id, null, null, null, null, null, null, run.error,
+        run.status, run.finishedAt);
   }
 
   RunEntity find(String id) {
