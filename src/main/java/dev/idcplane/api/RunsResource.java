@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.smallrye.common.annotation.Blocking;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Apply runs: list, one run with progress and ETA, and live progress as Server-Sent Events. */
@@ -50,8 +51,12 @@ public class RunsResource {
     return view(find(id), operations);
   }
 
-  /** Each operation transition as it happens, then one {@code run} event when the run ends. */
+  /**
+   * Each operation transition as it happens, then one {@code run} event when the run ends. Blocking:
+   * the run is looked up in the database first, which must not happen on the event loop.
+   */
   @GET
+  @Blocking
   @Path("{id}/events")
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -59,10 +64,15 @@ public class RunsResource {
   public io.smallrye.mutiny.Multi<RunEvents.RunEvent> events(@PathParam("id") String id) {
     RunEntity run = find(id);
     if (!"RUNNING".equals(run.status)) {
-      return io.smallrye.mutiny.Multi.createFrom().item(new RunEvents.RunEvent("run", run.id,
-          null, null, null, null, null, null, run.error, run.status, run.finishedAt));
+      return io.smallrye.mutiny.Multi.createFrom().item(endOf(run));
     }
-    return events.stream(run.id, List.of());
+    return events.stream(run.id, () -> runs.find(run.id)
+        .filter(r -> !"RUNNING".equals(r.status)).map(RunsResource::endOf));
+  }
+
+  private static RunEvents.RunEvent endOf(RunEntity run) {
+    return new RunEvents.RunEvent("run", run.id, null, null, null, null, null, null, run.error,
+        run.status, run.finishedAt);
   }
 
   RunEntity find(String id) {

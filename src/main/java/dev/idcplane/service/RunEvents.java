@@ -3,15 +3,17 @@ package dev.idcplane.service;
 import dev.idcplane.apply.Operation;
 import dev.idcplane.apply.RunStatus;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
 
 /** Live progress of the runs this process executes, for Server-Sent Events subscribers. */
 @ApplicationScoped
@@ -42,18 +44,24 @@ public class RunEvents {
     }
   }
 
-  /** Events of a run from now on; completes when the run ends. */
-  public Multi<RunEvent> stream(UUID runId, List<RunEvent> first) {
-    return Multi.createFrom().emitter(emitter -> {
-      first.forEach(emitter::emit);
+  /**
+   * Events of a run from now on; completes when the run ends. {@code endedAlready} is asked once
+   * the subscriber is registered: a run that ended after the caller saw it RUNNING but before the
+   * registration sent its end event to no one, and the stream would otherwise never complete. It
+   * may block (it reads the database), so subscription runs on a worker thread.
+   */
+  public Multi<RunEvent> stream(UUID runId, Supplier<Optional<RunEvent>> endedAlready) {
+    return Multi.createFrom().<RunEvent>emitter(emitter -> {
       listeners.computeIfAbsent(runId, k -> new CopyOnWriteArraySet<>()).add(emitter);
-      emitter.onTermination(() -> {
-        Set<MultiEmitter<? super RunEvent>> set = listeners.get(runId);
-        if (set != null) {
-          set.remove(emitter);
-        }
+      emitter.onTermination(() -> listeners.computeIfPresent(runId, (k, set) -> {
+        set.remove(emitter);
+        return set.isEmpty() ? null : set;
+      }));
+      endedAlready.get().ifPresent(end -> {
+        emitter.emit(end);
+        emitter.complete();
       });
-    });
+    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
   private void emit(UUID runId, RunEvent event) {

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.ssoadmin.model.Tag;
  * that seeds it through the real SDK clients. moto names the caller's account, the management
  * account, {@value #MANAGEMENT}.
  */
-final class MotoAcceptanceOrg {
-  static final String MANAGEMENT = "master";
+public final class MotoAcceptanceOrg {
+  public static final String MANAGEMENT = "master";
 
   /** An account under an OU path ("" = root). */
   record AccountSpec(String unitPath, String name, boolean suspended) {}
@@ -31,8 +31,9 @@ final class MotoAcceptanceOrg {
   record AssignmentSpec(String set, PrincipalType type, String principal, String account) {}
 
   /** What the seeding produced: ids by name. */
-  record Seeded(String managementAccountId, Map<String, String> accountIds, Map<String, String> setArns) {
-    String account(String name) {
+  public record Seeded(
+      String managementAccountId, Map<String, String> accountIds, Map<String, String> setArns) {
+    public String account(String name) {
       return Objects.requireNonNull(accountIds.get(name), name);
     }
   }
@@ -120,17 +121,17 @@ final class MotoAcceptanceOrg {
           user("Admin", "bob@example.com", "app-staging"));
 
   /** Auditor is updated after provisioning and re-provisioned to log-archive only. */
-  static final String STALE_SET = "Auditor";
+  public static final String STALE_SET = "Auditor";
 
-  static final String STALE_ACCOUNT = "audit";
+  public static final String STALE_ACCOUNT = "audit";
 
   private final AwsClients aws;
 
-  MotoAcceptanceOrg(AwsClients aws) {
+  public MotoAcceptanceOrg(AwsClients aws) {
     this.aws = aws;
   }
 
-  Seeded seed() {
+  public Seeded seed() {
     var orgs = aws.organizations();
     var org = orgs.createOrganization(r -> r.featureSet("ALL")).organization();
     String root = orgs.listRoots(r -> {}).roots().get(0).id();
