@@ -26,15 +26,20 @@ public class RunEvents {
 
   private final Map<UUID, Set<MultiEmitter<? super RunEvent>>> listeners =
       new ConcurrentHashMap<>();
+  private final java.time.Clock clock;
+
+  public RunEvents(java.time.Clock clock) {
+    this.clock = clock;
+  }
 
   void operation(UUID runId, Operation op) {
     emit(runId, new RunEvent("operation", runId, op.seq(), op.kind().name(), op.change().key(),
-        op.outcome().name(), op.requestId(), op.attempts(), op.error(), null, Instant.now()));
+        op.outcome().name(), op.requestId(), op.attempts(), op.error(), null, clock.instant()));
   }
 
   void finished(UUID runId, RunStatus status) {
     RunEvent end = new RunEvent("run", runId, null, null, null, null, null, null, null,
-        status.name(), Instant.now());
+        status.name(), clock.instant());
     Set<MultiEmitter<? super RunEvent>> set = listeners.remove(runId);
     if (set != null) {
       set.forEach(e -> {

@@ -59,17 +59,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestKeys.class)
 class ApplyApiTest {
 
-  /** Apply waits sized for the sandbox, which finishes operations by the next call. */
-  public static class SmallWaits implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "idc.apply.poll-first", "10ms",
-          "idc.apply.poll-max", "100ms",
-          "idc.apply.backoff-base", "5ms",
-          "idc.apply.backoff-max", "50ms");
-    }
-  }
+  /** Its own profile: its own application start and sandbox world. */
+  public static class SmallWaits extends dev.idcplane.support.SmallWaits {}
 
   static final String ADMIN = "alice-admin";
   static final String NETWORK = "123456789012";
