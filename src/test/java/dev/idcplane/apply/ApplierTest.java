@@ -66,6 +66,24 @@ class ApplierTest {
   }
 
   @Test
+  void atAwsRealRateTheSandboxNeverSeesMoreThan20RequestsInASecond() throws Exception {
+    SandboxBehaviour aws = behaviour().toBuilder().requestsPerSecond(20).build();
+    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(),
+        SandboxBehaviour.instant());
+    Plan plan = Pipelines.plan(ic, MATRIX);
+    SandboxIdentityCenter limited = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), aws);
+    ApplySettings real = new ApplySettings(15, 3, 20, Duration.ofMillis(20), Duration.ofMillis(200),
+        6, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(60));
+    RunResult result = new Applier(limited, plan.source().instanceArn(), real, Clock.systemUTC(),
+        Sleeper.REAL, new SplittableRandom(3), new RecordingJournal())
+        .run(Applier.operationsOf(plan));
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(limited.stats().maxRequestsInOneSecond()).isLessThanOrEqualTo(20);
+    assertThat(limited.stats().rateThrottles()).isZero();
+    assertThat(limited.stats().maxOutstandingOperations()).isLessThanOrEqualTo(15);
+  }
+
+  @Test
   void faultsNeverLoseAnOperationNorBreakTheCaps() throws Exception {
     SandboxBehaviour faulty = behaviour().toBuilder()
         .seed(11)
