@@ -37,7 +37,9 @@ class ApiSecurityTest {
           Map.entry("GET /api/v1/runs/" + SOME_ID + "/events", Set.of("viewer", "auditor", "ci", "admin")),
           Map.entry("POST /api/v1/reconcile", Set.of("ci", "admin")),
           Map.entry("GET /api/v1/audit", Set.of("auditor", "admin")),
-          Map.entry("GET /api/v1/audit/verify", Set.of("auditor", "admin")));
+          Map.entry("GET /api/v1/audit/verify", Set.of("auditor", "admin")),
+          Map.entry("GET /api/v1/access", Set.of("viewer", "auditor", "ci", "admin")),
+          Map.entry("GET /api/v1/access/export", Set.of("auditor", "admin")));
 
   static final List<String> ROLES = List.of("viewer", "auditor", "ci", "admin", "nobody");
 
