@@ -41,6 +41,7 @@ class AuditApiTest {
   static final String ADMIN = "audit-admin";
 
   @Inject AgroalDataSource dataSource;
+  @Inject dev.idcplane.audit.AuditTrail trail;
 
   static String admin() {
     return TestTokens.token(ADMIN, "admin");
@@ -150,6 +151,48 @@ class AuditApiTest {
     return entries.stream().filter(e -> e.get("action").equals(action)
             && run.equals(((Map<String, Object>) e.get("details")).get("runId")))
         .findFirst().orElseThrow(() -> new AssertionError("no " + action + " for run " + run));
+  }
+
+  /** Appends from many threads at once all land, numbered without gaps, on one unforked chain. */
+  @Test
+  void concurrentAppendsNeverForkTheChain() throws Exception {
+    int before = count();
+    int threads = 8;
+    int each = 10;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < each; i++) {
+            trail.record(dev.idcplane.audit.AuditAction.RECONCILE, "racer-" + thread,
+                dev.idcplane.audit.AuditTrail.MatrixRef.NONE, Map.of("i", i));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (var f : done) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(count()).isEqualTo(before + threads * each);
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select min(seq), max(seq), count(distinct previous_hash)"
+            + " from audit_entry")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(1);
+      assertThat(rs.getLong(2)).isEqualTo(count());
+      assertThat(rs.getLong(3)).as("no two entries share a predecessor").isEqualTo(count());
+    }
+    JsonPath verdict = verify();
+    assertThat(verdict.getBoolean("valid")).isTrue();
+    assertThat(verdict.getInt("entries")).isEqualTo(count());
   }
 
   @Test
