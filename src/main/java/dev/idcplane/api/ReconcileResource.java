@@ -1,6 +1,8 @@
 package dev.idcplane.api;
 
 import dev.idcplane.api.dto.RunView;
+import dev.idcplane.audit.AuditAction;
+import dev.idcplane.audit.AuditTrail;
 import dev.idcplane.security.Roles;
 import dev.idcplane.service.PlanningService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,12 +32,14 @@ public class ReconcileResource {
   private final PlanningService planning;
   private final RunStarter starter;
   private final SecurityIdentity identity;
+  private final AuditTrail audit;
 
   public ReconcileResource(PlanningService planning, RunStarter starter,
-      SecurityIdentity identity) {
+      SecurityIdentity identity, AuditTrail audit) {
     this.planning = planning;
     this.starter = starter;
     this.identity = identity;
+    this.audit = audit;
   }
 
   @POST
@@ -56,6 +60,11 @@ public class ReconcileResource {
     String subject = identity.getPrincipal().getName();
     PlanningService.StoredPlan plan = planning.plan(input, subject);
     boolean text = PlansResource.wantsText(headers);
+    audit.record(AuditAction.RECONCILE, subject,
+        new AuditTrail.MatrixRef(plan.plan().source().matrixDigest(),
+            plan.plan().source().matrixCommit()),
+        Map.of("mode", apply ? "apply" : "plan", "planId", plan.view().id().toString(),
+            "changes", plan.plan().changes().size(), "allowDeletes", allowDeletes));
     if (!apply || plan.plan().empty()) {
       return Response.ok(text ? plan.text() : outcome(plan, null, apply ? "no_changes" : "planned"))
           .type(text ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_JSON_TYPE).build();

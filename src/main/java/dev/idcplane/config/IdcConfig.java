@@ -28,6 +28,17 @@ public interface IdcConfig {
 
   ApplyRules apply();
 
+  Health health();
+
+  /** Health checks. */
+  interface Health {
+    /**
+     * Readiness is DOWN when the newest stored plan (a scan stores one too) is older than this;
+     * unset, the scan-age check is always UP.
+     */
+    Optional<java.time.Duration> maxScanAge();
+  }
+
   /** How apply executes plans. Caps are per Identity Center instance. */
   interface ApplyRules {
     /** Asynchronous operations in flight at once; AWS allows 15 per instance, never more. */

@@ -9,6 +9,8 @@ import dev.idcplane.apply.OperationJournal;
 import dev.idcplane.apply.RunResult;
 import dev.idcplane.apply.RunStatus;
 import dev.idcplane.apply.Sleeper;
+import dev.idcplane.audit.AuditAction;
+import dev.idcplane.audit.AuditTrail;
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.persistence.ApplyLocks;
@@ -55,6 +57,8 @@ public class ApplyService {
   private final ApplyLocks locks;
   private final RunEvents events;
   private final ObjectMapper json;
+  private final AuditTrail audit;
+  private final ControlPlaneMetrics metrics;
   private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "idc-apply");
     t.setDaemon(true);
@@ -65,7 +69,7 @@ public class ApplyService {
   public ApplyService(IdcConfig config, @dev.idcplane.config.ForApply IdentityCenter identityCenter,
       Clock clock,
       PlanningService planning, PlanRepository plans, RunRepository runs, ApplyLocks locks,
-      RunEvents events, ObjectMapper json) {
+      RunEvents events, ObjectMapper json, AuditTrail audit, ControlPlaneMetrics metrics) {
     this.config = config;
     this.identityCenter = identityCenter;
     this.clock = clock;
@@ -75,6 +79,8 @@ public class ApplyService {
     this.locks = locks;
     this.events = events;
     this.json = json;
+    this.audit = audit;
+    this.metrics = metrics;
   }
 
   /** What the caller asked for besides the plan. */
@@ -137,7 +143,9 @@ public class ApplyService {
     run.matrixCommit = plan.source().matrixCommit();
     run.operationCount = ops.size();
     runs.create(run, ops);
-    return new Started(run.id, execute(run.id, run.instanceArn, ops, lease));
+    audit.record(AuditAction.RUN_STARTED, subject, matrixOf(run), details(run,
+        "allowDeletes", request.allowDeletes(), "operations", ops.size()));
+    return new Started(run.id, execute(run, ops, lease));
   }
 
   /** The future of a run this process executes, if any. */
@@ -153,7 +161,7 @@ public class ApplyService {
         continue;
       }
       LOG.infof("resuming run %s", run.id);
-      execute(run.id, run.instanceArn, runs.operations(run.id), lease.get());
+      execute(run, runs.operations(run.id), lease.get());
     }
   }
 
@@ -161,8 +169,10 @@ public class ApplyService {
     executor.shutdownNow();
   }
 
-  private CompletableFuture<RunStatus> execute(UUID runId, String instanceArn,
-      List<Operation> ops, ApplyLocks.Lease lease) {
+  private CompletableFuture<RunStatus> execute(RunEntity run, List<Operation> ops,
+      ApplyLocks.Lease lease) {
+    UUID runId = run.id;
+    String instanceArn = run.instanceArn;
     CompletableFuture<RunStatus> done = new CompletableFuture<>();
     active.put(runId, done);
     OperationJournal journal = op -> {
@@ -177,6 +187,7 @@ public class ApplyService {
         RunResult result = applier.run(ops);
         status = result.status();
         runs.finish(runId, status, result, null, clock.instant());
+        finished(run, status, result, null);
       } catch (InterruptedException e) {
         // Shutting down: the run stays RUNNING and the next start resumes it.
         Thread.currentThread().interrupt();
@@ -185,6 +196,7 @@ public class ApplyService {
       } catch (RuntimeException e) {
         LOG.errorf(e, "run %s failed", runId);
         runs.finish(runId, RunStatus.FAILED, null, e.getMessage(), clock.instant());
+        finished(run, RunStatus.FAILED, null, e.getMessage());
       } finally {
         events.finished(runId, status);
         active.remove(runId);
@@ -192,6 +204,33 @@ public class ApplyService {
       }
     });
     return done;
+  }
+
+  private void finished(RunEntity run, RunStatus status, RunResult result, String error) {
+    metrics.runFinished(status, result);
+    try {
+      audit.record(AuditAction.RUN_FINISHED, run.startedBy, matrixOf(run), details(run,
+          "status", status.name(), "error", error,
+          "awsCalls", result == null ? null : result.counters().calls(),
+          "retries", result == null ? null : result.counters().totalRetries()));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "run %s ended %s but its audit entry could not be written", run.id, status);
+    }
+  }
+
+  private static AuditTrail.MatrixRef matrixOf(RunEntity run) {
+    return new AuditTrail.MatrixRef(run.matrixDigest, run.matrixCommit);
+  }
+
+  private static Map<String, Object> details(RunEntity run, Object... pairs) {
+    Map<String, Object> d = new java.util.HashMap<>();
+    d.put("runId", run.id.toString());
+    d.put("planId", run.planId.toString());
+    d.put("instanceArn", run.instanceArn);
+    for (int i = 0; i < pairs.length; i += 2) {
+      d.put((String) pairs[i], pairs[i + 1]);
+    }
+    return d;
   }
 
   private void guard(Plan plan, ApplyRequest request) {

@@ -6,6 +6,7 @@ import dev.idcplane.api.dto.PlanView;
 import dev.idcplane.api.dto.PlanViews;
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.LiveState;
 import dev.idcplane.identitycenter.LiveStateReader;
 import dev.idcplane.matrix.Matrix;
 import dev.idcplane.matrix.MatrixInvalidException;
@@ -21,7 +22,11 @@ import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.Resolution;
 import dev.idcplane.plan.Resolver;
 import dev.idcplane.persistence.PlanRepository;
+import dev.idcplane.audit.AuditAction;
+import dev.idcplane.audit.AuditTrail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,6 +50,8 @@ public class PlanningService {
   private final PlanPolicy policy;
   private final PlanRepository plans;
   private final ObjectMapper json;
+  private final AuditTrail audit;
+  private final ControlPlaneMetrics metrics;
 
   public PlanningService(
       IdcConfig config,
@@ -55,7 +62,9 @@ public class PlanningService {
       Planner planner,
       PlanPolicy policy,
       PlanRepository plans,
-      ObjectMapper json) {
+      ObjectMapper json,
+      AuditTrail audit,
+      ControlPlaneMetrics metrics) {
     this.config = config;
     this.identityCenter = identityCenter;
     this.clock = clock;
@@ -65,12 +74,18 @@ public class PlanningService {
     this.policy = policy;
     this.plans = plans;
     this.json = json;
+    this.audit = audit;
+    this.metrics = metrics;
   }
 
   /** A plan computed and stored, in both its renderings. */
   public record StoredPlan(PlanView view, String text, Plan plan) {}
 
-  public StoredPlan plan(MatrixInput input, String subject) {
+  /** A plan computed from a fresh read, not stored, with what it was computed from. */
+  public record Preview(LiveState live, Resolution resolution, Plan plan) {}
+
+  /** Plans without storing: for reports that need the live state and the resolved matrix. */
+  public Preview preview(MatrixInput input) {
     Matrix matrix = load(input);
     LiveStateReader.Result live =
         new LiveStateReader(identityCenter, clock)
@@ -89,10 +104,26 @@ public class PlanningService {
             live.state().instance().instanceArn(),
             live.state().readAt());
     Plan plan = planner.plan(resolution.desired(), live.state(), policy, source);
+    return new Preview(live.state(), resolution, plan);
+  }
+
+  public StoredPlan plan(MatrixInput input, String subject) {
+    var timing = metrics.startPlan();
+    Plan plan = preview(input).plan();
+    PlanSource source = plan.source();
     PlanView view =
         PlanViews.of(UUID.randomUUID(), clock.instant(), subject, input.origin(), plan);
     String text = PlanTextRenderer.render(plan);
-    plans.store(view, plan, toJson(view), text, input.files().map(this::toJson).orElse(null));
+    String files = input.files().map(this::toJson).orElse(null);
+    QuarkusTransaction.joiningExisting().run(() -> {
+      plans.store(view, plan, toJson(view), text, files);
+      audit.record(AuditAction.PLAN_STORED, subject,
+          new AuditTrail.MatrixRef(source.matrixDigest(), source.matrixCommit()),
+          Map.of("planId", view.id().toString(), "origin", String.valueOf(input.origin()),
+              "instanceArn", source.instanceArn(), "changes", plan.changes().size(),
+              "drift", plan.drift().size(), "fingerprint", view.fingerprint()));
+    });
+    metrics.planStored(plan, timing);
     return new StoredPlan(view, text, plan);
   }
 

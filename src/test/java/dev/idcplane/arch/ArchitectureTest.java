@@ -22,7 +22,8 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.idcplane.matrix..", "dev.idcplane.plan..", "dev.idcplane.error..")
+            "dev.idcplane.matrix..", "dev.idcplane.plan..", "dev.idcplane.error..",
+            "dev.idcplane.access..")
         .or()
         .resideInAnyPackage("dev.idcplane.identitycenter", "dev.idcplane.identitycenter.sandbox")
         .should()

@@ -1,0 +1,98 @@
+package dev.idcplane.access;
+
+import dev.idcplane.identitycenter.Account;
+import dev.idcplane.identitycenter.AccountAssignment;
+import dev.idcplane.identitycenter.LivePermissionSet;
+import dev.idcplane.identitycenter.LiveState;
+import dev.idcplane.identitycenter.Principal;
+import dev.idcplane.plan.AssignmentKey;
+import dev.idcplane.plan.DesiredAssignment;
+import dev.idcplane.plan.DesiredState;
+import dev.idcplane.plan.DriftFinding;
+import dev.idcplane.plan.Plan;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Builds access reports from one live snapshot, the resolved matrix and the plan computed from both:
+ * every live assignment, marked wanted (with its rules) or with the planner's finding about it. Pure;
+ * no I/O.
+ */
+public final class AccessReporter {
+  private final LiveState live;
+  private final DesiredState desired;
+  private final Map<String, DriftFinding> findingsByKey = new HashMap<>();
+
+  public AccessReporter(LiveState live, DesiredState desired, Plan plan) {
+    this.live = live;
+    this.desired = desired;
+    for (DriftFinding d : plan.drift()) {
+      if (d.accountId() != null && d.principalId() != null) {
+        findingsByKey.put(key(d.permissionSetName(), d.accountId(), d.principalId()), d);
+      }
+    }
+  }
+
+  /** The account with this id, or the one account with this name. */
+  public Optional<Account> account(String idOrName) {
+    Optional<Account> byId = live.orgTree().account(idOrName);
+    if (byId.isPresent()) {
+      return byId;
+    }
+    List<Account> named = live.orgTree().accountsNamed(idOrName);
+    return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+  }
+
+  /** Every live assignment in the account. */
+  public List<AccessRow> byAccount(Account account) {
+    return rows(a -> a.accountId().equals(account.id()));
+  }
+
+  /** Every live assignment of the principal with this id or name (group display name or user name). */
+  public List<AccessRow> byPrincipal(String idOrName) {
+    return rows(a -> {
+      Principal p = live.principalsById().get(a.principalId());
+      return a.principalId().equals(idOrName) || (p != null && p.name().equals(idOrName));
+    });
+  }
+
+  private List<AccessRow> rows(Predicate<AccountAssignment> which) {
+    return live.assignments().stream().filter(which).map(this::row)
+        .sorted(Comparator.comparing(AccessRow::accountName)
+            .thenComparing(AccessRow::principalName)
+            .thenComparing(AccessRow::permissionSet))
+        .toList();
+  }
+
+  private AccessRow row(AccountAssignment a) {
+    String set = live.permissionSetByArn(a.permissionSetArn()).map(LivePermissionSet::name)
+        .orElse(a.permissionSetArn());
+    String accountName = live.orgTree().account(a.accountId()).map(Account::name)
+        .orElse(a.accountId());
+    String principalName = live.principalName(a.principalId());
+    DesiredAssignment want = desired.assignments()
+        .get(new AssignmentKey(a.accountId(), set, a.principalType(), a.principalId()));
+    if (want != null) {
+      return new AccessRow(a.accountId(), accountName, a.principalType(), a.principalId(),
+          principalName, set, AccessStatus.WANTED,
+          want.wantedBy().stream().map(Object::toString).toList(), null);
+    }
+    DriftFinding finding = findingsByKey.get(key(set, a.accountId(), a.principalId()));
+    AccessStatus status = finding == null ? AccessStatus.UNEXPECTED : switch (finding.kind()) {
+      case PROTECTED -> AccessStatus.PROTECTED;
+      case UNMANAGED -> AccessStatus.UNMANAGED;
+      case UNEXPECTED, MISSING, DEFINITION, OUT_OF_SYNC, EXPIRED_USER_RULE ->
+          AccessStatus.UNEXPECTED;
+    };
+    return new AccessRow(a.accountId(), accountName, a.principalType(), a.principalId(),
+        principalName, set, status, List.of(), finding == null ? null : finding.detail());
+  }
+
+  private static String key(String set, String accountId, String principalId) {
+    return set + "/" + accountId + "/" + principalId;
+  }
+}

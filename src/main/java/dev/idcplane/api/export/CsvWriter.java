@@ -1,0 +1,51 @@
+package dev.idcplane.api.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * Writes CSV as RFC 4180 says: CRLF line ends, fields holding a comma, quote, CR or LF quoted, and
+ * quotes doubled. Cells a spreadsheet would run as a formula (starting with = + - @ tab or CR) get a
+ * leading apostrophe first. Null cells are empty. Not thread-safe; one per output.
+ */
+public final class CsvWriter {
+  private final Writer out;
+
+  public CsvWriter(Writer out) {
+    this.out = out;
+  }
+
+  /** Writes one record. */
+  public CsvWriter row(List<?> cells) {
+    try {
+      for (int i = 0; i < cells.size(); i++) {
+        if (i > 0) {
+          out.write(',');
+        }
+        out.write(cell(cells.get(i)));
+      }
+      out.write("\r\n");
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One cell, neutralised and quoted as needed. */
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String s = value.toString();
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      s = "'" + s;
+    }
+    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\r') >= 0
+        || s.indexOf('\n') >= 0) {
+      return '"' + s.replace("\"", "\"\"") + '"';
+    }
+    return s;
+  }
+}

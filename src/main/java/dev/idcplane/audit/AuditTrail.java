@@ -1,0 +1,54 @@
+package dev.idcplane.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.idcplane.persistence.AuditRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Records mutating actions in the append-only, hash-chained audit trail. Thread-safe; appends are
+ * serialised in the database. Joins the caller's transaction when there is one.
+ */
+@ApplicationScoped
+public class AuditTrail {
+  private final AuditRepository repository;
+  private final Clock clock;
+  private final ObjectMapper canonical;
+
+  public AuditTrail(AuditRepository repository, Clock clock, ObjectMapper json) {
+    this.repository = repository;
+    this.clock = clock;
+    this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+        .configure(SerializationFeature.INDENT_OUTPUT, false);
+  }
+
+  /** The matrix an action was taken from; both parts may be null. */
+  public record MatrixRef(String digest, String commit) {
+    public static final MatrixRef NONE = new MatrixRef(null, null);
+  }
+
+  /** Records {@code action} by {@code subject} with {@code details} (values serialisable to JSON). */
+  public AuditEntry record(AuditAction action, String subject, MatrixRef matrix,
+      Map<String, ?> details) {
+    return repository.append(new AuditRepository.NewEntry(clock.instant(), action.name(), subject,
+        matrix.digest(), matrix.commit(), canonicalJson(details)));
+  }
+
+  /** Re-checks the whole chain. */
+  public ChainVerdict verify() {
+    ChainVerifier verifier = new ChainVerifier();
+    repository.scan(verifier::accept);
+    return verifier.verdict();
+  }
+
+  private String canonicalJson(Map<String, ?> details) {
+    try {
+      return canonical.writeValueAsString(new java.util.TreeMap<>(details));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise audit details", e);
+    }
+  }
+}
