@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.api.dto.PlanView;
 import dev.idcplane.api.dto.PlanViews;
 import dev.idcplane.config.IdcConfig;
+import dev.idcplane.drift.DriftRecorder;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.LiveStateReader;
 import dev.idcplane.matrix.Matrix;
@@ -45,6 +46,7 @@ public class PlanningService {
   private final PlanPolicy policy;
   private final PlanRepository plans;
   private final ObjectMapper json;
+  private final DriftRecorder drift;
 
   public PlanningService(
       IdcConfig config,
@@ -55,7 +57,8 @@ public class PlanningService {
       Planner planner,
       PlanPolicy policy,
       PlanRepository plans,
-      ObjectMapper json) {
+      ObjectMapper json,
+      DriftRecorder drift) {
     this.config = config;
     this.identityCenter = identityCenter;
     this.clock = clock;
@@ -65,6 +68,7 @@ public class PlanningService {
     this.policy = policy;
     this.plans = plans;
     this.json = json;
+    this.drift = drift;
   }
 
   /** A plan computed and stored, in both its renderings. */
@@ -93,6 +97,7 @@ public class PlanningService {
         PlanViews.of(UUID.randomUUID(), clock.instant(), subject, input.origin(), plan);
     String text = PlanTextRenderer.render(plan);
     plans.store(view, plan, toJson(view), text, input.files().map(this::toJson).orElse(null));
+    drift.record(view, plan);
     return new StoredPlan(view, text, plan);
   }
 
