@@ -9,6 +9,7 @@ create table drift_finding (
     permission_set         text,
     account_id             text,
     account_name           text,
+    account_path           text,       -- OU path of the account when last seen ('' = root)
     principal_type         text,
     principal_id           text,
     principal_name         text,
@@ -36,6 +37,7 @@ create index drift_finding_page_idx on drift_finding (first_seen desc, id desc);
 create index drift_finding_key_idx on drift_finding (finding_key, first_seen desc);
 create index drift_finding_resolved_idx on drift_finding (resolved_at desc) where resolved_at is not null;
 create index drift_finding_account_idx on drift_finding (account_id);
+create index drift_finding_path_idx on drift_finding (account_path text_pattern_ops);
 create index drift_finding_principal_idx on drift_finding (principal_id);
 create index drift_finding_kind_idx on drift_finding (kind, first_seen desc);
 

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 final class DriftParams {
   private DriftParams() {}
 
-  static DriftFilter filter(String status, String kind, String account, String principal,
+  static DriftFilter filter(String status, String kind, String account, String ou,
+      String principal,
       String permissionSet, String from, String to) {
     Optional<Instant> start = Optional.ofNullable(from).map(v -> instant("from", v));
     Optional<Instant> end = Optional.ofNullable(to).map(v -> instant("to", v));
@@ -25,7 +26,8 @@ final class DriftParams {
       throw new BadRequestException("from must be before to (got from=" + from + ", to=" + to + ")");
     }
     return new DriftFilter(status(status), Optional.ofNullable(kind).map(DriftParams::kind),
-        text("account", account), text("principal", principal),
+        text("account", account), text("ou", ou).map(DriftParams::ouPath),
+        text("principal", principal),
         text("permissionSet", permissionSet), start, end);
   }
 
@@ -94,6 +96,21 @@ final class DriftParams {
           + Arrays.stream(DriftKind.values()).map(Enum::name).collect(Collectors.joining(", "))
           + ", not '" + k + "'");
     }
+  }
+
+  private static String ouPath(String ou) {
+    String path = ou.strip();
+    while (path.startsWith("/")) {
+      path = path.substring(1);
+    }
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    if (path.isEmpty() || path.contains("//")) {
+      throw new BadRequestException(
+          "ou must be an OU path of names from the root such as Workloads/NonProd, not '" + ou + "'");
+    }
+    return path;
   }
 
   private static Optional<String> text(String name, String value) {

@@ -48,12 +48,13 @@ public class DriftResource {
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.APPLICATION_JSON)
   public Page list(@QueryParam("status") String status, @QueryParam("kind") String kind,
-      @QueryParam("account") String account, @QueryParam("principal") String principal,
+      @QueryParam("account") String account, @QueryParam("ou") String ou,
+      @QueryParam("principal") String principal,
       @QueryParam("permissionSet") String permissionSet, @QueryParam("from") String from,
       @QueryParam("to") String to, @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     DriftFilter filter =
-        DriftParams.filter(status, kind, account, principal, permissionSet, from, to);
+        DriftParams.filter(status, kind, account, ou, principal, permissionSet, from, to);
     int n = DriftParams.limit(limit);
     List<FindingRow> rows = store.page(filter, DriftParams.cursor(cursor), n + 1);
     if (rows.size() <= n) {
@@ -70,16 +71,17 @@ public class DriftResource {
   @RolesAllowed(Roles.AUDITOR)
   public Response export(@QueryParam("format") String format, @QueryParam("status") String status,
       @QueryParam("kind") String kind, @QueryParam("account") String account,
-      @QueryParam("principal") String principal,
+      @QueryParam("ou") String ou, @QueryParam("principal") String principal,
       @QueryParam("permissionSet") String permissionSet, @QueryParam("from") String from,
       @QueryParam("to") String to) {
     String fmt = DriftParams.format(format);
     DriftFilter filter =
-        DriftParams.filter(status, kind, account, principal, permissionSet, from, to);
+        DriftParams.filter(status, kind, account, ou, principal, permissionSet, from, to);
     Map<String, String> given = new LinkedHashMap<>();
     given.put("status", filter.status().name().toLowerCase(java.util.Locale.ROOT));
     filter.kind().ifPresent(v -> given.put("kind", v));
     filter.account().ifPresent(v -> given.put("account", v));
+    filter.ou().ifPresent(v -> given.put("ou", v));
     filter.principal().ifPresent(v -> given.put("principal", v));
     filter.permissionSet().ifPresent(v -> given.put("permissionSet", v));
     filter.from().ifPresent(v -> given.put("from", v.toString()));

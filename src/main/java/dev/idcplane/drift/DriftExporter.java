@@ -30,7 +30,7 @@ public final class DriftExporter {
   public static final int CSV_HEADER_LINES = 7;
 
   static final List<String> COLUMNS = List.of("id", "status", "kind", "key", "permission_set",
-      "account_id", "account_name", "principal_type", "principal_id", "principal_name", "detail",
+      "account_id", "account_name", "account_path", "principal_type", "principal_id", "principal_name", "detail",
       "first_seen", "last_seen", "seen_by_plans", "resolved_at", "resolution", "resolved_by",
       "resolved_run_id", "resolved_matrix_digest", "resolved_matrix_commit",
       "previous_occurrence_id", "instance_arn");
@@ -91,7 +91,8 @@ public final class DriftExporter {
 
   private static List<Object> cells(FindingRow r) {
     return Arrays.asList(r.id(), r.status(), r.kind(), r.key(), r.permissionSet(), r.accountId(),
-        r.accountName(), r.principalType(), r.principalId(), r.principalName(), r.detail(),
+        r.accountName(), r.accountPath(), r.principalType(), r.principalId(), r.principalName(),
+        r.detail(),
         r.firstSeen(), r.lastSeen(), r.seenByPlans(), r.resolvedAt(), r.resolution(),
         r.resolvedBy(), r.resolvedRunId(), r.resolvedMatrixDigest(), r.resolvedMatrixCommit(),
         r.previousOccurrenceId(), r.instanceArn());

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Keeps the drift history after each stored plan: upserts the open occurrences the plan sees and
@@ -19,6 +20,9 @@ import java.util.Map;
  * <p>Only plans of the configured matrix count. A plan of a matrix sent in a request (a
  * pull-request preview) describes a desired state nobody has merged: its drift would open and
  * resolve findings that do not exist for the organisation, so it is not recorded.
+ *
+ * <p>{@code accountPath} gives an account's OU path (as the plan's live read saw it), kept on
+ * the finding for the {@code ou} filter.
  *
  * <p>Recorders of one instance are serialised by a transaction-scoped advisory lock, so concurrent
  * plans never open the same finding twice.
@@ -34,7 +38,7 @@ public class DriftRecorder {
   }
 
   @Transactional
-  public void record(PlanView view, Plan plan) {
+  public void record(PlanView view, Plan plan, Function<String, String> accountPath) {
     if (!CONFIGURED.equals(view.matrixOrigin())) {
       return;
     }
@@ -44,10 +48,11 @@ public class DriftRecorder {
     Map<String, DriftStore.Open> open = new HashMap<>(store.open(ref.instanceArn()));
     for (DriftFinding f : plan.drift()) {
       DriftStore.Open existing = open.remove(f.key());
+      String path = f.accountId() == null ? null : accountPath.apply(f.accountId());
       if (existing != null) {
-        store.seen(existing.id(), ref, f);
+        store.seen(existing.id(), ref, f, path);
       } else {
-        store.insert(ref, f);
+        store.insert(ref, f, path);
       }
     }
     if (open.isEmpty()) {

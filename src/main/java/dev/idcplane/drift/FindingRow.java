@@ -12,6 +12,7 @@ public record FindingRow(
     String permissionSet,
     String accountId,
     String accountName,
+    String accountPath,
     String principalType,
     String principalId,
     String principalName,

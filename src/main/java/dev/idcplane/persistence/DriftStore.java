@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 public class DriftStore {
   private static final String COLUMNS =
       "f.id, f.instance_arn, f.finding_key, f.kind, f.permission_set, f.account_id, f.account_name,"
+          + " f.account_path,"
           + " f.principal_type, f.principal_id, f.principal_name, f.detail, f.first_seen,"
           + " f.last_seen, (select count(*) from drift_sighting s where s.finding_id = f.id),"
           + " f.first_plan_id, f.last_plan_id, f.last_matrix_digest, f.last_matrix_commit,"
@@ -65,27 +66,28 @@ public class DriftStore {
     return open;
   }
 
-  public void seen(UUID id, PlanRef plan, DriftFinding f) {
+  public void seen(UUID id, PlanRef plan, DriftFinding f, String accountPath) {
     exec(
         "update drift_finding set last_seen = ?, last_plan_id = ?, last_matrix_digest = ?,"
             + " last_matrix_commit = ?, detail = ?, account_name = coalesce(?, account_name),"
+            + " account_path = coalesce(?, account_path),"
             + " principal_name = coalesce(?, principal_name) where id = ?",
         ps -> set(ps, Timestamp.from(plan.at()), plan.id(), plan.digest(), plan.commit(),
-            f.detail(), f.accountName(), f.principalName(), id));
+            f.detail(), f.accountName(), accountPath, f.principalName(), id));
     sighting(id, plan.id());
   }
 
-  public UUID insert(PlanRef plan, DriftFinding f) {
+  public UUID insert(PlanRef plan, DriftFinding f, String accountPath) {
     UUID id = UUID.randomUUID();
     UUID previous = latestResolved(plan.instanceArn(), f.key()).orElse(null);
     exec(
         "insert into drift_finding (id, instance_arn, finding_key, kind, permission_set,"
-            + " account_id, account_name, principal_type, principal_id, principal_name, detail,"
+            + " account_id, account_name, account_path, principal_type, principal_id, principal_name, detail,"
             + " first_seen, last_seen, first_plan_id, last_plan_id, last_matrix_digest,"
             + " last_matrix_commit, previous_occurrence_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ps -> set(ps, id, plan.instanceArn(), f.key(), f.kind().name(), f.permissionSetName(),
-            f.accountId(), f.accountName(),
+            f.accountId(), f.accountName(), accountPath,
             f.principalType() == null ? null : f.principalType().name(), f.principalId(),
             f.principalName(), f.detail(), Timestamp.from(plan.at()), Timestamp.from(plan.at()),
             plan.id(), plan.id(), plan.digest(), plan.commit(), previous));
@@ -152,6 +154,14 @@ public class DriftStore {
     }
   }
 
+  /** When {@code subject} last stored a plan: for the scheduler, the last successful scan. */
+  public Optional<Instant> lastPlanBy(String subject) {
+    List<Instant> at = new ArrayList<>();
+    query("select max(created_at) from plan where created_by = ?", ps -> set(ps, subject),
+        rs -> at.add(instant(rs, 1)));
+    return at.stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
   /** Digest and commit of the newest configured-matrix plan, if any. */
   public Optional<String[]> latestMatrix() {
     List<String[]> out = new ArrayList<>();
@@ -176,6 +186,11 @@ public class DriftStore {
       sql.append(" and (f.account_id = ? or f.account_name = ?)");
       params.add(a);
       params.add(a);
+    });
+    f.ou().ifPresent(ou -> {
+      sql.append(" and (f.account_path = ? or f.account_path like ?)");
+      params.add(ou);
+      params.add(ou.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
     });
     f.principal().ifPresent(p -> {
       sql.append(" and (f.principal_id = ? or f.principal_name = ?)");
@@ -212,13 +227,15 @@ public class DriftStore {
   }
 
   private static FindingRow row(ResultSet rs) throws SQLException {
-    return new FindingRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-        rs.getString(9), rs.getString(10), rs.getString(11), instant(rs, 12), instant(rs, 13),
-        rs.getInt(14), rs.getObject(15, UUID.class), rs.getObject(16, UUID.class),
-        rs.getString(17), rs.getString(18), instant(rs, 19), rs.getString(20), rs.getString(21),
-        rs.getObject(22, UUID.class), rs.getObject(23, UUID.class), rs.getString(24),
-        rs.getString(25), rs.getObject(26, UUID.class));
+    int i = 0;
+    return new FindingRow(rs.getObject(++i, UUID.class), rs.getString(++i), rs.getString(++i),
+        rs.getString(++i), rs.getString(++i), rs.getString(++i), rs.getString(++i),
+        rs.getString(++i), rs.getString(++i), rs.getString(++i), rs.getString(++i),
+        rs.getString(++i), instant(rs, ++i), instant(rs, ++i), rs.getInt(++i),
+        rs.getObject(++i, UUID.class), rs.getObject(++i, UUID.class), rs.getString(++i),
+        rs.getString(++i), instant(rs, ++i), rs.getString(++i), rs.getString(++i),
+        rs.getObject(++i, UUID.class), rs.getObject(++i, UUID.class), rs.getString(++i),
+        rs.getString(++i), rs.getObject(++i, UUID.class));
   }
 
   private static Instant instant(ResultSet rs, int i) throws SQLException {

@@ -97,7 +97,7 @@ public class PlanningService {
         PlanViews.of(UUID.randomUUID(), clock.instant(), subject, input.origin(), plan);
     String text = PlanTextRenderer.render(plan);
     plans.store(view, plan, toJson(view), text, input.files().map(this::toJson).orElse(null));
-    drift.record(view, plan);
+    drift.record(view, plan, live.state().orgTree()::accountPath);
     return new StoredPlan(view, text, plan);
   }
 

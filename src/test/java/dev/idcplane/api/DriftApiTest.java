@@ -24,7 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -79,6 +79,29 @@ class DriftApiTest {
   }
 
   @Inject IdentityCenter identityCenter;
+  @Inject dev.idcplane.drift.DriftScanner scanner;
+  @Inject dev.idcplane.persistence.ApplyLocks locks;
+
+  @Test
+  void aScanPlansTheConfiguredMatrixAsTheSchedulerAndSkipsWhenBusy() {
+    var outcome = scanner.scan();
+    assertThat(outcome.skipped()).isFalse();
+    assertThat(outcome.runId()).as("auto-apply is off by default").isEmpty();
+    String id = outcome.planId().orElseThrow().toString();
+    JsonPath stored = given().auth().oauth2(ci()).when().get("/api/v1/plans/" + id)
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(stored.getString("createdBy")).isEqualTo("scheduler");
+    assertThat(stored.getString("matrixOrigin")).isEqualTo("configured");
+    assertSameMicrosecond(scanner.lastScan().orElseThrow(),
+        Instant.parse(stored.getString("createdAt")));
+    assertThat(drift("?status=open&principal=aws-team-a-leads").getList("items")).isNotNull();
+
+    String arn = identityCenter.listInstances().get(0).instanceArn();
+    try (var held = locks.tryLock(arn).orElseThrow()) {
+      assertThat(scanner.scan().skipped()).as("another scan or apply holds the lock").isTrue();
+    }
+    assertThat(scanner.scan().skipped()).isFalse();
+  }
 
   static String ci() {
     return TestTokens.token(CI, "ci");
@@ -137,8 +160,8 @@ class DriftApiTest {
     Map<String, Object> again = stagingOccurrences().get(0);
     assertThat(again.get("id")).isEqualTo(first.get("id"));
     assertThat(again.get("firstSeen")).isEqualTo(first.get("firstSeen"));
-    assertThat(Instant.parse((String) again.get("lastSeen")))
-        .isEqualTo(Instant.parse(b.getString("createdAt")).truncatedTo(ChronoUnit.MICROS));
+    assertSameMicrosecond(Instant.parse((String) again.get("lastSeen")),
+        Instant.parse(b.getString("createdAt")));
     assertThat(again.get("seenByPlans")).isEqualTo(2);
 
     // Applied: the next plan resolves it, attributed to the run and its starter.
@@ -227,6 +250,12 @@ class DriftApiTest {
         .getList("items.principalName")).isNotEmpty().containsOnly("legacy-contractors");
     assertThat(drift("?status=all&account=666666666666&limit=500").getList("items.accountId"))
         .isNotEmpty().containsOnly("666666666666");
+    List<String> workloads = drift("?status=all&ou=Workloads&limit=500").getList("items.accountPath");
+    assertThat(workloads).isNotEmpty().allMatch(p -> p.equals("Workloads") || p.startsWith("Workloads/"))
+        .contains("Workloads/NonProd");
+    assertThat(drift("?status=all&ou=/Workloads/NonProd/&limit=500").getList("items.accountPath"))
+        .isNotEmpty().containsOnly("Workloads/NonProd");
+    assertThat(drift("?status=all&ou=Work&limit=500").getList("items")).isEmpty();
     assertThat(drift("?status=all&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z")
         .getList("items")).isEmpty();
     assertThat(drift("?status=all&from=2000-01-01T00:00:00Z&limit=500").getList("items"))
@@ -243,6 +272,7 @@ class DriftApiTest {
         {"cursor=zzz", "cursor must be the 'next' value"},
         {"from=yesterday", "from must be an ISO-8601 instant"},
         {"to=2026-01-01T00:00:00Z&from=2026-02-01T00:00:00Z", "from must be before to"},
+        {"ou=a//b", "ou must be an OU path"},
         {"account=%20", "account must not be blank"}}) {
       var r = given().urlEncodingEnabled(false).auth().oauth2(auditor())
           .when().get("/api/v1/drift?" + c[0]);
@@ -290,6 +320,11 @@ class DriftApiTest {
         .digest(rows.getBytes(StandardCharsets.UTF_8)));
     assertThat(jl.get(jl.size() - 1)).contains("\"sha256\":\"" + jsonDigest + "\"")
         .contains("\"rows\":" + open);
+  }
+
+  /** PostgreSQL keeps microseconds, rounding the nanoseconds. */
+  static void assertSameMicrosecond(Instant stored, Instant exact) {
+    assertThat(Duration.between(stored, exact).abs()).isLessThanOrEqualTo(Duration.ofNanos(500));
   }
 
   static int nthLineStart(String text, int n) {
