@@ -25,7 +25,8 @@ import java.util.function.Function;
  * the finding for the {@code ou} filter.
  *
  * <p>Recorders of one instance are serialised by a transaction-scoped advisory lock, so concurrent
- * plans never open the same finding twice.
+ * plans never open the same finding twice. A plan recorded after a newer one neither moves an
+ * occurrence's {@code lastSeen} back nor resolves what the newer plan saw.
  */
 @ApplicationScoped
 public class DriftRecorder {
@@ -50,7 +51,9 @@ public class DriftRecorder {
       DriftStore.Open existing = open.remove(f.key());
       String path = f.accountId() == null ? null : accountPath.apply(f.accountId());
       if (existing != null) {
-        store.seen(existing.id(), ref, f, path);
+        if (!existing.lastSeen().isAfter(ref.at())) {
+          store.seen(existing.id(), ref, f, path);
+        }
       } else {
         store.insert(ref, f, path);
       }
@@ -62,6 +65,9 @@ public class DriftRecorder {
         .min(Comparator.naturalOrder()).orElseThrow();
     List<ResolutionAttributor.RunTouch> touches = store.touchesSince(ref.instanceArn(), since);
     for (DriftStore.Open gone : open.values()) {
+      if (gone.lastSeen().isAfter(ref.at())) {
+        continue; // a newer plan, recorded first, saw it: this older one does not resolve it
+      }
       var seen = new ResolutionAttributor.Seen(gone.key(), gone.lastSeen(), gone.matrixDigest());
       store.resolve(gone.id(), ref,
           ResolutionAttributor.attribute(seen, touches, ref.digest(), ref.createdBy()));
