@@ -3,7 +3,7 @@ package dev.idcplane.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.access.AccessReporter;
 import dev.idcplane.access.AccessRow;
-import dev.idcplane.api.export.CsvWriter;
+import dev.idcplane.export.CsvWriter;
 import dev.idcplane.security.Roles;
 import dev.idcplane.service.MatrixInput;
 import dev.idcplane.service.PlanningService;

@@ -39,6 +39,23 @@ public interface IdcConfig {
     Optional<java.time.Duration> maxScanAge();
   }
 
+  Scan scan();
+
+  /** Scheduled read-only scans of the configured matrix, which keep the drift history current. */
+  interface Scan {
+    /** Whether the scheduler scans at all (off in the test profile). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Quartz-style cron of the scan; hourly by default. Read by {@code DriftScanner}. */
+    @WithDefault("0 0 * * * ?")
+    String cron();
+
+    /** Whether a scan that finds changes applies them (never deletes past the deletion guard). */
+    @WithDefault("false")
+    boolean autoApply();
+  }
+
   /** How apply executes plans. Caps are per Identity Center instance. */
   interface ApplyRules {
     /** Asynchronous operations in flight at once; AWS allows 15 per instance, never more. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.api.dto.PlanView;
 import dev.idcplane.api.dto.PlanViews;
 import dev.idcplane.config.IdcConfig;
+import dev.idcplane.drift.DriftRecorder;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.LiveState;
 import dev.idcplane.identitycenter.LiveStateReader;
@@ -52,6 +53,7 @@ public class PlanningService {
   private final ObjectMapper json;
   private final AuditTrail audit;
   private final ControlPlaneMetrics metrics;
+  private final DriftRecorder drift;
 
   public PlanningService(
       IdcConfig config,
@@ -64,7 +66,8 @@ public class PlanningService {
       PlanRepository plans,
       ObjectMapper json,
       AuditTrail audit,
-      ControlPlaneMetrics metrics) {
+      ControlPlaneMetrics metrics,
+      DriftRecorder drift) {
     this.config = config;
     this.identityCenter = identityCenter;
     this.clock = clock;
@@ -76,6 +79,7 @@ public class PlanningService {
     this.json = json;
     this.audit = audit;
     this.metrics = metrics;
+    this.drift = drift;
   }
 
   /** A plan computed and stored, in both its renderings. */
@@ -109,7 +113,8 @@ public class PlanningService {
 
   public StoredPlan plan(MatrixInput input, String subject) {
     var timing = metrics.startPlan();
-    Plan plan = preview(input).plan();
+    Preview preview = preview(input);
+    Plan plan = preview.plan();
     PlanSource source = plan.source();
     PlanView view =
         PlanViews.of(UUID.randomUUID(), clock.instant(), subject, input.origin(), plan);
@@ -123,6 +128,7 @@ public class PlanningService {
               "instanceArn", source.instanceArn(), "changes", plan.changes().size(),
               "drift", plan.drift().size(), "fingerprint", view.fingerprint()));
     });
+    drift.record(view, plan, preview.live().orgTree()::accountPath);
     metrics.planStored(plan, timing);
     return new StoredPlan(view, text, plan);
   }

@@ -1,4 +1,4 @@
-package dev.idcplane.api.export;
+package dev.idcplane.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.idcplane.api.export;
+package dev.idcplane.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,17 +20,23 @@ public final class CsvWriter {
   /** Writes one record. */
   public CsvWriter row(List<?> cells) {
     try {
-      for (int i = 0; i < cells.size(); i++) {
-        if (i > 0) {
-          out.write(',');
-        }
-        out.write(cell(cells.get(i)));
-      }
-      out.write("\r\n");
+      out.write(line(cells));
       return this;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** One record as text, CRLF-terminated. */
+  public static String line(List<?> cells) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(cell(cells.get(i)));
+    }
+    return sb.append("\r\n").toString();
   }
 
   /** One cell, neutralised and quoted as needed. */
