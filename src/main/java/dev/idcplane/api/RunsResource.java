@@ -39,8 +39,11 @@ public class RunsResource {
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.APPLICATION_JSON)
   public List<RunView> list(@QueryParam("limit") String limit) {
-    return runs.recent(PlansResource.parseLimit(limit)).stream()
-        .map(r -> view(r, false)).toList();
+    List<RunEntity> recent = runs.recent(PlansResource.parseLimit(limit));
+    Map<UUID, Map<String, Long>> outcomes =
+        runs.outcomes(recent.stream().map(r -> r.id).toList());
+    return recent.stream()
+        .map(r -> view(r, outcomes.getOrDefault(r.id, Map.of()), false)).toList();
   }
 
   @GET
@@ -86,7 +89,10 @@ public class RunsResource {
   }
 
   RunView view(RunEntity r, boolean withOperations) {
-    Map<String, Long> outcomes = runs.outcomes(r.id);
+    return view(r, runs.outcomes(List.of(r.id)).getOrDefault(r.id, Map.of()), withOperations);
+  }
+
+  private RunView view(RunEntity r, Map<String, Long> outcomes, boolean withOperations) {
     long finished = outcomes.getOrDefault("SUCCEEDED", 0L) + outcomes.getOrDefault("FAILED", 0L)
         + outcomes.getOrDefault("SKIPPED", 0L);
     Duration elapsed = Duration.between(r.startedAt,

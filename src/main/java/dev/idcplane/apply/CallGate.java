@@ -1,5 +1,6 @@
 package dev.idcplane.apply;
 
+import dev.idcplane.identitycenter.DefinitionReader;
 import dev.idcplane.identitycenter.IdentityCenterException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -9,7 +10,7 @@ import org.jboss.logging.Logger;
  * retries throttling, conflict, 5xx and timeouts with full-jitter backoff up to the configured
  * attempts. Terminal errors (access denied, validation, not found) are thrown at once.
  */
-final class CallGate {
+final class CallGate implements DefinitionReader.Calls {
   private static final Logger LOG = Logger.getLogger(CallGate.class);
   private final RateLimiter limiter;
   private final Backoff backoff;
@@ -31,6 +32,11 @@ final class CallGate {
     limiter.acquire();
     counters.call();
     return call.get();
+  }
+
+  @Override
+  public <T> T call(String operation, Supplier<T> call) throws InterruptedException {
+    return retrying(operation, call);
   }
 
   /** One call with retries for retryable failures. */

@@ -1,6 +1,7 @@
 package dev.idcplane.apply;
 
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
+import dev.idcplane.identitycenter.DefinitionReader;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.IdentityCenterException;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
@@ -75,18 +76,7 @@ final class PermissionSetConverger {
   private PermissionSetDefinition read(String name, String arn) throws InterruptedException {
     PermissionSetInfo info = gate.retrying("DescribePermissionSet " + name,
         () -> ic.describePermissionSet(instanceArn, arn));
-    return new PermissionSetDefinition(
-        info.description(),
-        info.sessionDuration(),
-        Set.copyOf(gate.retrying("ListManagedPolicies " + name,
-            () -> ic.listManagedPolicies(instanceArn, arn))),
-        Set.copyOf(gate.retrying("ListCustomerManagedPolicyReferences " + name,
-            () -> ic.listCustomerManagedPolicyReferences(instanceArn, arn))),
-        gate.retrying("GetPermissionsBoundary " + name,
-            () -> ic.getPermissionsBoundary(instanceArn, arn)),
-        gate.retrying("GetInlinePolicy " + name, () -> ic.getInlinePolicy(instanceArn, arn))
-            .orElse(null),
-        gate.retrying("ListTags " + name, () -> ic.listTags(instanceArn, arn)));
+    return DefinitionReader.read(ic, instanceArn, info, gate);
   }
 
   private void write(String name, String arn, String field, PermissionSetDefinition live,

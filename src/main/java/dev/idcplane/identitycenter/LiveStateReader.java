@@ -64,7 +64,7 @@ public final class LiveStateReader {
       PermissionSetInfo info = ic.describePermissionSet(arn, psArn);
       Optional<PermissionSetDefinition> definition =
           request.declaredPermissionSets().contains(info.name())
-              ? Optional.of(readDefinition(arn, info))
+              ? Optional.of(DefinitionReader.readDirect(ic, arn, info))
               : Optional.empty();
       List<String> provisioned =
           ic.listAccountsForProvisionedPermissionSet(arn, psArn, ProvisioningStatus.ANY);
@@ -139,17 +139,5 @@ public final class LiveStateReader {
               + instances.stream().map(Instance::instanceArn).toList());
     }
     return instances.get(0);
-  }
-
-  private PermissionSetDefinition readDefinition(String arn, PermissionSetInfo info) {
-    String ps = info.arn();
-    return new PermissionSetDefinition(
-        info.description(),
-        info.sessionDuration(),
-        Set.copyOf(ic.listManagedPolicies(arn, ps)),
-        Set.copyOf(ic.listCustomerManagedPolicyReferences(arn, ps)),
-        ic.getPermissionsBoundary(arn, ps),
-        ic.getInlinePolicy(arn, ps).orElse(null),
-        ic.listTags(arn, ps));
   }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Runs and their operations; every write commits at once so a crash loses nothing recorded. */
 @ApplicationScoped
@@ -98,11 +97,22 @@ public class RunRepository {
         "run = ?1", Sort.ascending("seq"), runId).stream().map(this::toOperation).toList());
   }
 
-  /** Operation counts by outcome. */
-  public Map<String, Long> outcomes(UUID runId) {
-    return QuarkusTransaction.requiringNew().call(() -> RunOperationEntity.<RunOperationEntity>list(
-            "run", runId).stream()
-        .collect(Collectors.groupingBy(e -> e.outcome, Collectors.counting())));
+  /** Operation counts by outcome of each run, counted in the database (one query). */
+  public Map<UUID, Map<String, Long>> outcomes(java.util.Collection<UUID> runIds) {
+    if (runIds.isEmpty()) {
+      return Map.of();
+    }
+    return QuarkusTransaction.requiringNew().call(() -> {
+      Map<UUID, Map<String, Long>> out = new java.util.HashMap<>();
+      Panache.getEntityManager()
+          .createQuery("select o.run, o.outcome, count(o) from RunOperationEntity o"
+              + " where o.run in :runs group by o.run, o.outcome", Object[].class)
+          .setParameter("runs", runIds)
+          .getResultList()
+          .forEach(r -> out.computeIfAbsent((UUID) r[0], k -> new java.util.TreeMap<>())
+              .put((String) r[1], (Long) r[2]));
+      return out;
+    });
   }
 
   public List<RunOperationEntity> operationRows(UUID runId) {

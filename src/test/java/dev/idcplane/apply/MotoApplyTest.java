@@ -101,43 +101,9 @@ class MotoApplyTest {
         AWSAdministratorAccess: {external: true}
       """.formatted(BREAKGLASS_INLINE);
 
-  static final String ASSIGNMENTS_YAML =
-      """
-      assignments:
-        - group: team-a-engineers
-          permission_set: AppDeveloper
-          ous: [Workloads/NonProd]
-        - group: finops
-          permission_set: BillingViewer
-          ous: [_root_]
-          exclude_accounts: [master, sandbox-1]
-        - group: security-auditors
-          permission_set: Auditor
-          ous: [Security]
-        - group: platform-admins
-          permission_set: Admin
-          ous: [Workloads/Prod]
-          accounts: [sandbox-1]
-        - group: platform-admins
-          permission_set: AWSAdministratorAccess
-          ous: [Security]
-        - group: breakglass
-          permission_set: BreakGlass
-          ous: [Workloads/NonProd/TeamA]
-        - user: alice@example.com
-          permission_set: Admin
-          accounts: [app-prod]
-          owner: secops@example.com
-          expires: 2026-12-31
-        - user: bob@example.com
-          permission_set: Admin
-          accounts: [app-staging]
-          owner: secops@example.com
-          expires: 2026-01-31
-      """;
 
   static final Map<String, String> FILES =
-      Map.of("permission-sets.yaml", PERMISSION_SETS_YAML, "assignments.yaml", ASSIGNMENTS_YAML);
+      Map.of("permission-sets.yaml", PERMISSION_SETS_YAML, "assignments.yaml", MotoAcceptanceOrg.ASSIGNMENTS_YAML);
 
   /** Small waits: moto finishes operations at once, so polls and backoff need not be AWS-sized. */
   static final ApplySettings SETTINGS = new ApplySettings(15, 3, 50, Duration.ofMillis(20),

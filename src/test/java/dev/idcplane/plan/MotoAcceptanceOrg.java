@@ -19,6 +19,42 @@ import software.amazon.awssdk.services.ssoadmin.model.Tag;
  * account, {@value #MANAGEMENT}.
  */
 public final class MotoAcceptanceOrg {
+  /** The assignment rules both moto acceptance tests plan against this organization. */
+  public static final String ASSIGNMENTS_YAML =
+      """
+      assignments:
+        - group: team-a-engineers
+          permission_set: AppDeveloper
+          ous: [Workloads/NonProd]
+        - group: finops
+          permission_set: BillingViewer
+          ous: [_root_]
+          exclude_accounts: [master, sandbox-1]
+        - group: security-auditors
+          permission_set: Auditor
+          ous: [Security]
+        - group: platform-admins
+          permission_set: Admin
+          ous: [Workloads/Prod]
+          accounts: [sandbox-1]
+        - group: platform-admins
+          permission_set: AWSAdministratorAccess
+          ous: [Security]
+        - group: breakglass
+          permission_set: BreakGlass
+          ous: [Workloads/NonProd/TeamA]
+        - user: alice@example.com
+          permission_set: Admin
+          accounts: [app-prod]
+          owner: secops@example.com
+          expires: 2026-12-31
+        - user: bob@example.com
+          permission_set: Admin
+          accounts: [app-staging]
+          owner: secops@example.com
+          expires: 2026-01-31
+      """;
+
   public static final String MANAGEMENT = "master";
 
   /** An account under an OU path ("" = root). */

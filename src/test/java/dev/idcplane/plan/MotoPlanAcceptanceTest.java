@@ -92,40 +92,6 @@ class MotoPlanAcceptanceTest {
         AWSAdministratorAccess: {external: true}
       """;
 
-  static final String ASSIGNMENTS_YAML =
-      """
-      assignments:
-        - group: team-a-engineers
-          permission_set: AppDeveloper
-          ous: [Workloads/NonProd]
-        - group: finops
-          permission_set: BillingViewer
-          ous: [_root_]
-          exclude_accounts: [master, sandbox-1]
-        - group: security-auditors
-          permission_set: Auditor
-          ous: [Security]
-        - group: platform-admins
-          permission_set: Admin
-          ous: [Workloads/Prod]
-          accounts: [sandbox-1]
-        - group: platform-admins
-          permission_set: AWSAdministratorAccess
-          ous: [Security]
-        - group: breakglass
-          permission_set: BreakGlass
-          ous: [Workloads/NonProd/TeamA]
-        - user: alice@example.com
-          permission_set: Admin
-          accounts: [app-prod]
-          owner: secops@example.com
-          expires: 2026-12-31
-        - user: bob@example.com
-          permission_set: Admin
-          accounts: [app-staging]
-          owner: secops@example.com
-          expires: 2026-01-31
-      """;
 
   static Seeded seeded;
   static Matrix matrix;
@@ -142,7 +108,7 @@ class MotoPlanAcceptanceTest {
     MatrixLoad load =
         new MatrixLoader()
             .load(Map.of("permission-sets.yaml", PERMISSION_SETS_YAML,
-                "assignments.yaml", ASSIGNMENTS_YAML));
+                "assignments.yaml", MotoAcceptanceOrg.ASSIGNMENTS_YAML));
     assertThat(load.violations()).isEmpty();
     matrix = load.matrix();
 
@@ -189,7 +155,7 @@ class MotoPlanAcceptanceTest {
     Change.CreateAssignment nested = create("AppDeveloper", "team-a-dev");
     assertThat(nested.wantedBy())
         .extracting(Object::toString)
-        .containsExactly("assignments.yaml:" + lineOf(ASSIGNMENTS_YAML, "- group: team-a-engineers"));
+        .containsExactly("assignments.yaml:" + lineOf(MotoAcceptanceOrg.ASSIGNMENTS_YAML, "- group: team-a-engineers"));
     assertThat(create("BreakGlass", "team-a-dev").permissionSetArn())
         .as("BreakGlass is created by the same plan").isNull();
     assertThat(create("Admin", "sandbox-1").permissionSetArn())
