@@ -5,6 +5,7 @@ import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.LivePermissionSet;
 import dev.idcplane.identitycenter.LiveState;
 import dev.idcplane.identitycenter.Principal;
+import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.plan.AssignmentKey;
 import dev.idcplane.plan.DesiredAssignment;
 import dev.idcplane.plan.DesiredState;
@@ -77,15 +78,21 @@ public final class AccessReporter {
     DesiredAssignment want = desired.assignments()
         .get(new AssignmentKey(a.accountId(), set, a.principalType(), a.principalId()));
     if (want != null) {
+      String expiring = desired.expiringUserRules().stream()
+          .filter(u -> a.principalType() == PrincipalType.USER
+              && u.userName().equals(principalName) && u.permissionSetName().equals(set))
+          .map(u -> "USER exception at " + u.at() + " (owner " + u.owner()
+              + ") is valid through " + u.expires())
+          .findFirst().orElse(null);
       return new AccessRow(a.accountId(), accountName, a.principalType(), a.principalId(),
           principalName, set, AccessStatus.WANTED,
-          want.wantedBy().stream().map(Object::toString).toList(), null);
+          want.wantedBy().stream().map(Object::toString).toList(), expiring);
     }
     DriftFinding finding = findingsByKey.get(key(set, a.accountId(), a.principalId()));
     AccessStatus status = finding == null ? AccessStatus.UNEXPECTED : switch (finding.kind()) {
       case PROTECTED -> AccessStatus.PROTECTED;
       case UNMANAGED -> AccessStatus.UNMANAGED;
-      case UNEXPECTED, MISSING, DEFINITION, OUT_OF_SYNC, EXPIRED_USER_RULE ->
+      case UNEXPECTED, MISSING, DEFINITION, OUT_OF_SYNC, EXPIRED_USER_RULE, EXPIRING_USER_RULE ->
           AccessStatus.UNEXPECTED;
     };
     return new AccessRow(a.accountId(), accountName, a.principalType(), a.principalId(),

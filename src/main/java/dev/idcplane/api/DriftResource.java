@@ -9,6 +9,8 @@ import dev.idcplane.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Drift history: a filtered, cursor-paginated listing and the auditors' streamed export. */
@@ -63,6 +66,26 @@ public class DriftResource {
     FindingRow last = rows.get(n - 1);
     return new Page(rows.subList(0, n),
         DriftParams.encode(new DriftFilter.Cursor(last.firstSeen(), last.id())));
+  }
+
+  /** One occurrence and every plan that saw it (for a definition finding, the fields each saw). */
+  public record Occurrence(FindingRow finding, List<DriftStore.Sighting> sightings) {}
+
+  /** One occurrence by id with its sightings, oldest first; 404 when there is none. */
+  @GET
+  @Path("{id}")
+  @RolesAllowed(Roles.AUDITOR)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Occurrence get(@PathParam("id") String id) {
+    UUID key;
+    try {
+      key = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new jakarta.ws.rs.BadRequestException("drift finding id '" + id + "' is not a UUID");
+    }
+    FindingRow row = store.find(key)
+        .orElseThrow(() -> new NotFoundException("no drift finding " + id));
+    return new Occurrence(row, store.sightings(key));
   }
 
   /** Every matching occurrence, streamed; see {@link DriftExporter} for the format. */

@@ -160,5 +160,9 @@ public interface IdcConfig {
     /** Whether assignments in the organization's management account may be deleted. */
     @WithDefault("false")
     boolean allowManagementAccountDeletes();
+
+    /** A USER exception valid for at most this many more days is reported as expiring (0: off). */
+    @WithDefault("14")
+    int expiryWarningDays();
   }
 }

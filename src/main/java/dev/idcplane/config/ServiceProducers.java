@@ -94,7 +94,8 @@ public class ServiceProducers {
   @Singleton
   PlanPolicy planPolicy(IdcConfig config) {
     return new PlanPolicy(
-        config.plan().protectedPermissionSets(), config.plan().allowManagementAccountDeletes());
+        config.plan().protectedPermissionSets(), config.plan().allowManagementAccountDeletes(),
+        config.plan().expiryWarningDays());
   }
 
   @Produces

@@ -33,7 +33,7 @@ public final class DriftExporter {
 
   static final List<String> COLUMNS = List.of("id", "status", "kind", "key", "permission_set",
       "account_id", "account_name", "account_path", "principal_type", "principal_id", "principal_name", "detail",
-      "first_seen", "last_seen", "seen_by_plans", "resolved_at", "resolution", "resolved_by",
+      "changed_fields", "first_seen", "last_seen", "seen_by_plans", "resolved_at", "resolution", "resolved_by",
       "resolved_run_id", "resolved_matrix_digest", "resolved_matrix_commit",
       "previous_occurrence_id", "instance_arn");
 
@@ -94,10 +94,17 @@ public final class DriftExporter {
   private static List<Object> cells(FindingRow r) {
     return Arrays.asList(r.id(), r.status(), r.kind(), r.key(), r.permissionSet(), r.accountId(),
         r.accountName(), r.accountPath(), r.principalType(), r.principalId(), r.principalName(),
-        r.detail(),
+        r.detail(), changedFields(r),
         r.firstSeen(), r.lastSeen(), r.seenByPlans(), r.resolvedAt(), r.resolution(),
         r.resolvedBy(), r.resolvedRunId(), r.resolvedMatrixDigest(), r.resolvedMatrixCommit(),
         r.previousOccurrenceId(), r.instanceArn());
+  }
+
+  /** A definition finding's fields as {@code field: before -> after} joined by {@code "; "}. */
+  private static String changedFields(FindingRow r) {
+    return r.fields().stream()
+        .map(f -> f.field() + ": " + f.before() + " -> " + f.after())
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   private String jsonLine(Object value) {

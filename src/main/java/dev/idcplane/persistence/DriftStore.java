@@ -4,6 +4,7 @@ import dev.idcplane.drift.DriftFilter;
 import dev.idcplane.drift.FindingRow;
 import dev.idcplane.drift.Resolution;
 import dev.idcplane.drift.ResolutionAttributor.RunTouch;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.plan.DriftFinding;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +36,15 @@ public class DriftStore {
           + " f.last_seen, (select count(*) from drift_sighting s where s.finding_id = f.id),"
           + " f.first_plan_id, f.last_plan_id, f.last_matrix_digest, f.last_matrix_commit,"
           + " f.resolved_at, f.resolution, f.resolved_by, f.resolved_run_id, f.resolved_plan_id,"
-          + " f.resolved_matrix_digest, f.resolved_matrix_commit, f.previous_occurrence_id";
+          + " f.resolved_matrix_digest, f.resolved_matrix_commit, f.previous_occurrence_id,"
+          + " f.fields";
 
   private final AgroalDataSource dataSource;
+  private final FieldsJson fieldsJson;
 
-  public DriftStore(AgroalDataSource dataSource) {
+  public DriftStore(AgroalDataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.fieldsJson = new FieldsJson(json);
   }
 
   /** An open occurrence: its id and what attribution needs. */
@@ -71,10 +75,11 @@ public class DriftStore {
         "update drift_finding set last_seen = ?, last_plan_id = ?, last_matrix_digest = ?,"
             + " last_matrix_commit = ?, detail = ?, account_name = coalesce(?, account_name),"
             + " account_path = coalesce(?, account_path),"
-            + " principal_name = coalesce(?, principal_name) where id = ?",
+            + " principal_name = coalesce(?, principal_name), fields = ?::jsonb where id = ?",
         ps -> set(ps, Timestamp.from(plan.at()), plan.id(), plan.digest(), plan.commit(),
-            f.detail(), f.accountName(), accountPath, f.principalName(), id));
-    sighting(id, plan.id());
+            f.detail(), f.accountName(), accountPath, f.principalName(),
+            fieldsJson.write(f.fields()), id));
+    sighting(id, plan.id(), f);
   }
 
   public UUID insert(PlanRef plan, DriftFinding f, String accountPath) {
@@ -84,14 +89,15 @@ public class DriftStore {
         "insert into drift_finding (id, instance_arn, finding_key, kind, permission_set,"
             + " account_id, account_name, account_path, principal_type, principal_id, principal_name, detail,"
             + " first_seen, last_seen, first_plan_id, last_plan_id, last_matrix_digest,"
-            + " last_matrix_commit, previous_occurrence_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " last_matrix_commit, previous_occurrence_id, fields)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
         ps -> set(ps, id, plan.instanceArn(), f.key(), f.kind().name(), f.permissionSetName(),
             f.accountId(), f.accountName(), accountPath,
             f.principalType() == null ? null : f.principalType().name(), f.principalId(),
             f.principalName(), f.detail(), Timestamp.from(plan.at()), Timestamp.from(plan.at()),
-            plan.id(), plan.id(), plan.digest(), plan.commit(), previous));
-    sighting(id, plan.id());
+            plan.id(), plan.id(), plan.digest(), plan.commit(), previous,
+            fieldsJson.write(f.fields())));
+    sighting(id, plan.id(), f);
     return id;
   }
 
@@ -221,12 +227,41 @@ public class DriftStore {
     return ids.stream().findFirst();
   }
 
-  private void sighting(UUID findingId, UUID planId) {
-    exec("insert into drift_sighting (finding_id, plan_id) values (?, ?) on conflict do nothing",
-        ps -> set(ps, findingId, planId));
+  private void sighting(UUID findingId, UUID planId, DriftFinding f) {
+    exec("insert into drift_sighting (finding_id, plan_id, fields) values (?, ?, ?::jsonb)"
+            + " on conflict do nothing",
+        ps -> set(ps, findingId, planId, fieldsJson.write(f.fields())));
   }
 
-  private static FindingRow row(ResultSet rs) throws SQLException {
+  /** One occurrence by id. */
+  public Optional<FindingRow> find(UUID id) {
+    List<FindingRow> rows = new ArrayList<>();
+    query("select " + COLUMNS + " from drift_finding f where f.id = ?", ps -> set(ps, id),
+        rs -> rows.add(row(rs)));
+    return rows.stream().findFirst();
+  }
+
+  /** Every plan that saw occurrence {@code id}, oldest first. */
+  public List<Sighting> sightings(UUID id) {
+    List<Sighting> out = new ArrayList<>();
+    query(
+        "select p.id, p.created_at, p.created_by, p.matrix_digest, p.matrix_commit, s.fields"
+            + " from drift_sighting s join plan p on p.id = s.plan_id where s.finding_id = ?"
+            + " order by p.created_at, p.id",
+        ps -> set(ps, id),
+        rs -> out.add(new Sighting(rs.getObject(1, UUID.class), instant(rs, 2), rs.getString(3),
+            rs.getString(4), rs.getString(5), fieldsJson.read(rs.getString(6)))));
+    return out;
+  }
+
+  /**
+   * A plan that saw an occurrence: when, by whom (a person, a pipeline or the scheduler), from
+   * which matrix, and for a definition finding the differing fields it saw.
+   */
+  public record Sighting(UUID planId, Instant at, String by, String matrixDigest,
+      String matrixCommit, List<dev.idcplane.plan.FieldChange> fields) {}
+
+  private FindingRow row(ResultSet rs) throws SQLException {
     int i = 0;
     return new FindingRow(rs.getObject(++i, UUID.class), rs.getString(++i), rs.getString(++i),
         rs.getString(++i), rs.getString(++i), rs.getString(++i), rs.getString(++i),
@@ -235,7 +270,7 @@ public class DriftStore {
         rs.getObject(++i, UUID.class), rs.getObject(++i, UUID.class), rs.getString(++i),
         rs.getString(++i), instant(rs, ++i), rs.getString(++i), rs.getString(++i),
         rs.getObject(++i, UUID.class), rs.getObject(++i, UUID.class), rs.getString(++i),
-        rs.getString(++i), rs.getObject(++i, UUID.class));
+        rs.getString(++i), rs.getObject(++i, UUID.class), fieldsJson.read(rs.getString(++i)));
   }
 
   private static Instant instant(ResultSet rs, int i) throws SQLException {

@@ -1,6 +1,8 @@
 package dev.idcplane.plan;
 
 import dev.idcplane.identitycenter.PrincipalType;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,11 +20,13 @@ public record DriftFinding(
     String principalId,
     String principalName,
     String detail,
-    boolean fixedByPlan) {
+    boolean fixedByPlan,
+    List<FieldChange> fields) {
   public DriftFinding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(detail, "detail");
+    fields = List.copyOf(fields);
   }
 
   static DriftFinding ofAssignment(
@@ -34,7 +38,7 @@ public record DriftFinding(
       boolean fixed) {
     return new DriftFinding(
         kind,
-        kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + k.asString(),
+        kind.name().toLowerCase(Locale.ROOT) + "/" + k.asString(),
         k.permissionSetName(),
         k.accountId(),
         accountName,
@@ -42,13 +46,19 @@ public record DriftFinding(
         k.principalId(),
         principalName,
         detail,
-        fixed);
+        fixed,
+        List.of());
   }
 
   static DriftFinding ofPermissionSet(DriftKind kind, String name, String detail, boolean fixed) {
+    return ofPermissionSet(kind, name, detail, fixed, List.of());
+  }
+
+  static DriftFinding ofPermissionSet(
+      DriftKind kind, String name, String detail, boolean fixed, List<FieldChange> fields) {
     return new DriftFinding(
         kind,
-        kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + name,
+        kind.name().toLowerCase(Locale.ROOT) + "/" + name,
         name,
         null,
         null,
@@ -56,6 +66,28 @@ public record DriftFinding(
         null,
         null,
         detail,
-        fixed);
+        fixed,
+        fields);
+  }
+
+  /**
+   * A finding about a USER exception of the matrix, keyed by user, permission set and last valid
+   * day (not by file:line, which moves with unrelated edits): renewing the exception changes its
+   * key, so the old finding resolves by that matrix change.
+   */
+  static DriftFinding ofUserException(DriftKind kind, UserException u, String detail) {
+    return new DriftFinding(
+        kind,
+        kind.name().toLowerCase(Locale.ROOT)
+            + "/" + u.userName() + "/" + u.permissionSetName() + "/" + u.expires(),
+        u.permissionSetName(),
+        null,
+        null,
+        dev.idcplane.identitycenter.PrincipalType.USER,
+        null,
+        u.userName(),
+        detail,
+        false,
+        List.of());
   }
 }

@@ -15,5 +15,7 @@ public enum DriftKind {
   /** Accounts hold an outdated copy of a permission set (LATEST_PERMISSION_SET_NOT_PROVISIONED). */
   OUT_OF_SYNC,
   /** A USER exception whose expiry date has passed. */
-  EXPIRED_USER_RULE
+  EXPIRED_USER_RULE,
+  /** A USER exception still active whose expiry date is within the warning window. */
+  EXPIRING_USER_RULE
 }

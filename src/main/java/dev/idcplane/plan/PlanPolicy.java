@@ -11,12 +11,25 @@ import java.util.regex.Pattern;
  *     Tower's {@code AWS*} sets)
  * @param allowManagementAccountDeletes whether assignments in the organization's management
  *     account may be deleted
+ * @param expiryWarningDays a USER exception whose last valid day is at most this many days away
+ *     is reported as expiring (0: never)
  */
-public record PlanPolicy(List<String> protectedPermissionSets, boolean allowManagementAccountDeletes) {
+public record PlanPolicy(
+    List<String> protectedPermissionSets,
+    boolean allowManagementAccountDeletes,
+    int expiryWarningDays) {
   public static final List<String> DEFAULT_PROTECTED = List.of("AWS*");
+  public static final int DEFAULT_EXPIRY_WARNING_DAYS = 14;
 
   public PlanPolicy {
     protectedPermissionSets = List.copyOf(protectedPermissionSets);
+    if (expiryWarningDays < 0) {
+      throw new IllegalArgumentException("expiryWarningDays must be 0 or more: " + expiryWarningDays);
+    }
+  }
+
+  public PlanPolicy(List<String> protectedPermissionSets, boolean allowManagementAccountDeletes) {
+    this(protectedPermissionSets, allowManagementAccountDeletes, DEFAULT_EXPIRY_WARNING_DAYS);
   }
 
   public static PlanPolicy defaults() {

@@ -112,23 +112,18 @@ public final class Planner {
 
     for (UserException u : desired.expiredUserRules()) {
       drift.add(
-          new DriftFinding(
-              DriftKind.EXPIRED_USER_RULE,
-              "expired_user_rule/" + u.userName() + "/" + u.permissionSetName() + "/" + u.at(),
-              u.permissionSetName(),
-              null,
-              null,
-              dev.idcplane.identitycenter.PrincipalType.USER,
-              null,
-              u.userName(),
-              "USER exception at "
-                  + u.at()
-                  + " (owner "
-                  + u.owner()
-                  + ") expired on "
-                  + u.expires()
-                  + ": left out of the desired state; remove it from the matrix",
-              false));
+          DriftFinding.ofUserException(
+              DriftKind.EXPIRED_USER_RULE, u,
+              "USER exception at " + u.at() + " (owner " + u.owner() + ") expired on "
+                  + u.expires() + ": left out of the desired state; remove it from the matrix"));
+    }
+    for (UserException u : desired.expiringUserRules()) {
+      drift.add(
+          DriftFinding.ofUserException(
+              DriftKind.EXPIRING_USER_RULE, u,
+              "USER exception at " + u.at() + " (owner " + u.owner() + ") is valid through "
+                  + u.expires() + ": renew it (a later expires) or let it lapse; its"
+                  + " assignments are deleted from the day after"));
     }
 
     List<Change> changes = new ArrayList<>(definitions);
@@ -182,7 +177,8 @@ public final class Planner {
                   "live definition differs from " + want.declaredAt() + " in " + changed));
           drift.add(
               DriftFinding.ofPermissionSet(
-                  DriftKind.DEFINITION, want.name(), "live definition differs in " + changed, true));
+                  DriftKind.DEFINITION, want.name(), "live definition differs in " + changed, true,
+                  fields));
         }
       }
       boolean provisionedAnywhere = !have.provisionedAccounts().isEmpty();

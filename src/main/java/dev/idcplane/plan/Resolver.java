@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * Resolves a matrix against the organization and identity store into the {@link DesiredState}: OU
  * paths/ids and account names become active account ids, group and user names become principal ids,
  * rules wanting the same assignment merge into one. Pure: no I/O, no clock ({@code today} decides
- * which USER exceptions have expired; {@code expires} is the last valid day). Every unknown name is
+ * which USER exceptions have expired or expire within the policy's warning window; {@code expires}
+ * is the last valid day). Every unknown name is
  * an error; resolution goes on to find them all. Stateless and thread-safe.
  */
 public final class Resolver {
@@ -33,6 +34,7 @@ public final class Resolver {
     AccountTargets targets = new AccountTargets(live.state().orgTree(), findings);
     Map<AssignmentKey, Want> wants = new TreeMap<>();
     List<UserException> expired = new ArrayList<>();
+    List<UserException> expiring = new ArrayList<>();
     for (AssignmentRule rule : matrix.rules()) {
       if (!sets.containsKey(rule.permissionSet())) {
         findings.error(
@@ -44,14 +46,11 @@ public final class Resolver {
         continue;
       }
       if (isExpired(rule, today)) {
-        expired.add(
-            new UserException(
-                rule.at(),
-                rule.principalName(),
-                rule.permissionSet(),
-                rule.owner().orElse(null),
-                rule.expires().orElseThrow()));
+        expired.add(exception(rule));
         continue;
+      }
+      if (isExpiring(rule, today, policy.expiryWarningDays())) {
+        expiring.add(exception(rule));
       }
       Optional<Principal> principal = principal(rule, live, findings);
       List<Account> accounts = targets.of(rule);
@@ -64,7 +63,7 @@ public final class Resolver {
                 key,
                 new DesiredAssignment(
                     key, w.principalName, w.accountName, List.copyOf(w.wantedBy))));
-    DesiredState desired = new DesiredState(sets, assignments, expired, findings.warnings());
+    DesiredState desired = new DesiredState(sets, assignments, expired, expiring, findings.warnings());
     return new Resolution(desired, findings.errors());
   }
 
@@ -97,6 +96,22 @@ public final class Resolver {
   private static boolean isExpired(AssignmentRule rule, LocalDate today) {
     return rule.principalType() == PrincipalType.USER
         && rule.expires().map(last -> last.isBefore(today)).orElse(false);
+  }
+
+  /** Active today, and its last valid day is at most {@code days} days away (0: never). */
+  private static boolean isExpiring(AssignmentRule rule, LocalDate today, int days) {
+    return days > 0
+        && rule.principalType() == PrincipalType.USER
+        && rule.expires().map(last -> !last.isAfter(today.plusDays(days))).orElse(false);
+  }
+
+  private static UserException exception(AssignmentRule rule) {
+    return new UserException(
+        rule.at(),
+        rule.principalName(),
+        rule.permissionSet(),
+        rule.owner().orElse(null),
+        rule.expires().orElseThrow());
   }
 
   private static Optional<Principal> principal(

@@ -215,6 +215,57 @@ class DriftApiTest {
     }
   }
 
+  @Test
+  void definitionDriftKeepsEachFieldsBeforeAndAfterInItsHistory() {
+    String arn = identityCenter.listInstances().get(0).instanceArn();
+    String powerUser = identityCenter.listPermissionSets(arn).stream()
+        .filter(ps -> identityCenter.describePermissionSet(arn, ps).name().equals("PowerUser"))
+        .findFirst().orElseThrow();
+    String description = "Everything except IAM and Organizations";
+    try {
+      // Someone edits the set in the console, then edits it again while the finding is open.
+      identityCenter.updatePermissionSet(arn, powerUser, description, "PT8H");
+      plan();
+      identityCenter.updatePermissionSet(arn, powerUser, "edited in the console", "PT8H");
+      plan();
+      List<Map<String, Object>> open =
+          drift("?status=open&kind=definition&permissionSet=PowerUser").getList("items");
+      assertThat(open).hasSize(1);
+      String id = (String) open.get(0).get("id");
+      assertThat(open.get(0).get("fields")).isEqualTo(List.of(
+          Map.of("field", "description", "before", "edited in the console", "after", description),
+          Map.of("field", "session_duration", "before", "PT8H", "after", "PT4H")));
+
+      JsonPath one = given().auth().oauth2(auditor()).when().get("/api/v1/drift/" + id)
+          .then().statusCode(200).extract().jsonPath();
+      assertThat(one.getString("finding.id")).isEqualTo(id);
+      List<Map<String, Object>> sightings = one.getList("sightings");
+      assertThat(sightings).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(sightings).allSatisfy(x -> assertThat(x.get("by")).isEqualTo(CI));
+      assertThat(sightings.get(sightings.size() - 2).get("fields")).isEqualTo(List.of(
+          Map.of("field", "session_duration", "before", "PT8H", "after", "PT4H")));
+      assertThat(sightings.get(sightings.size() - 1).get("fields"))
+          .isEqualTo(open.get(0).get("fields"));
+
+      String csv = given().auth().oauth2(auditor())
+          .when().get("/api/v1/drift/export?format=csv&kind=definition&status=open")
+          .then().statusCode(200).extract().asString();
+      assertThat(csv).contains(",changed_fields,")
+          .contains("description: edited in the console -> " + description
+              + "; session_duration: PT8H -> PT4H");
+    } finally {
+      identityCenter.updatePermissionSet(arn, powerUser, description, "PT4H");
+    }
+    plan();
+    assertThat(drift("?status=open&kind=definition&permissionSet=PowerUser").getList("items"))
+        .isEmpty();
+    given().auth().oauth2(auditor()).when().get("/api/v1/drift/not-a-uuid")
+        .then().statusCode(400).body("message", containsString("is not a UUID"));
+    given().auth().oauth2(auditor())
+        .when().get("/api/v1/drift/00000000-0000-0000-0000-000000000000")
+        .then().statusCode(404);
+  }
+
   @Inject dev.idcplane.drift.DriftRecorder recorder;
   @Inject dev.idcplane.persistence.PlanRepository plans;
 
@@ -360,7 +411,8 @@ class DriftApiTest {
 
   @Test
   void rolesOnEveryDriftRoute() {
-    for (String path : List.of("/api/v1/drift", "/api/v1/drift/export")) {
+    String one = "/api/v1/drift/00000000-0000-0000-0000-000000000000";
+    for (String path : List.of("/api/v1/drift", "/api/v1/drift/export", one)) {
       given().when().get(path).then().statusCode(401);
       given().auth().oauth2(TestTokens.token("nobody", "someone-else"))
           .when().get(path).then().statusCode(403);
@@ -372,6 +424,10 @@ class DriftApiTest {
     for (String role : List.of("viewer", "ci")) {
       given().auth().oauth2(TestTokens.token("u", role)).when().get("/api/v1/drift/export")
           .then().statusCode(403);
+      given().auth().oauth2(TestTokens.token("u", role)).when().get(one).then().statusCode(403);
+    }
+    for (String role : List.of("auditor", "admin")) {
+      given().auth().oauth2(TestTokens.token("u", role)).when().get(one).then().statusCode(404);
     }
     for (String role : List.of("auditor", "admin")) {
       given().auth().oauth2(TestTokens.token("u", role)).when().get("/api/v1/drift/export")

@@ -43,6 +43,7 @@ class PlannerTest {
   final Map<String, DesiredPermissionSet> wantSets = new HashMap<>();
   final Map<AssignmentKey, DesiredAssignment> wantAssignments = new HashMap<>();
   final List<UserException> expired = new ArrayList<>();
+  final List<UserException> expiring = new ArrayList<>();
 
   static PermissionSetDefinition def(String duration, String inline) {
     return new PermissionSetDefinition(
@@ -79,7 +80,8 @@ class PlannerTest {
     LiveState state = new LiveState(new Instance("arn:ins", "d-1"), new Organization("o-1", MGMT),
         tree, sets, assignments, Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
         Instant.EPOCH);
-    DesiredState desired = new DesiredState(wantSets, wantAssignments, expired, List.of());
+    DesiredState desired =
+        new DesiredState(wantSets, wantAssignments, expired, expiring, List.of());
     return planner.plan(desired, state, policy,
         new PlanSource("sha", null, "arn:ins", Instant.EPOCH));
   }
@@ -200,6 +202,36 @@ class PlannerTest {
     assertThat(u.fields().get(0).before()).isEqualTo("PT8H");
     assertThat(u.fields().get(0).after()).isEqualTo("PT4H");
     assertThat(driftKinds(p)).containsExactly(DriftKind.DEFINITION);
+    assertThat(p.drift().get(0).fields()).isEqualTo(u.fields());
+  }
+
+  @Test
+  void onlyDefinitionFindingsCarryFields() {
+    declare("Dev", def("PT4H", null));
+    live("Dev", def("PT4H", null), Set.of(DEV), Set.of(DEV));
+    liveAssignment(PROD, "Dev", "g1");
+    Plan p = plan();
+    assertThat(driftKinds(p)).containsExactly(DriftKind.UNEXPECTED, DriftKind.OUT_OF_SYNC);
+    assertThat(p.drift()).allSatisfy(d -> assertThat(d.fields()).isEmpty());
+  }
+
+  @Test
+  void expiringUserRuleIsReportedWhileItsAssignmentStays() {
+    declare("BreakGlass", def("PT1H", null));
+    live("BreakGlass", def("PT1H", null), Set.of(PROD), Set.of());
+    AssignmentKey k = new AssignmentKey(PROD, "BreakGlass", PrincipalType.USER, "u1");
+    assignments.add(new AccountAssignment(PROD, "arn:ps/BreakGlass", PrincipalType.USER, "u1"));
+    wantAssignments.put(k, new DesiredAssignment(k, "alice", "app-prod", List.of(AT)));
+    expiring.add(new UserException(AT, "alice", "BreakGlass", "secops@x", LocalDate.of(2026, 12, 1)));
+    Plan p = plan();
+    assertThat(p.changes()).isEmpty();
+    assertThat(p.drift()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(DriftKind.EXPIRING_USER_RULE);
+      assertThat(d.key()).isEqualTo("expiring_user_rule/alice/BreakGlass/2026-12-01");
+      assertThat(d.principalName()).isEqualTo("alice");
+      assertThat(d.detail()).contains("valid through 2026-12-01").contains("secops@x");
+      assertThat(d.fixedByPlan()).isFalse();
+    });
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.idcplane.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.idcplane.identitycenter.AccountStatus;
@@ -268,6 +269,56 @@ class ResolverTest {
         .containsExactly("alice@example.com", "bob@example.com");
     assertThat(resolve(rules, SandboxOrg.live(), TODAY.minusDays(1)).desired().assignments())
         .hasSize(2);
+  }
+
+  @Test
+  void userRulesExpiringWithinTheWarningWindowAreListedAndStillWanted() {
+    String rules =
+        """
+        assignments:
+          - user: alice@example.com
+            permission_set: Admin
+            accounts: ["444444444444"]
+            owner: secops@example.com
+            expires: %s
+          - user: bob@example.com
+            permission_set: Admin
+            accounts: ["444444444444"]
+            owner: secops@example.com
+            expires: %s
+          - group: aws-team-a-leads
+            permission_set: Admin
+            accounts: ["444444444444"]
+        """
+            .formatted(TODAY.plusDays(14), TODAY.plusDays(15));
+    Matrix m = matrix(SETS, rules);
+
+    Resolution r = resolver.resolve(m, SandboxOrg.live(), PlanPolicy.defaults(), TODAY);
+
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.desired().assignments()).hasSize(3);
+    assertThat(r.desired().expiringUserRules())
+        .containsExactly(
+            new UserException(rules(2), "alice@example.com", "Admin", "secops@example.com",
+                TODAY.plusDays(14)));
+    assertThat(r.desired().expiredUserRules()).isEmpty();
+    // the last valid day itself still warns; the day after, the rule has expired instead
+    assertThat(resolver.resolve(m, SandboxOrg.live(), PlanPolicy.defaults(), TODAY.plusDays(15))
+            .desired())
+        .satisfies(d -> {
+          assertThat(d.expiringUserRules()).extracting(UserException::userName)
+              .containsExactly("bob@example.com");
+          assertThat(d.expiredUserRules()).extracting(UserException::userName)
+              .containsExactly("alice@example.com");
+        });
+    PlanPolicy off = new PlanPolicy(PlanPolicy.DEFAULT_PROTECTED, false, 0);
+    assertThat(resolver.resolve(m, SandboxOrg.live(), off, TODAY).desired().expiringUserRules())
+        .isEmpty();
+    PlanPolicy wide = new PlanPolicy(PlanPolicy.DEFAULT_PROTECTED, false, 30);
+    assertThat(resolver.resolve(m, SandboxOrg.live(), wide, TODAY).desired().expiringUserRules())
+        .hasSize(2);
+    assertThatThrownBy(() -> new PlanPolicy(PlanPolicy.DEFAULT_PROTECTED, false, -1))
+        .hasMessageContaining("expiryWarningDays");
   }
 
   @Test

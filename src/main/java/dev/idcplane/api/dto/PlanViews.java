@@ -97,7 +97,8 @@ public final class PlanViews {
     RefView principal = d.principalType() == null ? null
         : new RefView(lower(d.principalType()), d.principalId(), d.principalName());
     return new DriftView(lower(d.kind()), d.key(), d.permissionSetName(), account, principal,
-        d.detail(), d.fixedByPlan());
+        d.detail(), d.fixedByPlan(), d.fields().stream()
+            .map(f -> new DriftView.FieldView(f.field(), f.before(), f.after())).toList());
   }
 
   private static String lower(Enum<?> e) {
