@@ -3,6 +3,7 @@ package dev.idcplane.api;
 import dev.idcplane.api.dto.AuditEntryView;
 import dev.idcplane.audit.AuditEntry;
 import dev.idcplane.audit.AuditTrail;
+import dev.idcplane.audit.ChainHead;
 import dev.idcplane.audit.ChainVerdict;
 import dev.idcplane.persistence.AuditRepository;
 import dev.idcplane.security.Roles;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The audit trail, read-only: list entries (cursor pagination by seq) and re-check the hash chain.
@@ -23,6 +27,9 @@ import java.util.List;
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
+  /** {@code SEQ:HASH}, as {@code head} of a verify response. */
+  private static final Pattern HEAD = Pattern.compile("(\\d{1,18}):([0-9a-fA-F]{64})");
+
   private final AuditRepository entries;
   private final AuditTrail trail;
 
@@ -52,12 +59,32 @@ public class AuditResource {
     return new AuditPage(page.stream().map(AuditEntryView::of).toList(), next);
   }
 
-  /** Re-checks the whole chain: {@code {valid, entries, firstBrokenSeq, reason}}. */
+  /**
+   * Re-checks the whole chain and answers {@code {valid, entries, firstBrokenSeq, reason, head}}:
+   * {@code entries} counted; when invalid, the first broken {@code seq} and why (an edited or
+   * removed entry, or a chain that ends before or after its head anchor); {@code head} is the
+   * anchor ({@code {seq, entryHash}}, the newest entry appended) the chain's end was compared with.
+   * With {@code head=SEQ:HASH}, a head an auditor kept from an earlier verify, the chain must also
+   * still hold exactly that entry; this catches a rewrite of both the rows and the anchor. A
+   * malformed {@code head} is a 400.
+   */
   @GET
   @Path("verify")
   @RolesAllowed(Roles.AUDITOR)
-  public ChainVerdict verify() {
-    return trail.verify();
+  public ChainVerdict verify(@QueryParam("head") String head) {
+    return trail.verify(givenHead(head));
+  }
+
+  private static Optional<ChainHead> givenHead(String head) {
+    if (head == null || head.isBlank()) {
+      return Optional.empty();
+    }
+    Matcher m = HEAD.matcher(head.strip());
+    if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+      throw new BadRequestException("head must be SEQ:HASH, an entry's seq (1 or more) and its"
+          + " 64-hex-digit entryHash as a verify response's head gives them, not '" + head + "'");
+    }
+    return Optional.of(new ChainHead(Long.parseLong(m.group(1)), m.group(2).toLowerCase()));
   }
 
   private static long cursor(String after) {

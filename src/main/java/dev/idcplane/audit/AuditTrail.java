@@ -7,6 +7,7 @@ import dev.idcplane.persistence.AuditRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Records mutating actions in the append-only, hash-chained audit trail. Thread-safe; appends are
@@ -37,11 +38,25 @@ public class AuditTrail {
         matrix.digest(), matrix.commit(), canonicalJson(details)));
   }
 
-  /** Re-checks the whole chain. */
-  public ChainVerdict verify() {
-    ChainVerifier verifier = new ChainVerifier();
-    repository.scan(verifier::accept);
-    return verifier.verdict();
+  /**
+   * Re-checks the whole chain, its end against the head anchor, and that it still holds
+   * {@code given} (a head an auditor kept) when present. Safe while entries are being appended.
+   */
+  public ChainVerdict verify(Optional<ChainHead> given) {
+    ChainVerifier verifier = new ChainVerifier(given);
+    long last = repository.scan(Long.MIN_VALUE, verifier::accept);
+    Optional<ChainHead> anchor = repository.head();
+    // Entries commit with their anchor move, so an anchor past the scan is either entries appended
+    // meanwhile (read them, then the anchor again) or removed ones (a re-read finds nothing).
+    while (anchor.isPresent() && anchor.get().seq() > last) {
+      long next = repository.scan(last, verifier::accept);
+      if (next == last) {
+        break;
+      }
+      last = next;
+      anchor = repository.head();
+    }
+    return verifier.verdict(anchor);
   }
 
   private String canonicalJson(Map<String, ?> details) {

@@ -2,6 +2,7 @@ package dev.idcplane.persistence;
 
 import dev.idcplane.audit.AuditChain;
 import dev.idcplane.audit.AuditEntry;
+import dev.idcplane.audit.ChainHead;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -16,8 +17,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The audit trail table. Appends are serialised across every replica by a transaction-scoped
- * advisory lock, so two appends never read the same last entry and the chain never forks.
+ * The audit trail table and its head anchor ({@code audit_head}, one row). Appends are serialised
+ * across every replica by a transaction-scoped advisory lock, so two appends never read the same
+ * head and the chain never forks. Each append continues from the anchor and moves it forward in the
+ * same transaction, so the anchor records the newest entry ever appended even if rows are deleted.
  */
 @ApplicationScoped
 public class AuditRepository {
@@ -29,27 +32,41 @@ public class AuditRepository {
       String matrixCommit, String details) {}
 
   /**
-   * Appends an entry after the current last one, in the caller's transaction if there is one (so the
-   * entry commits or rolls back with what it records), in a new one otherwise.
+   * Appends an entry after the anchored head and moves the anchor to it, in the caller's
+   * transaction if there is one (so the entry commits or rolls back with what it records), in a new
+   * one otherwise.
    */
   public AuditEntry append(NewEntry n) {
     return QuarkusTransaction.joiningExisting().call(() -> {
       var em = Panache.getEntityManager();
       em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, APPEND_LOCK)
           .getSingleResult();
-      Optional<AuditEntryEntity> last = AuditEntryEntity
-          .<AuditEntryEntity>findAll(Sort.descending("seq")).page(Page.ofSize(1))
-          .firstResultOptional();
-      long seq = last.map(l -> l.seq + 1).orElse(1L);
-      String previous = last.map(l -> l.entryHash).orElse(AuditChain.GENESIS);
+      ChainHead head = readHead().orElseThrow(
+          () -> new IllegalStateException("the audit head anchor (audit_head) is missing"));
+      long seq = head.seq() + 1;
       Instant at = n.at().truncatedTo(ChronoUnit.MICROS);
-      String hash = AuditChain.hash(previous, seq, at, n.action(), n.subject(), n.matrixDigest(),
-          n.matrixCommit(), n.details());
+      String hash = AuditChain.hash(head.entryHash(), seq, at, n.action(), n.subject(),
+          n.matrixDigest(), n.matrixCommit(), n.details());
       AuditEntry entry = new AuditEntry(seq, at, n.action(), n.subject(), n.matrixDigest(),
-          n.matrixCommit(), n.details(), previous, hash);
+          n.matrixCommit(), n.details(), head.entryHash(), hash);
       AuditEntryEntity.of(entry).persist();
+      em.flush(); // the anchor's trigger checks that the entry it moves to exists
+      em.createNativeQuery("update audit_head set seq = ?1, entry_hash = ?2, updated_at = ?3")
+          .setParameter(1, seq).setParameter(2, hash).setParameter(3, at).executeUpdate();
       return entry;
     });
+  }
+
+  /** The head anchor: the newest entry appended; empty only if its row was deleted. */
+  public Optional<ChainHead> head() {
+    return QuarkusTransaction.requiringNew().call(AuditRepository::readHead);
+  }
+
+  private static Optional<ChainHead> readHead() {
+    List<?> rows = Panache.getEntityManager()
+        .createNativeQuery("select seq, entry_hash from audit_head").getResultList();
+    return rows.stream().findFirst().map(r -> (Object[]) r)
+        .map(r -> new ChainHead(((Number) r[0]).longValue(), (String) r[1]));
   }
 
   /** A filter of the list; null parts do not filter. */
@@ -81,9 +98,11 @@ public class AuditRepository {
     });
   }
 
-  /** Feeds every entry, in seq order, to {@code sink}, a batch at a time. */
-  public void scan(Consumer<AuditEntry> sink) {
-    long after = Long.MIN_VALUE;
+  /**
+   * Feeds every entry with seq above {@code after}, in seq order, to {@code sink}, a batch at a
+   * time; returns the last seq fed ({@code after} if none).
+   */
+  public long scan(long after, Consumer<AuditEntry> sink) {
     while (true) {
       long from = after;
       List<AuditEntry> batch = QuarkusTransaction.requiringNew().call(() ->
@@ -91,7 +110,7 @@ public class AuditRepository {
               .page(Page.ofSize(1000)).list().stream().map(AuditEntryEntity::toEntry)
               .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
       if (batch.isEmpty()) {
-        return;
+        return after;
       }
       batch.forEach(sink);
       after = batch.get(batch.size() - 1).seq();

@@ -38,6 +38,8 @@ class ApiSecurityTest {
           Map.entry("POST /api/v1/reconcile", Set.of("ci", "admin")),
           Map.entry("GET /api/v1/audit", Set.of("auditor", "admin")),
           Map.entry("GET /api/v1/audit/verify", Set.of("auditor", "admin")),
+          Map.entry(
+              "GET /api/v1/audit/verify?head=1:" + "0".repeat(64), Set.of("auditor", "admin")),
           Map.entry("GET /api/v1/access", Set.of("viewer", "auditor", "ci", "admin")),
           Map.entry("GET /api/v1/access/export", Set.of("auditor", "admin")));
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.idcplane.audit.AuditChain;
 import dev.idcplane.support.TestKeys;
 import dev.idcplane.support.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -26,9 +27,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The audit trail on the real PostgreSQL with real tokens: plans, applies and reconciles append
  * chained entries; verify re-checks the chain and finds rows a superuser changed or deleted with
- * the append-only trigger disabled (each tampering test restores the row afterwards, so the chain
- * is whole again for the next test). Also the run metrics and the scan-age readiness check when
- * it is not configured.
+ * the append-only trigger disabled, including the newest ones (against the head anchor) and a
+ * rewrite of rows and anchor together (against an auditor's head); each tampering test restores
+ * what it changed afterwards, so the chain is whole again for the next test. Also the run metrics
+ * and the scan-age readiness check when it is not configured.
  */
 @QuarkusTest
 @TestProfile(AuditApiTest.Profile.class)
@@ -64,8 +66,17 @@ class AuditApiTest {
   }
 
   static JsonPath verify() {
-    return given().auth().oauth2(auditor()).when().get("/api/v1/audit/verify")
+    return verify("");
+  }
+
+  static JsonPath verify(String query) {
+    return given().auth().oauth2(auditor()).when().get("/api/v1/audit/verify" + query)
         .then().statusCode(200).extract().jsonPath();
+  }
+
+  /** The {@code SEQ:HASH} form of a verdict's head. */
+  static String headOf(JsonPath verdict) {
+    return verdict.getLong("head.seq") + ":" + verdict.getString("head.entryHash");
   }
 
   /** Makes sure there are at least {@code n} entries; returns how many there are. */
@@ -87,9 +98,18 @@ class AuditApiTest {
 
   /** Runs {@code sql} as the table's owner with the append-only trigger disabled. */
   void tamper(String sql, Object... args) throws SQLException {
+    tamperTable("audit_entry", "audit_entry_no_update_delete", sql, args);
+  }
+
+  /** Runs {@code sql} as the table's owner with the anchor's forward-only trigger disabled. */
+  void tamperHead(String sql, Object... args) throws SQLException {
+    tamperTable("audit_head", "audit_head_forward", sql, args);
+  }
+
+  void tamperTable(String table, String trigger, String sql, Object... args) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       try (Statement s = c.createStatement()) {
-        s.execute("alter table audit_entry disable trigger audit_entry_no_update_delete");
+        s.execute("alter table " + table + " disable trigger " + trigger);
       }
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < args.length; i++) {
@@ -98,7 +118,7 @@ class AuditApiTest {
         ps.executeUpdate();
       } finally {
         try (Statement s = c.createStatement()) {
-          s.execute("alter table audit_entry enable trigger audit_entry_no_update_delete");
+          s.execute("alter table " + table + " enable trigger " + trigger);
         }
       }
     }
@@ -153,7 +173,10 @@ class AuditApiTest {
         .findFirst().orElseThrow(() -> new AssertionError("no " + action + " for run " + run));
   }
 
-  /** Appends from many threads at once all land, numbered without gaps, on one unforked chain. */
+  /**
+   * Appends from many threads at once all land, numbered without gaps, on one unforked chain, and
+   * verify meanwhile stays valid.
+   */
   @Test
   void concurrentAppendsNeverForkTheChain() throws Exception {
     int before = count();
@@ -175,6 +198,12 @@ class AuditApiTest {
         }));
       }
       start.countDown();
+      // A verify while appends land never mistakes them for entries past, or missing from, the
+      // anchor.
+      while (!done.stream().allMatch(java.util.concurrent.Future::isDone)) {
+        var during = trail.verify(java.util.Optional.empty());
+        assertThat(during.valid()).as(during.reason()).isTrue();
+      }
       for (var f : done) {
         f.get(60, java.util.concurrent.TimeUnit.SECONDS);
       }
@@ -267,18 +296,147 @@ class AuditApiTest {
       assertThat(verdict.getString("reason")).contains("missing");
       assertThat(verdict.getInt("entries")).isEqualTo(count());
     } finally {
-      try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-          "insert into audit_entry (seq, at, action, subject, matrix_digest, matrix_commit,"
-              + " details, previous_hash, entry_hash) values (?,?,?,?,?,?,?,?,?)")) {
-        int i = 1;
-        for (String col : List.of("seq", "at", "action", "subject", "matrix_digest",
-            "matrix_commit", "details", "previous_hash", "entry_hash")) {
-          ps.setObject(i++, row.get(col));
-        }
-        ps.executeUpdate();
-      }
+      restore(row);
     }
     assertThat(verify().getBoolean("valid")).isTrue();
+  }
+
+  @Test
+  void removedNewestEntriesAreFoundAgainstTheAnchor() throws SQLException {
+    int n = atLeast(3);
+    Map<String, Object> newest = row(n);
+    Map<String, Object> second = row(n - 1);
+    tamper("delete from audit_entry where seq = ?", (long) n);
+    try {
+      JsonPath one = verify();
+      assertThat(one.getBoolean("valid")).isFalse();
+      assertThat(one.getInt("firstBrokenSeq")).isEqualTo(n);
+      assertThat(one.getString("reason")).contains("chain ends at seq " + (n - 1)
+          + " but the head anchor records seq " + n, "removed");
+      assertThat(one.getInt("entries")).isEqualTo(n - 1);
+      assertThat(one.getLong("head.seq")).isEqualTo(n);
+      assertThat(one.getString("head.entryHash")).isEqualTo(newest.get("entry_hash"));
+
+      tamper("delete from audit_entry where seq = ?", (long) n - 1);
+      JsonPath two = verify();
+      assertThat(two.getBoolean("valid")).isFalse();
+      assertThat(two.getInt("firstBrokenSeq")).isEqualTo(n - 1);
+      assertThat(two.getString("reason")).contains("chain ends at seq " + (n - 2), "removed");
+    } finally {
+      if (count() < n - 1) {
+        restore(second);
+      }
+      restore(newest);
+    }
+    assertThat(verify().getBoolean("valid")).isTrue();
+  }
+
+  @Test
+  void aTamperedAnchorIsFound() throws SQLException {
+    int n = atLeast(2);
+    String hash = (String) row(n).get("entry_hash");
+    tamperHead("update audit_head set entry_hash = ?", "f".repeat(64));
+    try {
+      JsonPath verdict = verify();
+      assertThat(verdict.getBoolean("valid")).isFalse();
+      assertThat(verdict.getInt("firstBrokenSeq")).isEqualTo(n);
+      assertThat(verdict.getString("reason")).contains("head anchor");
+      tamperHead("update audit_head set seq = ?, entry_hash = ?", (long) n - 1,
+          row(n - 1).get("entry_hash"));
+      verdict = verify();
+      assertThat(verdict.getBoolean("valid")).isFalse();
+      assertThat(verdict.getInt("firstBrokenSeq")).isEqualTo(n);
+      assertThat(verdict.getString("reason")).contains("past the head anchor's seq " + (n - 1));
+    } finally {
+      tamperHead("update audit_head set seq = ?, entry_hash = ?", (long) n, hash);
+    }
+    assertThat(verify().getBoolean("valid")).isTrue();
+  }
+
+  @Test
+  void theAnchorOnlyMovesForward() throws SQLException {
+    int n = atLeast(1);
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      for (String sql : List.of(
+          "update audit_head set seq = seq + 1",
+          "update audit_head set seq = seq - 1",
+          "update audit_head set entry_hash = '" + "f".repeat(64) + "'",
+          "delete from audit_head",
+          "truncate audit_head",
+          "insert into audit_head (seq, entry_hash, updated_at) values (0, 'x', now())")) {
+        assertThatThrownBy(() -> s.executeUpdate(sql)).as(sql)
+            .hasMessageContaining("audit_head only moves forward");
+      }
+    }
+    assertThat(verify().getLong("head.seq")).isEqualTo(n);
+  }
+
+  @Test
+  void anAuditorsHeadMustStillBeInTheChain() throws SQLException {
+    atLeast(2);
+    JsonPath earlier = verify();
+    String head = headOf(earlier);
+    plan("AuditHeadLater", "Security", "later");
+    JsonPath later = verify("?head=" + head);
+    assertThat(later.getBoolean("valid")).isTrue();
+    assertThat(later.getLong("head.seq")).isGreaterThan(earlier.getLong("head.seq"));
+
+    String changed = head.substring(0, head.length() - 1) + (head.endsWith("0") ? "1" : "0");
+    JsonPath wrong = verify("?head=" + changed);
+    assertThat(wrong.getBoolean("valid")).isFalse();
+    assertThat(wrong.getLong("firstBrokenSeq")).isEqualTo(earlier.getLong("head.seq"));
+    assertThat(wrong.getString("reason")).contains("given head");
+  }
+
+  /** Rows and anchor rewritten consistently pass a plain verify; the auditor's copy catches it. */
+  @Test
+  void anAuditorsHeadCatchesARewriteOfRowsAndAnchor() throws SQLException {
+    int n = atLeast(2);
+    String kept = headOf(verify());
+    Map<String, Object> row = row(n);
+    String forged = "{\"planId\":\"forged\"}";
+    String forgedHash = AuditChain.hash((String) row.get("previous_hash"), n,
+        ((java.sql.Timestamp) row.get("at")).toInstant(), (String) row.get("action"),
+        (String) row.get("subject"), (String) row.get("matrix_digest"),
+        (String) row.get("matrix_commit"), forged);
+    tamper("update audit_entry set details = ?, entry_hash = ? where seq = ?", forged, forgedHash,
+        (long) n);
+    tamperHead("update audit_head set entry_hash = ?", forgedHash);
+    try {
+      assertThat(verify().getBoolean("valid")).isTrue();
+      JsonPath verdict = verify("?head=" + kept);
+      assertThat(verdict.getBoolean("valid")).isFalse();
+      assertThat(verdict.getInt("firstBrokenSeq")).isEqualTo(n);
+    } finally {
+      tamper("update audit_entry set details = ?, entry_hash = ? where seq = ?",
+          row.get("details"), row.get("entry_hash"), (long) n);
+      tamperHead("update audit_head set entry_hash = ?", row.get("entry_hash"));
+    }
+    assertThat(verify("?head=" + kept).getBoolean("valid")).isTrue();
+  }
+
+  @Test
+  void aMalformedHeadIsA400() {
+    for (String head : List.of("abc", "5", "5:xyz", "0:" + "0".repeat(64), "-1:" + "0".repeat(64),
+        "3:" + "0".repeat(63))) {
+      given().auth().oauth2(auditor()).queryParam("head", head)
+          .when().get("/api/v1/audit/verify").then().statusCode(400)
+          .body("code", equalTo("http_400"))
+          .body("message", containsString("SEQ:HASH"));
+    }
+  }
+
+  void restore(Map<String, Object> row) throws SQLException {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "insert into audit_entry (seq, at, action, subject, matrix_digest, matrix_commit,"
+            + " details, previous_hash, entry_hash) values (?,?,?,?,?,?,?,?,?)")) {
+      int i = 1;
+      for (String col : List.of("seq", "at", "action", "subject", "matrix_digest",
+          "matrix_commit", "details", "previous_hash", "entry_hash")) {
+        ps.setObject(i++, row.get(col));
+      }
+      ps.executeUpdate();
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChainVerifierTest {
@@ -25,16 +26,33 @@ class ChainVerifierTest {
     return out;
   }
 
-  static ChainVerdict verify(List<AuditEntry> entries) {
-    ChainVerifier v = new ChainVerifier();
+  static ChainHead head(List<AuditEntry> chain) {
+    return chain.isEmpty() ? ChainHead.EMPTY
+        : new ChainHead(chain.get(chain.size() - 1).seq(), chain.get(chain.size() - 1).entryHash());
+  }
+
+  /** Verifies {@code entries} against an anchor that stayed at {@code anchor}. */
+  static ChainVerdict verify(List<AuditEntry> entries, ChainHead anchor) {
+    return verify(entries, anchor, null);
+  }
+
+  static ChainVerdict verify(List<AuditEntry> entries, ChainHead anchor, ChainHead given) {
+    ChainVerifier v = new ChainVerifier(Optional.ofNullable(given));
     entries.forEach(v::accept);
-    return v.verdict();
+    return v.verdict(Optional.ofNullable(anchor));
+  }
+
+  /** Verifies an untampered anchor: the head of the chain as it was built. */
+  static ChainVerdict verify(List<AuditEntry> entries) {
+    return verify(entries, head(chain(entries.size())));
   }
 
   @Test
   void anIntactChainIsValid() {
-    assertThat(verify(chain(5))).isEqualTo(ChainVerdict.intact(5));
-    assertThat(verify(List.of())).isEqualTo(ChainVerdict.intact(0));
+    List<AuditEntry> c = chain(5);
+    assertThat(verify(c, head(c))).isEqualTo(ChainVerdict.intact(5, head(c)));
+    assertThat(verify(List.of(), ChainHead.EMPTY))
+        .isEqualTo(ChainVerdict.intact(0, ChainHead.EMPTY));
   }
 
   @Test
@@ -79,7 +97,7 @@ class ChainVerifierTest {
   void aDeletedEntryIsReportedAtItsSeq() {
     List<AuditEntry> c = chain(6);
     c.remove(3); // seq 4
-    ChainVerdict v = verify(c);
+    ChainVerdict v = verify(c, head(chain(6)));
     assertThat(v.valid()).isFalse();
     assertThat(v.firstBrokenSeq()).isEqualTo(4);
     assertThat(v.reason()).contains("missing");
@@ -90,6 +108,87 @@ class ChainVerifierTest {
   void aDeletedFirstEntryIsReported() {
     List<AuditEntry> c = chain(3);
     c.remove(0);
-    assertThat(verify(c).firstBrokenSeq()).isEqualTo(1);
+    assertThat(verify(c, head(chain(3))).firstBrokenSeq()).isEqualTo(1);
+  }
+
+  @Test
+  void removedNewestEntriesAreFoundAgainstTheAnchor() {
+    List<AuditEntry> full = chain(9);
+    ChainVerdict one = verify(full.subList(0, 8), head(full));
+    assertThat(one.valid()).isFalse();
+    assertThat(one.firstBrokenSeq()).isEqualTo(9);
+    assertThat(one.entries()).isEqualTo(8);
+    assertThat(one.head()).isEqualTo(head(full));
+    assertThat(verify(full.subList(0, 7), head(full)).reason())
+        .isEqualTo("chain ends at seq 7 but the head anchor records seq 9:"
+            + " the newest entries 8..9 were removed");
+    ChainVerdict all = verify(List.of(), head(full));
+    assertThat(all.firstBrokenSeq()).isEqualTo(1);
+    assertThat(all.reason()).contains("chain ends at seq 0", "removed");
+  }
+
+  @Test
+  void aChainThatEndsWithADifferentHashThanTheAnchorIsBroken() {
+    List<AuditEntry> c = chain(4);
+    ChainVerdict v = verify(c, new ChainHead(4, "f".repeat(64)));
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBrokenSeq()).isEqualTo(4);
+    assertThat(v.reason()).contains("entry 4", "different hash", "head anchor");
+    assertThat(verify(List.of(), new ChainHead(0, "f".repeat(64))).firstBrokenSeq()).isEqualTo(1);
+  }
+
+  @Test
+  void entriesPastTheAnchorAreBroken() {
+    List<AuditEntry> c = chain(6);
+    ChainVerdict v = verify(c, head(c.subList(0, 4)));
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBrokenSeq()).isEqualTo(5);
+    assertThat(v.reason()).contains("past the head anchor's seq 4");
+  }
+
+  @Test
+  void aMissingAnchorIsBroken() {
+    ChainVerdict v = verify(chain(3), null);
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBrokenSeq()).isEqualTo(4);
+    assertThat(v.reason()).contains("anchor", "missing");
+    assertThat(v.head()).isNull();
+  }
+
+  @Test
+  void aGivenHeadTheChainStillHoldsIsValid() {
+    List<AuditEntry> c = chain(6);
+    assertThat(verify(c, head(c), head(c.subList(0, 3))).valid()).isTrue();
+    assertThat(verify(c, head(c), head(c)).valid()).isTrue();
+  }
+
+  /** The rows and the anchor rewritten consistently pass alone; the auditor's copy catches it. */
+  @Test
+  void aGivenHeadCatchesARewriteOfRowsAndAnchor() {
+    List<AuditEntry> original = chain(5);
+    List<AuditEntry> rewritten = new ArrayList<>(original.subList(0, 2));
+    String previous = rewritten.get(1).entryHash();
+    for (AuditEntry e : original.subList(2, 5)) {
+      String details = "{\"forged\":" + e.seq() + "}";
+      String hash = AuditChain.hash(previous, e.seq(), e.at(), e.action(), e.subject(),
+          e.matrixDigest(), e.matrixCommit(), details);
+      rewritten.add(new AuditEntry(e.seq(), e.at(), e.action(), e.subject(), e.matrixDigest(),
+          e.matrixCommit(), details, previous, hash));
+      previous = hash;
+    }
+    assertThat(verify(rewritten, head(rewritten)).valid()).isTrue();
+    ChainVerdict v = verify(rewritten, head(rewritten), head(original.subList(0, 4)));
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBrokenSeq()).isEqualTo(4);
+    assertThat(v.reason()).contains("given head");
+  }
+
+  @Test
+  void aGivenHeadPastTheChainsEndIsBroken() {
+    List<AuditEntry> c = chain(3);
+    ChainVerdict v = verify(c, head(c), new ChainHead(5, "a".repeat(64)));
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBrokenSeq()).isEqualTo(4);
+    assertThat(v.reason()).contains("given head records seq 5");
   }
 }
