@@ -9,5 +9,7 @@ public enum AuditAction {
   /** An apply run ended, with its status. */
   RUN_FINISHED,
   /** A reconcile request was handled (plan mode or apply mode). */
-  RECONCILE
+  RECONCILE,
+  /** Resolved drift history older than {@code idc.drift.retention} was deleted (by the scheduler). */
+  DRIFT_PURGED
 }

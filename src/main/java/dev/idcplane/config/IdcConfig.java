@@ -33,10 +33,42 @@ public interface IdcConfig {
   /** Health checks. */
   interface Health {
     /**
-     * Readiness is DOWN when the newest stored plan (a scan stores one too) is older than this;
-     * unset, the scan-age check is always UP.
+     * Readiness is DOWN when the newest plan of the configured matrix (a scan makes one; previews
+     * of a matrix sent in a request do not count) is older than this; unset, always UP.
      */
     Optional<java.time.Duration> maxScanAge();
+  }
+
+  Metrics metrics();
+
+  /** Prometheus metrics. */
+  interface Metrics {
+    /** How long gauges read from the database (open findings, last scan) are reused by scrapes. */
+    @WithDefault("15s")
+    java.time.Duration cacheTtl();
+  }
+
+  Drift drift();
+
+  /** Drift history. */
+  interface Drift {
+    /**
+     * How long a resolved occurrence is kept after it was resolved; open ones are never purged.
+     * Unset (the default) keeps all history forever, the safe choice for audit evidence.
+     */
+    Optional<java.time.Duration> retention();
+
+    /**
+     * Quartz-style cron of the purge (daily at 03:30 by default; {@code off} in the test profile).
+     * Read by {@code DriftPurger}; a purge does nothing while {@link #retention()} is unset.
+     */
+    @WithDefault("0 30 3 * * ?")
+    String purgeCron();
+
+    /** Occurrences one purge statement deletes at most; each batch commits on its own. */
+    @WithDefault("10000")
+    @jakarta.validation.constraints.Positive
+    int purgeBatchSize();
   }
 
   Scan scan();

@@ -5,6 +5,8 @@ import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.persistence.ApplyLocks;
 import dev.idcplane.persistence.DriftStore;
 import dev.idcplane.service.ApplyService;
+import dev.idcplane.service.ControlPlaneMetrics;
+import dev.idcplane.service.ControlPlaneMetrics.ScanOutcome;
 import dev.idcplane.service.MatrixInput;
 import dev.idcplane.service.PlanningService;
 import io.quarkus.scheduler.Scheduled;
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
  * planning, so across replicas only one scan or apply runs at a time; when the lock is taken the
  * scan is skipped. With {@code idc.scan.auto-apply} a plan with changes is then applied as a
  * normal run (taking the lock again, never allowing deletes: the deletion guard stays on). The
- * last successful scan is the newest plan created by {@value #SUBJECT}.
+ * last successful scan is the newest plan created by {@value #SUBJECT}. Every scan is timed and
+ * counted by outcome ({@code idc.scan.duration}, {@code idc.scans}).
  */
 @ApplicationScoped
 public class DriftScanner {
@@ -32,15 +35,18 @@ public class DriftScanner {
   private final PlanningService planning;
   private final ApplyService apply;
   private final DriftStore store;
+  private final ControlPlaneMetrics metrics;
 
   public DriftScanner(IdcConfig config, IdentityCenter identityCenter, ApplyLocks locks,
-      PlanningService planning, ApplyService apply, DriftStore store) {
+      PlanningService planning, ApplyService apply, DriftStore store,
+      ControlPlaneMetrics metrics) {
     this.config = config;
     this.identityCenter = identityCenter;
     this.locks = locks;
     this.planning = planning;
     this.apply = apply;
     this.store = store;
+    this.metrics = metrics;
   }
 
   /** What a scan did: the plan it stored, the run it started, or that the instance was busy. */
@@ -74,6 +80,19 @@ public class DriftScanner {
 
   /** One scan now. */
   public Outcome scan() {
+    var timing = metrics.startScan();
+    try {
+      Outcome outcome = scanOnce();
+      metrics.scanFinished(
+          outcome.skipped() ? ScanOutcome.SKIPPED_BUSY : ScanOutcome.SUCCEEDED, timing);
+      return outcome;
+    } catch (RuntimeException e) {
+      metrics.scanFinished(ScanOutcome.FAILED, timing);
+      throw e;
+    }
+  }
+
+  private Outcome scanOnce() {
     String instanceArn = config.instanceArn()
         .orElseGet(() -> identityCenter.listInstances().get(0).instanceArn());
     Optional<ApplyLocks.Lease> lease = locks.tryLock(instanceArn);

@@ -2,6 +2,7 @@ package dev.idcplane.health;
 
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.persistence.PlanRepository;
+import dev.idcplane.service.MatrixInput;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -13,13 +14,15 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness check {@code latest-scan-age}: DOWN when the newest stored plan is older than {@code
- * idc.health.max-scan-age} (or there is none); UP when that setting is unset.
+ * Readiness check {@code latest-scan-age}: DOWN when the newest plan of the configured matrix is
+ * older than {@code idc.health.max-scan-age} (or there is none); UP when that setting is unset.
+ * Previews of a matrix sent in a request do not count: they do not refresh the drift history.
  */
 @Readiness
 @ApplicationScoped
 public class ScanAgeCheck implements HealthCheck {
   static final String NAME = "latest-scan-age";
+  private static final String CONFIGURED = MatrixInput.configured(Optional.empty()).origin();
 
   private final IdcConfig config;
   private final PlanRepository plans;
@@ -38,7 +41,7 @@ public class ScanAgeCheck implements HealthCheck {
       return HealthCheckResponse.named(NAME).up().withData("maxScanAge", "unset").build();
     }
     Optional<Instant> newest = QuarkusTransaction.requiringNew()
-        .call(() -> plans.recent(1, Optional.empty()).stream().findFirst().map(p -> p.createdAt));
+        .call(() -> plans.newestCreatedAt(CONFIGURED));
     var response = HealthCheckResponse.named(NAME).withData("maxScanAge", max.get().toString());
     if (newest.isEmpty()) {
       return response.down().withData("newestPlan", "none").build();

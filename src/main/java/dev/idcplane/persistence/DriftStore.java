@@ -160,6 +160,14 @@ public class DriftStore {
     }
   }
 
+  /** Open occurrences by kind name, all instances, in one GROUP BY; kinds without any are absent. */
+  public Map<String, Long> openByKind() {
+    Map<String, Long> counts = new HashMap<>();
+    query("select kind, count(*) from drift_finding where resolved_at is null group by kind",
+        ps -> {}, rs -> counts.put(rs.getString(1), rs.getLong(2)));
+    return counts;
+  }
+
   /** When {@code subject} last stored a plan: for the scheduler, the last successful scan. */
   public Optional<Instant> lastPlanBy(String subject) {
     List<Instant> at = new ArrayList<>();

@@ -64,6 +64,15 @@ public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
     return query.page(Page.ofSize(limit)).list();
   }
 
+  /** When the newest plan of matrix origin {@code origin} ('configured' or 'request') was made. */
+  public Optional<java.time.Instant> newestCreatedAt(String origin) {
+    return Optional.ofNullable(getEntityManager()
+        .createQuery("select max(p.createdAt) from PlanEntity p where p.matrixOrigin = ?1",
+            java.time.Instant.class)
+        .setParameter(1, origin)
+        .getSingleResult());
+  }
+
   private static PlanChangeEntity changeRow(PlanEntity plan, int seq, Change c) {
     PlanChangeEntity r = new PlanChangeEntity();
     r.plan = plan;

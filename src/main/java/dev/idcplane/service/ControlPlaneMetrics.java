@@ -4,33 +4,34 @@ import dev.idcplane.apply.Operation;
 import dev.idcplane.apply.RunResult;
 import dev.idcplane.apply.RunStatus;
 import dev.idcplane.identitycenter.IdentityCenterException;
-import dev.idcplane.plan.DriftFinding;
-import dev.idcplane.plan.DriftKind;
-import dev.idcplane.plan.Plan;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The service's Prometheus metrics ({@code /q/metrics}): runs and operations by outcome, AWS
- * retries by cause (throttles are {@code cause="throttled"}), plan duration, and the drift findings
- * of the latest plan this process stored, by kind. Thread-safe.
+ * The service's event metrics ({@code /q/metrics}): runs and operations by outcome, AWS retries by
+ * cause (throttles are {@code cause="throttled"}), plan duration, scans by outcome and their
+ * duration. Gauges read from the stored history are {@link HistoryGauges}. Thread-safe.
  */
 @ApplicationScoped
 public class ControlPlaneMetrics {
   private final MeterRegistry registry;
-  private final Map<DriftKind, AtomicLong> latestDrift = new EnumMap<>(DriftKind.class);
 
   public ControlPlaneMetrics(MeterRegistry registry) {
     this.registry = registry;
-    for (DriftKind kind : DriftKind.values()) {
-      AtomicLong value = new AtomicLong();
-      latestDrift.put(kind, value);
-      registry.gauge("idc.drift.findings", Tags.of("kind", lower(kind)), value, AtomicLong::get);
+  }
+
+  /** How a scan ended, as the {@code outcome} tag says it. */
+  public enum ScanOutcome {
+    SUCCEEDED("succeeded"),
+    FAILED("failed"),
+    /** Another scan or apply held the instance's lock. */
+    SKIPPED_BUSY("skipped-busy");
+
+    private final String tag;
+
+    ScanOutcome(String tag) {
+      this.tag = tag;
     }
   }
 
@@ -60,13 +61,19 @@ public class ControlPlaneMetrics {
   }
 
   /** A plan timed from {@code timing} was computed and stored. */
-  public void planStored(Plan plan, Timer.Sample timing) {
+  public void planStored(Timer.Sample timing) {
     timing.stop(registry.timer("idc.plan.duration"));
-    Map<DriftKind, Long> counts = new EnumMap<>(DriftKind.class);
-    for (DriftFinding d : plan.drift()) {
-      counts.merge(d.kind(), 1L, Long::sum);
-    }
-    latestDrift.forEach((kind, value) -> value.set(counts.getOrDefault(kind, 0L)));
+  }
+
+  /** Starts timing a scan (on the registry's clock). */
+  public Timer.Sample startScan() {
+    return Timer.start(registry);
+  }
+
+  /** A scan timed from {@code timing} ended with {@code outcome}. */
+  public void scanFinished(ScanOutcome outcome, Timer.Sample timing) {
+    timing.stop(registry.timer("idc.scan.duration", "outcome", outcome.tag));
+    registry.counter("idc.scans", "outcome", outcome.tag).increment();
   }
 
   private static String lower(Enum<?> e) {

@@ -129,7 +129,7 @@ public class PlanningService {
               "drift", plan.drift().size(), "fingerprint", view.fingerprint()));
     });
     drift.record(view, plan, preview.live().orgTree()::accountPath);
-    metrics.planStored(plan, timing);
+    metrics.planStored(timing);
     return new StoredPlan(view, text, plan);
   }
 
