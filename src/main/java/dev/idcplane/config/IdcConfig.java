@@ -181,6 +181,12 @@ public interface IdcConfig {
     /** Folder whose {@code *.yaml} files make up the matrix. */
     @WithDefault("assignments")
     String path();
+
+    /**
+     * Git commit plans of the configured folder record when the caller gives none, e.g. the
+     * deployment's GIT_COMMIT through IDC_MATRIX_COMMIT; unset, asked of git in the folder.
+     */
+    Optional<String> commit();
   }
 
   /** Safety rules of every plan. */

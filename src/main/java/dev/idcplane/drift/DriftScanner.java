@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Scans on a schedule ({@code idc.scan.cron}): a read-only plan of the configured matrix as subject
- * {@value #SUBJECT}, which records drift like any plan. It holds the instance's apply lock while
+ * {@value #SUBJECT}, which records drift like any plan, with the matrix commit {@code
+ * MatrixCommitReader} reads (so a finding a matrix change resolved names its commit). It holds the instance's apply lock while
  * planning, so across replicas only one scan or apply runs at a time; when the lock is taken the
  * scan is skipped. With {@code idc.scan.auto-apply} a plan with changes is then applied as a
  * normal run (taking the lock again, never allowing deletes: the deletion guard stays on). The

@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,6 +55,7 @@ public class PlanningService {
   private final AuditTrail audit;
   private final ControlPlaneMetrics metrics;
   private final DriftRecorder drift;
+  private final MatrixCommitReader commits;
 
   public PlanningService(
       IdcConfig config,
@@ -67,7 +69,8 @@ public class PlanningService {
       ObjectMapper json,
       AuditTrail audit,
       ControlPlaneMetrics metrics,
-      DriftRecorder drift) {
+      DriftRecorder drift,
+      MatrixCommitReader commits) {
     this.config = config;
     this.identityCenter = identityCenter;
     this.clock = clock;
@@ -80,6 +83,7 @@ public class PlanningService {
     this.audit = audit;
     this.metrics = metrics;
     this.drift = drift;
+    this.commits = commits;
   }
 
   /** A plan computed and stored, in both its renderings. */
@@ -91,6 +95,9 @@ public class PlanningService {
   /** Plans without storing: for reports that need the live state and the resolved matrix. */
   public Preview preview(MatrixInput input) {
     Matrix matrix = load(input);
+    // A commit the caller gives wins; else the folder's, read right after its files.
+    Optional<String> commit =
+        input.files().isPresent() ? input.commit() : input.commit().or(commits::read);
     LiveStateReader.Result live =
         new LiveStateReader(identityCenter, clock)
             .read(MatrixRequests.forMatrix(matrix, config.instanceArn()));
@@ -104,7 +111,7 @@ public class PlanningService {
     PlanSource source =
         new PlanSource(
             matrix.digest(),
-            input.commit().orElse(null),
+            commit.orElse(null),
             live.state().instance().instanceArn(),
             live.state().readAt());
     Plan plan = planner.plan(resolution.desired(), live.state(), policy, source);

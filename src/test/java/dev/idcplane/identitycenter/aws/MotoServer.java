@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * a free loopback port for one test class. It waits for the launcher's ready line and one answered
  * HTTP request, never for a fixed time. If moto cannot start the tests FAIL (never skip): the
  * contract must run everywhere CI runs. The server also dies with the JVM (shutdown hook, and the
- * launcher exits when its stdin closes).
+ * launcher exits when its stdin closes). Outside JUnit extensions (a Quarkus test resource) call
+ * {@link #start()} and {@link #stop()}.
  */
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -41,6 +42,11 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    start();
+  }
+
+  /** Starts moto on a free port and waits until it answers. */
+  public void start() throws IOException, InterruptedException {
     Path launcher = Path.of(System.getProperty("user.dir"), "deploy", "moto", "launcher.py");
     if (!Files.isRegularFile(launcher)) {
       throw new IllegalStateException("moto launcher not found at " + launcher);
@@ -85,7 +91,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     stop();
   }
 
-  private void stop() throws InterruptedException {
+  /** Stops moto (if running) and forgets its endpoint. */
+  public void stop() throws InterruptedException {
     if (process != null) {
       process.destroy();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
