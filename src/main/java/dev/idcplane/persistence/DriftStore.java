@@ -1,10 +1,13 @@
 package dev.idcplane.persistence;
 
+import static dev.idcplane.persistence.Jdbc.instant;
+import static dev.idcplane.persistence.Jdbc.set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.drift.DriftFilter;
 import dev.idcplane.drift.FindingRow;
 import dev.idcplane.drift.Resolution;
 import dev.idcplane.drift.ResolutionAttributor.RunTouch;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.plan.DriftFinding;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,10 +43,12 @@ public class DriftStore {
           + " f.fields";
 
   private final AgroalDataSource dataSource;
+  private final Jdbc jdbc;
   private final FieldsJson fieldsJson;
 
   public DriftStore(AgroalDataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource, "drift store");
     this.fieldsJson = new FieldsJson(json);
   }
 
@@ -56,12 +61,12 @@ public class DriftStore {
 
   /** Serialises recorders of one instance until the transaction ends. */
   public void lockInstance(String instanceArn) {
-    exec("select pg_advisory_xact_lock(hashtextextended('drift:' || ?, 0))", ps -> set(ps, instanceArn));
+    jdbc.update("select pg_advisory_xact_lock(hashtextextended('drift:' || ?, 0))", ps -> set(ps, instanceArn));
   }
 
   public Map<String, Open> open(String instanceArn) {
     Map<String, Open> open = new HashMap<>();
-    query(
+    jdbc.query(
         "select id, finding_key, last_seen, last_matrix_digest from drift_finding"
             + " where instance_arn = ? and resolved_at is null",
         ps -> set(ps, instanceArn),
@@ -71,7 +76,7 @@ public class DriftStore {
   }
 
   public void seen(UUID id, PlanRef plan, DriftFinding f, String accountPath) {
-    exec(
+    jdbc.update(
         "update drift_finding set last_seen = ?, last_plan_id = ?, last_matrix_digest = ?,"
             + " last_matrix_commit = ?, detail = ?, account_name = coalesce(?, account_name),"
             + " account_path = coalesce(?, account_path),"
@@ -85,7 +90,7 @@ public class DriftStore {
   public UUID insert(PlanRef plan, DriftFinding f, String accountPath) {
     UUID id = UUID.randomUUID();
     UUID previous = latestResolved(plan.instanceArn(), f.key()).orElse(null);
-    exec(
+    jdbc.update(
         "insert into drift_finding (id, instance_arn, finding_key, kind, permission_set,"
             + " account_id, account_name, account_path, principal_type, principal_id, principal_name, detail,"
             + " first_seen, last_seen, first_plan_id, last_plan_id, last_matrix_digest,"
@@ -102,7 +107,7 @@ public class DriftStore {
   }
 
   public void resolve(UUID id, PlanRef plan, Resolution r) {
-    exec(
+    jdbc.update(
         "update drift_finding set resolved_at = ?, resolution = ?, resolved_by = ?,"
             + " resolved_run_id = ?, resolved_plan_id = ?, resolved_matrix_digest = ?,"
             + " resolved_matrix_commit = ? where id = ?",
@@ -113,7 +118,7 @@ public class DriftStore {
   /** Successful operations of SUCCEEDED/PARTIAL runs of the instance finished at or after {@code since}. */
   public List<RunTouch> touchesSince(String instanceArn, Instant since) {
     List<RunTouch> touches = new ArrayList<>();
-    query(
+    jdbc.query(
         "select r.id, r.started_by, r.finished_at, o.change_key from run r"
             + " join run_operation o on o.run_id = r.id"
             + " where r.instance_arn = ? and r.status in ('SUCCEEDED', 'PARTIAL')"
@@ -129,7 +134,7 @@ public class DriftStore {
     List<FindingRow> rows = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     String sql = select(filter, cursor, params) + " limit " + limit;
-    query(sql, ps -> set(ps, params.toArray()), rs -> rows.add(row(rs)));
+    jdbc.query(sql, ps -> set(ps, params.toArray()), rs -> rows.add(row(rs)));
     return rows;
   }
 
@@ -163,7 +168,7 @@ public class DriftStore {
   /** Open occurrences by kind name, all instances, in one GROUP BY; kinds without any are absent. */
   public Map<String, Long> openByKind() {
     Map<String, Long> counts = new HashMap<>();
-    query("select kind, count(*) from drift_finding where resolved_at is null group by kind",
+    jdbc.query("select kind, count(*) from drift_finding where resolved_at is null group by kind",
         ps -> {}, rs -> counts.put(rs.getString(1), rs.getLong(2)));
     return counts;
   }
@@ -171,7 +176,7 @@ public class DriftStore {
   /** When {@code subject} last stored a plan: for the scheduler, the last successful scan. */
   public Optional<Instant> lastPlanBy(String subject) {
     List<Instant> at = new ArrayList<>();
-    query("select max(created_at) from plan where created_by = ?", ps -> set(ps, subject),
+    jdbc.query("select max(created_at) from plan where created_by = ?", ps -> set(ps, subject),
         rs -> at.add(instant(rs, 1)));
     return at.stream().filter(java.util.Objects::nonNull).findFirst();
   }
@@ -179,7 +184,7 @@ public class DriftStore {
   /** Digest and commit of the newest configured-matrix plan, if any. */
   public Optional<String[]> latestMatrix() {
     List<String[]> out = new ArrayList<>();
-    query(
+    jdbc.query(
         "select matrix_digest, matrix_commit from plan where matrix_origin = 'configured'"
             + " order by created_at desc limit 1",
         ps -> {},
@@ -227,7 +232,7 @@ public class DriftStore {
 
   private Optional<UUID> latestResolved(String instanceArn, String key) {
     List<UUID> ids = new ArrayList<>();
-    query(
+    jdbc.query(
         "select id from drift_finding where instance_arn = ? and finding_key = ?"
             + " and resolved_at is not null order by resolved_at desc limit 1",
         ps -> set(ps, instanceArn, key),
@@ -236,7 +241,7 @@ public class DriftStore {
   }
 
   private void sighting(UUID findingId, UUID planId, DriftFinding f) {
-    exec("insert into drift_sighting (finding_id, plan_id, fields) values (?, ?, ?::jsonb)"
+    jdbc.update("insert into drift_sighting (finding_id, plan_id, fields) values (?, ?, ?::jsonb)"
             + " on conflict do nothing",
         ps -> set(ps, findingId, planId, fieldsJson.write(f.fields())));
   }
@@ -244,7 +249,7 @@ public class DriftStore {
   /** One occurrence by id. */
   public Optional<FindingRow> find(UUID id) {
     List<FindingRow> rows = new ArrayList<>();
-    query("select " + COLUMNS + " from drift_finding f where f.id = ?", ps -> set(ps, id),
+    jdbc.query("select " + COLUMNS + " from drift_finding f where f.id = ?", ps -> set(ps, id),
         rs -> rows.add(row(rs)));
     return rows.stream().findFirst();
   }
@@ -252,7 +257,7 @@ public class DriftStore {
   /** Every plan that saw occurrence {@code id}, oldest first. */
   public List<Sighting> sightings(UUID id) {
     List<Sighting> out = new ArrayList<>();
-    query(
+    jdbc.query(
         "select p.id, p.created_at, p.created_by, p.matrix_digest, p.matrix_commit, s.fields"
             + " from drift_sighting s join plan p on p.id = s.plan_id where s.finding_id = ?"
             + " order by p.created_at, p.id",
@@ -279,48 +284,5 @@ public class DriftStore {
         rs.getString(++i), instant(rs, ++i), rs.getString(++i), rs.getString(++i),
         rs.getObject(++i, UUID.class), rs.getObject(++i, UUID.class), rs.getString(++i),
         rs.getString(++i), rs.getObject(++i, UUID.class), fieldsJson.read(rs.getString(++i)));
-  }
-
-  private static Instant instant(ResultSet rs, int i) throws SQLException {
-    Timestamp t = rs.getTimestamp(i);
-    return t == null ? null : t.toInstant();
-  }
-
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  private interface RowSink {
-    void accept(ResultSet rs) throws SQLException;
-  }
-
-  private static void set(PreparedStatement ps, Object... values) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      ps.setObject(i + 1, values[i]);
-    }
-  }
-
-  private void exec(String sql, Binder binder) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      ps.execute();
-    } catch (SQLException e) {
-      throw new IllegalStateException("drift store: " + e.getMessage(), e);
-    }
-  }
-
-  private void query(String sql, Binder binder, RowSink sink) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          sink.accept(rs);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("drift store: " + e.getMessage(), e);
-    }
   }
 }

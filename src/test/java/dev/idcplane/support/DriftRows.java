@@ -45,7 +45,8 @@ public final class DriftRows {
 
   /** Opens an occurrence of {@code key} seen first by a plan at {@code at}. */
   public UUID open(String instanceArn, DriftKind kind, String key, Instant at) {
-    var finding = new DriftFinding(kind, key, "RowsSet", null, null, null, null, null, "rows", false);
+    var finding = new DriftFinding(kind, key, "RowsSet", null, null, null, null, null, "rows", false,
+        java.util.List.of());
     return store.insert(plan(instanceArn, at), finding, null);
   }
 
