@@ -2,45 +2,22 @@ package dev.idcplane.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.idcplane.support.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ExpiringTest {
-  /** A clock the test moves. */
-  static final class HandClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  final HandClock clock = new HandClock();
+  final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
   final AtomicInteger loads = new AtomicInteger();
 
   @Test
   void loadsOncePerTtl() {
     var value = new Expiring<>(clock, Duration.ofSeconds(15), loads::incrementAndGet);
     assertThat(value.get()).hasValue(1);
-    clock.now = clock.now.plusSeconds(14);
+    clock.advance(Duration.ofSeconds(14));
     assertThat(value.get()).hasValue(1);
-    clock.now = clock.now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(value.get()).hasValue(2);
     assertThat(loads).hasValue(2);
   }
@@ -64,7 +41,7 @@ class ExpiringTest {
     assertThat(value.get()).isEmpty();
     assertThat(value.get()).isEmpty();
     assertThat(loads).hasValue(1);
-    clock.now = clock.now.plusSeconds(15);
+    clock.advance(Duration.ofSeconds(15));
     assertThat(value.get()).hasValue(2);
   }
 }

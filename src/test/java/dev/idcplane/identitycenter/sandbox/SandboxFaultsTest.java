@@ -8,6 +8,7 @@ import dev.idcplane.identitycenter.IdentityCenterException.Kind;
 import dev.idcplane.identitycenter.OperationState;
 import dev.idcplane.identitycenter.OperationStatus;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

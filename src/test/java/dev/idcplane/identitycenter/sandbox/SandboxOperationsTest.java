@@ -10,6 +10,7 @@ import dev.idcplane.identitycenter.OperationState;
 import dev.idcplane.identitycenter.OperationStatus;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.ProvisioningStatus;
+import dev.idcplane.support.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

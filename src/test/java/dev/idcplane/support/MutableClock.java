@@ -1,4 +1,4 @@
-package dev.idcplane.identitycenter.sandbox;
+package dev.idcplane.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,18 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. Thread-safe. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  static MutableClock at(String instant) {
+  public static MutableClock at(String instant) {
     return new MutableClock(Instant.parse(instant));
   }
 
-  synchronized void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
