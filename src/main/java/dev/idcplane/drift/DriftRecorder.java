@@ -4,6 +4,7 @@ import dev.idcplane.api.dto.PlanView;
 import dev.idcplane.persistence.DriftStore;
 import dev.idcplane.plan.DriftFinding;
 import dev.idcplane.plan.Plan;
+import dev.idcplane.service.MatrixInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -30,7 +31,6 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class DriftRecorder {
-  static final String CONFIGURED = "configured";
 
   private final DriftStore store;
 
@@ -40,7 +40,7 @@ public class DriftRecorder {
 
   @Transactional
   public void record(PlanView view, Plan plan, Function<String, String> accountPath) {
-    if (!CONFIGURED.equals(view.matrixOrigin())) {
+    if (!MatrixInput.CONFIGURED.equals(view.matrixOrigin())) {
       return;
     }
     var ref = new DriftStore.PlanRef(view.id(), view.createdAt(), view.createdBy(),

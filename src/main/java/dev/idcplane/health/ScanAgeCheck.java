@@ -22,7 +22,6 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ScanAgeCheck implements HealthCheck {
   static final String NAME = "latest-scan-age";
-  private static final String CONFIGURED = MatrixInput.configured(Optional.empty()).origin();
 
   private final IdcConfig config;
   private final PlanRepository plans;
@@ -41,7 +40,7 @@ public class ScanAgeCheck implements HealthCheck {
       return HealthCheckResponse.named(NAME).up().withData("maxScanAge", "unset").build();
     }
     Optional<Instant> newest = QuarkusTransaction.requiringNew()
-        .call(() -> plans.newestCreatedAt(CONFIGURED));
+        .call(() -> plans.newestCreatedAt(MatrixInput.CONFIGURED));
     var response = HealthCheckResponse.named(NAME).withData("maxScanAge", max.get().toString());
     if (newest.isEmpty()) {
       return response.down().withData("newestPlan", "none").build();

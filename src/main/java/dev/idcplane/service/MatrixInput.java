@@ -8,6 +8,9 @@ import java.util.Optional;
  * preview), with the git commit they come from when the caller knows it.
  */
 public record MatrixInput(Optional<Map<String, String>> files, Optional<String> commit) {
+  /** The {@link #origin()} of the configured folder. */
+  public static final String CONFIGURED = "configured";
+
   public MatrixInput {
     files = files == null ? Optional.empty() : files.map(Map::copyOf);
     commit = commit == null ? Optional.empty() : commit.filter(c -> !c.isBlank());
@@ -18,6 +21,6 @@ public record MatrixInput(Optional<Map<String, String>> files, Optional<String> 
   }
 
   public String origin() {
-    return files.isPresent() ? "request" : "configured";
+    return files.isPresent() ? "request" : CONFIGURED;
   }
 }

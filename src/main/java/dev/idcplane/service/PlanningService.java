@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -95,9 +94,6 @@ public class PlanningService {
   /** Plans without storing: for reports that need the live state and the resolved matrix. */
   public Preview preview(MatrixInput input) {
     Matrix matrix = load(input);
-    // A commit the caller gives wins; else the folder's, read right after its files.
-    Optional<String> commit =
-        input.files().isPresent() ? input.commit() : input.commit().or(commits::read);
     LiveStateReader.Result live =
         new LiveStateReader(identityCenter, clock)
             .read(MatrixRequests.forMatrix(matrix, config.instanceArn()));
@@ -111,15 +107,21 @@ public class PlanningService {
     PlanSource source =
         new PlanSource(
             matrix.digest(),
-            commit.orElse(null),
+            input.commit().orElse(null),
             live.state().instance().instanceArn(),
             live.state().readAt());
     Plan plan = planner.plan(resolution.desired(), live.state(), policy, source);
     return new Preview(live.state(), resolution, plan);
   }
 
-  public StoredPlan plan(MatrixInput input, String subject) {
+  /**
+   * Plans and stores. A stored plan of the configured folder without a caller-given commit records
+   * the folder's own (git or {@code idc.matrix.commit}); previews for reports never ask git.
+   */
+  public StoredPlan plan(MatrixInput given, String subject) {
     var timing = metrics.startPlan();
+    MatrixInput input = given.files().isPresent() || given.commit().isPresent()
+        ? given : MatrixInput.configured(commits.read());
     Preview preview = preview(input);
     Plan plan = preview.plan();
     PlanSource source = plan.source();
