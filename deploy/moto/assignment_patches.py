@@ -2,7 +2,9 @@
 
 moto runs every operation to completion inside the call, so a request's status is terminal as soon
 as it is returned (AWS answers IN_PROGRESS and finishes seconds later); Describe*Status and
-List*Status then report that terminal status under the request id the call returned.
+List*Status then report that terminal status under the request id the call returned. The AWS-like
+mode (aws_like_patches.py, launcher.py --aws-like) replaces the two submissions with ones that stay
+IN_PROGRESS for a while.
 """
 
 import json
@@ -67,15 +69,18 @@ def delete_account_assignment(self) -> str:
     try:
         backend.delete_account_assignment(**_kwargs(p))
     except ResourceNotFoundException:
-        instance_id = p["InstanceArn"].rsplit("/", 1)[-1]
-        ps_id = p["PermissionSetArn"].rsplit("/", 1)[-1]
-        reason = ("Received a 404 status error: EntitlementItem doesn't exist with the given entitlement key"
-                  f" EntitlementKey{{accessorId=AccessorId{{value={p['PrincipalId']}}}, resourceId=ResourceId"
-                  f"{{value={ps_id}}}, auxiliaryResourceId=AuxiliaryResourceId{{value={p['TargetId']}}},"
-                  f" containerId=ContainerId{{value={instance_id}}}}}")
-        entry = _record(backend, "delete", p, "FAILED", reason)
+        entry = _record(backend, "delete", p, "FAILED", _not_found_reason(p))
         return json.dumps({"AccountAssignmentDeletionStatus": entry})
     return json.dumps({"AccountAssignmentDeletionStatus": _record(backend, "delete", p, "SUCCEEDED")})
+
+
+def _not_found_reason(p: dict) -> str:
+    instance_id = p["InstanceArn"].rsplit("/", 1)[-1]
+    ps_id = p["PermissionSetArn"].rsplit("/", 1)[-1]
+    return ("Received a 404 status error: EntitlementItem doesn't exist with the given entitlement key"
+            f" EntitlementKey{{accessorId=AccessorId{{value={p['PrincipalId']}}}, resourceId=ResourceId"
+            f"{{value={ps_id}}}, auxiliaryResourceId=AuxiliaryResourceId{{value={p['TargetId']}}},"
+            f" containerId=ContainerId{{value={instance_id}}}}}")
 
 
 def _describe(self, kind: str, id_param: str, key: str, noun: str) -> str:

@@ -2,10 +2,17 @@
 """Starts moto 5.2.1 in-process with the sso-admin patches of idc_patches.py applied.
 
     python3 deploy/moto/launcher.py --port 5000 [--host 127.0.0.1] [--seed 42] [--exit-on-stdin-eof]
+        [--aws-like [--op-latency 2.0] [--max-outstanding 15] [--rate 20]]
 
 Prints "moto ready on http://HOST:PORT" once it accepts requests, then serves until SIGTERM or
 SIGINT (or, with --exit-on-stdin-eof, until its standard input closes, so it dies with the JVM
 that started it).
+
+--aws-like (aws_like_patches.py) makes sso-admin behave like AWS rather than complete everything
+inside the call: CreateAccountAssignment, DeleteAccountAssignment and ProvisionPermissionSet stay
+IN_PROGRESS for --op-latency seconds; a submission beyond --max-outstanding IN_PROGRESS operations,
+and any sso-admin call beyond --rate in a one-second window (0: no limit), fail ThrottlingException;
+operations in accounts that are not ACTIVE end FAILED.
 
 Identity Center instance: moto's sso-admin backend creates one instance per (account, region)
 when the backend is first touched (SSOAdminBackend.__init__ -> Instance(account, region)), with
@@ -30,9 +37,24 @@ def main() -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--seed", type=int, help="seed moto's id generator for repeatable ids")
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
+    parser.add_argument("--aws-like", action="store_true",
+                        help="asynchronous operations take time; AWS's outstanding cap and rate limit")
+    parser.add_argument("--op-latency", type=float, default=2.0,
+                        help="seconds an operation stays IN_PROGRESS (with --aws-like)")
+    parser.add_argument("--max-outstanding", type=int, default=15,
+                        help="IN_PROGRESS operations at once (with --aws-like; AWS: 15)")
+    parser.add_argument("--rate", type=int, default=20,
+                        help="sso-admin calls per one-second window (with --aws-like; AWS: 20; 0: none)")
     args = parser.parse_args()
+    if args.op_latency < 0 or args.max_outstanding < 1 or args.rate < 0:
+        parser.error("--op-latency must be >= 0, --max-outstanding >= 1 and --rate >= 0")
 
     import idc_patches  # noqa: F401  (applies the patches on import)
+
+    if args.aws_like:
+        import aws_like_patches
+
+        aws_like_patches.enable(args.op_latency, args.max_outstanding, args.rate)
     from moto.moto_api._internal import mock_random
     from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 

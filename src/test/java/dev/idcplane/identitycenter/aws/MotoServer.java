@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -25,13 +27,42 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * contract must run everywhere CI runs. The server also dies with the JVM (shutdown hook, and the
  * launcher exits when its stdin closes). Outside JUnit extensions (a Quarkus test resource) call
  * {@link #start()} and {@link #stop()}.
+ *
+ * <p>{@code new MotoServer()} is moto as patched: every sso-admin operation completes inside the
+ * call. {@link #awsLike} starts it with {@code --aws-like} (deploy/moto/aws_like_patches.py):
+ * operations stay IN_PROGRESS for a while, and AWS's outstanding-operation cap and request rate
+ * answer ThrottlingException.
  */
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private final List<String> modeArgs;
   private Process process;
   private Thread shutdownHook;
   private URI endpoint;
   private Path log;
+
+  /** moto as patched: every operation completes inside the call. */
+  public MotoServer() {
+    this.modeArgs = List.of();
+  }
+
+  private MotoServer(List<String> modeArgs) {
+    this.modeArgs = List.copyOf(modeArgs);
+  }
+
+  /**
+   * moto in AWS-like mode.
+   *
+   * @param opLatency how long an assignment or provisioning operation stays IN_PROGRESS
+   * @param maxOutstanding IN_PROGRESS operations at once before ThrottlingException (AWS: 15)
+   * @param rate sso-admin calls per one-second window before ThrottlingException (AWS: 20)
+   */
+  public static MotoServer awsLike(Duration opLatency, int maxOutstanding, int rate) {
+    return new MotoServer(List.of("--aws-like",
+        "--op-latency", Double.toString(opLatency.toMillis() / 1000.0),
+        "--max-outstanding", Integer.toString(maxOutstanding),
+        "--rate", Integer.toString(rate)));
+  }
 
   public URI endpoint() {
     if (endpoint == null) {
@@ -54,9 +85,11 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     int port = freePort();
     log = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target"))
         .resolve("moto-" + port + ".log");
-    ProcessBuilder pb = new ProcessBuilder(
+    List<String> command = new ArrayList<>(List.of(
         "python3", launcher.toString(), "--port", Integer.toString(port), "--seed", "7",
-        "--exit-on-stdin-eof");
+        "--exit-on-stdin-eof"));
+    command.addAll(modeArgs);
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.redirectError(log.toFile());
     try {
       process = pb.start();
