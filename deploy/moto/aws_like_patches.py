@@ -112,7 +112,10 @@ class AwsLike:
         due = [op for op in self.pending if op.due <= now]
         self.pending = [op for op in self.pending if op.due > now]
         for op in due:
-            reason = op.finish()
+            try:
+                reason = op.finish()
+            except JsonRESTError as e:  # e.g. the permission set was deleted meanwhile
+                reason = e.message
             op.entry["Status"] = "FAILED" if reason else "SUCCEEDED"
             if reason:
                 op.entry["FailureReason"] = reason

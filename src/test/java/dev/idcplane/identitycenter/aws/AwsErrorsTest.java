@@ -17,6 +17,8 @@ class AwsErrorsTest {
   @ParameterizedTest
   @CsvSource({
     "ThrottlingException, 400, Rate exceeded, THROTTLED",
+    // The outstanding-operation cap, as AWS answers it (HTTP 400, aws-iam-identity-center-extensions #87).
+    "ThrottlingException, 400, There are too many requests processing. Please try again later., THROTTLED",
     "TooManyRequestsException, 400, AWS Organizations can't complete your request, THROTTLED",
     "SomethingNew, 429, slow down, THROTTLED",
     "ConflictException, 400, Too many outstanding requests, CONFLICT",

@@ -16,27 +16,31 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * moto in AWS-like mode (launcher.py --aws-like) through the real SDK and our adapter: operations
  * stay IN_PROGRESS and take effect only when they succeed, the 16th outstanding operation is
- * throttled with AWS's words, and operations in accounts that are no longer ACTIVE end FAILED.
- * No rate limit here (--rate 0) so the cap is what is tested; MotoAwsLikeApplyTest has the rate.
+ * and operations in accounts that are no longer ACTIVE end FAILED. AWS's rate (20 calls a second)
+ * applies, and the tests' own calls stay below it. The outstanding cap is in
+ * {@link AwsLikeMotoCapTest}, the rate limit in {@link AwsLikeMotoRateTest}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AwsLikeMotoTest {
   static final Duration LATENCY = Duration.ofMillis(1500);
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  @RegisterExtension static final MotoServer MOTO = MotoServer.awsLike(LATENCY, 15, 0);
+  @RegisterExtension static final MotoServer MOTO = MotoServer.awsLike(LATENCY, 15, 20);
 
   static AwsClients clients;
   static AwsIdentityCenter ic;
   static String instance;
   static String permissionSet;
   static String active;
-  static String spare;
   static String suspended;
   static String closing;
   static final List<String> users = new ArrayList<>();
@@ -48,13 +52,12 @@ class AwsLikeMotoTest {
     var orgs = clients.organizations();
     orgs.createOrganization(r -> r.featureSet("ALL"));
     active = account("active");
-    spare = account("spare");
     suspended = account("suspended");
     closing = account("closing");
     orgs.closeAccount(r -> r.accountId(suspended));
     var i = ic.listInstances().get(0);
     instance = i.instanceArn();
-    for (int n = 0; n < 20; n++) {
+    for (int n = 0; n < 2; n++) {
       String name = "user" + n;
       users.add(clients.identityStore().createUser(r -> r.identityStoreId(i.identityStoreId())
           .userName(name).displayName(name).name(m -> m.givenName("Test").familyName(name)))
@@ -72,6 +75,7 @@ class AwsLikeMotoTest {
   }
 
   @Test
+  @Order(1)
   void anAssignmentIsInProgressThenSucceedsAndOnlyThenIsListed() {
     AccountAssignment a = assignment(active, 0);
     OperationStatus created = ic.createAccountAssignment(instance, a);
@@ -99,32 +103,7 @@ class AwsLikeMotoTest {
   }
 
   @Test
-  void fifteenOutstandingAreAcceptedAndTheSixteenthIsThrottled() {
-    List<OperationStatus> accepted = new ArrayList<>();
-    for (int n = 0; n < 15; n++) {
-      accepted.add(ic.createAccountAssignment(instance, assignment(spare, n)));
-    }
-    assertThat(accepted).extracting(OperationStatus::state).containsOnly(OperationState.IN_PROGRESS);
-
-    assertThatThrownBy(() -> ic.createAccountAssignment(instance, assignment(spare, 15)))
-        .isInstanceOfSatisfying(IdentityCenterException.class, e -> {
-          assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.THROTTLED);
-          assertThat(e.getMessage()).contains("ThrottlingException")
-              .contains("There are too many requests processing. Please try again later.");
-        });
-
-    for (OperationStatus s : accepted) {
-      assertThat(awaitEnd(() -> ic.describeAccountAssignmentCreationStatus(instance,
-          s.requestId())).state()).isEqualTo(OperationState.SUCCEEDED);
-    }
-    // The slots are free again once the operations have finished.
-    OperationStatus sixteenth = ic.createAccountAssignment(instance, assignment(spare, 15));
-    assertThat(awaitEnd(() -> ic.describeAccountAssignmentCreationStatus(instance,
-        sixteenth.requestId())).state()).isEqualTo(OperationState.SUCCEEDED);
-    assertThat(ic.listAccountAssignments(instance, spare, permissionSet)).hasSize(16);
-  }
-
-  @Test
+  @Order(2)
   void operationsInAccountsThatAreNoLongerActiveEndFailed() {
     AccountAssignment inSuspended = assignment(suspended, 0);
     OperationStatus created = ic.createAccountAssignment(instance, inSuspended);
