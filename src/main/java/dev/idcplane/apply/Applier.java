@@ -37,8 +37,20 @@ public final class Applier {
   private final CallGate gate;
   private final Backoff backoff;
 
+  /** An applier with a request budget of its own, {@code settings.requestsPerSecond()}. */
   public Applier(IdentityCenter ic, String instanceArn, ApplySettings settings, Clock clock,
       Sleeper sleeper, RandomGenerator random, OperationJournal journal) {
+    this(ic, instanceArn, settings, clock, sleeper, random, journal,
+        new RateLimiter(settings.requestsPerSecond(), clock, sleeper));
+  }
+
+  /**
+   * An applier whose sso-admin calls take their tokens from {@code ssoAdminBudget}, the budget the
+   * service shares with plans and scans (the account's rate quota is one for all of them).
+   */
+  public Applier(IdentityCenter ic, String instanceArn, ApplySettings settings, Clock clock,
+      Sleeper sleeper, RandomGenerator random, OperationJournal journal,
+      RateLimiter ssoAdminBudget) {
     this.ic = ic;
     this.instanceArn = instanceArn;
     this.settings = settings;
@@ -46,8 +58,7 @@ public final class Applier {
     this.sleeper = sleeper;
     this.journal = journal;
     this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), random);
-    this.gate = new CallGate(new RateLimiter(settings.requestsPerSecond(), clock, sleeper),
-        backoff, sleeper, settings.maxAttempts(), counters);
+    this.gate = new CallGate(ssoAdminBudget, backoff, sleeper, settings.maxAttempts(), counters);
   }
 
   /** The plan's changes as pending operations, numbered in plan order. */

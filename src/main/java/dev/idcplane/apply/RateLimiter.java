@@ -4,49 +4,65 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A token bucket shared by every sso-admin call of a run. It holds up to a tenth of a second's
- * calls for bursts (a poll's describes and the submissions that refill freed slots go out at once)
- * and refills at the rate minus that burst, so no one-second window ever sees more than
- * {@code perSecond} calls. Thread-safe; {@link #acquire()} waits.
+ * A request budget: at most {@code perSecond} grants in any one-second window, which is how AWS
+ * counts, while delivering the rate itself over time at every setting. It remembers the times of
+ * the last {@code burst} grants (a sliding-window log) and grants again once the oldest of them is a
+ * window old; so a whole second's calls may go out at once, and then the next waits.
+ *
+ * <p>Rates of 1/s or more allow {@code floor(perSecond)} grants per second (no one-second window
+ * can hold a fraction of a call); below 1/s, one grant per {@code 1/perSecond} seconds. The window
+ * is 2% longer than a second, so a call that reaches AWS a little after its grant still falls in
+ * the right second. Thread-safe; {@link #acquire()} waits on the injected {@link Sleeper}.
  */
 public final class RateLimiter {
+  /** The window is this much longer than the nominal one (clock granularity, transit jitter). */
+  static final double MARGIN = 1.02;
+
   private final Clock clock;
   private final Sleeper sleeper;
-  private final double perNano;
-  private final double capacity;
-  private double tokens;
-  private long last;
+  private final double perSecond;
+  private final long windowNanos;
+  private final long[] grants;
+  private int count;
+  private int oldest;
 
   public RateLimiter(double perSecond, Clock clock, Sleeper sleeper) {
+    if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+      throw new IllegalArgumentException("requests per second must be positive, got " + perSecond);
+    }
     this.clock = clock;
     this.sleeper = sleeper;
-    // Any one-second window sees at most capacity + refill; 2% margin for clock granularity.
-    this.capacity = Math.max(1.0, Math.floor(perSecond * 0.1));
-    this.perNano = Math.max(perSecond * 0.98 - capacity, perSecond * 0.02) / 1e9;
-    this.tokens = capacity;
-    this.last = nanos();
+    this.perSecond = perSecond;
+    int burst = perSecond >= 1 ? (int) Math.min(Math.floor(perSecond), 1_000_000) : 1;
+    double seconds = perSecond >= 1 ? 1.0 : 1.0 / perSecond;
+    this.windowNanos = (long) Math.ceil(seconds * MARGIN * 1e9);
+    this.grants = new long[burst];
   }
 
-  /** Takes one token, waiting until one is available. */
+  /** The configured rate. */
+  public double perSecond() {
+    return perSecond;
+  }
+
+  /** Takes one grant, waiting until the window allows it. */
   public void acquire() throws InterruptedException {
     while (true) {
       long waitNanos;
       synchronized (this) {
-        refill();
-        if (tokens >= 1.0) {
-          tokens -= 1.0;
+        long now = nanos();
+        if (count < grants.length) {
+          grants[(oldest + count++) % grants.length] = now;
           return;
         }
-        waitNanos = (long) Math.ceil((1.0 - tokens) / perNano);
+        waitNanos = grants[oldest] + windowNanos - now;
+        if (waitNanos <= 0) {
+          grants[oldest] = now;
+          oldest = (oldest + 1) % grants.length;
+          return;
+        }
       }
       sleeper.sleep(Duration.ofNanos(waitNanos));
     }
-  }
-
-  private void refill() {
-    long now = nanos();
-    tokens = Math.min(capacity, tokens + (now - last) * perNano);
-    last = now;
   }
 
   private long nanos() {

@@ -98,7 +98,11 @@ public interface IdcConfig {
     @WithDefault("3")
     int maxProvisioning();
 
-    /** sso-admin calls per second, submissions and polls together; AWS allows 20. */
+    /**
+     * sso-admin calls per second, AWS allows 20. Deprecated: the sso-admin budget is now shared by
+     * every caller and set by {@code idc.aws.rate.sso-admin}; this key is used only when that one
+     * is unset.
+     */
     @WithDefault("20")
     double requestsPerSecond();
 
@@ -167,6 +171,48 @@ public interface IdcConfig {
     /** Limit for one AWS call including the SDK's own retries. */
     @WithDefault("30s")
     java.time.Duration callTimeout();
+
+    /**
+     * Request budgets, one per service for the whole process (plans, scans, access reports and
+     * apply share them, since AWS's rate quotas are per account and Region). Both backends.
+     */
+    Rate rate();
+
+    /** Attempts per read (the first included) when AWS answers throttled; both backends. */
+    @WithDefault("6")
+    @jakarta.validation.constraints.Positive
+    int readMaxAttempts();
+
+    /** A throttled read is not retried past this long after its first attempt. */
+    @WithDefault("30s")
+    java.time.Duration readMaxElapsed();
+
+    /** First delay before retrying a throttled read; later ones double (full jitter). */
+    @WithDefault("200ms")
+    java.time.Duration readBackoffBase();
+
+    /** Longest single delay before retrying a throttled read. */
+    @WithDefault("5s")
+    java.time.Duration readBackoffMax();
+  }
+
+  /** Requests per second each AWS service gets; rates of 1 or more are rounded down to whole calls. */
+  interface Rate {
+    /**
+     * sso-admin requests per second (AWS: 20 for the account's Identity Center APIs together);
+     * unset, {@code idc.apply.requests-per-second}, whose default is 20.
+     */
+    Optional<@jakarta.validation.constraints.Positive Double> ssoAdmin();
+
+    /** identitystore requests per second (GetGroupId, GetUserId, DescribeGroup, DescribeUser). */
+    @WithDefault("20")
+    @jakarta.validation.constraints.Positive
+    double identityStore();
+
+    /** Organizations requests per second (DescribeOrganization, ListRoots, List*ForParent). */
+    @WithDefault("10")
+    @jakarta.validation.constraints.Positive
+    double organizations();
   }
 
   /** The sandbox backend. */

@@ -1,8 +1,13 @@
 package dev.idcplane.config;
 
+import dev.idcplane.apply.PacedIdentityCenter;
+import dev.idcplane.apply.ReadRetry;
+import dev.idcplane.apply.RequestBudgets;
+import dev.idcplane.apply.Sleeper;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.aws.AwsClients;
 import dev.idcplane.identitycenter.aws.AwsIdentityCenter;
+import dev.idcplane.identitycenter.aws.PacingInterceptor;
 import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
 import dev.idcplane.matrix.MatrixLoader;
 import dev.idcplane.plan.Planner;
@@ -14,7 +19,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import java.time.Clock;
@@ -26,6 +33,7 @@ public class ServiceProducers {
   private static final Logger LOG = Logger.getLogger(ServiceProducers.class);
   private volatile AwsClients awsClients;
   private volatile AwsClients applyClients;
+  private SandboxIdentityCenter sandbox;
 
   @Produces
   @Singleton
@@ -33,44 +41,72 @@ public class ServiceProducers {
     return Clock.systemUTC();
   }
 
+  /** The one set of request budgets every caller of every Identity Center draws from. */
+  @Produces
+  @Singleton
+  RequestBudgets requestBudgets(IdcConfig config, Clock clock) {
+    IdcConfig.Rate rate = config.aws().rate();
+    double ssoAdmin = rate.ssoAdmin().orElse(config.apply().requestsPerSecond());
+    LOG.infof("Request budgets per second: sso-admin %s, identitystore %s, organizations %s",
+        ssoAdmin, rate.identityStore(), rate.organizations());
+    return new RequestBudgets(ssoAdmin, rate.identityStore(), rate.organizations(), clock,
+        Sleeper.REAL);
+  }
+
+  /**
+   * The Identity Center plans, scans and reports read through: every call takes a token from the
+   * shared budgets (the adapter underneath paces later pages) and throttled reads are retried.
+   */
   @Produces
   @ApplicationScoped
-  IdentityCenter identityCenter(IdcConfig config, Clock clock) {
-    return switch (config.backend()) {
-      case sandbox -> {
-        Path seed = Path.of(config.sandbox().seed());
-        LOG.infof("Identity Center backend: sandbox seeded from %s", seed.toAbsolutePath());
-        yield SandboxIdentityCenter.fromSeed(seed, clock);
-      }
+  IdentityCenter identityCenter(IdcConfig config, Clock clock, RequestBudgets budgets) {
+    IdcConfig.Aws aws = config.aws();
+    IdentityCenter backend = switch (config.backend()) {
+      case sandbox -> sandbox(config, clock, budgets);
       case aws -> {
-        IdcConfig.Aws aws = config.aws();
         LOG.infof(
             "Identity Center backend: AWS in %s%s",
             aws.region(),
             aws.endpointOverride().map(e -> " through " + e).orElse(""));
-        awsClients = clients(aws, aws.maxAttempts());
+        awsClients = clients(aws, aws.maxAttempts(), budgets);
         yield new AwsIdentityCenter(awsClients);
       }
     };
+    ReadRetry retry = new ReadRetry(aws.readMaxAttempts(), aws.readMaxElapsed(),
+        aws.readBackoffBase(), aws.readBackoffMax());
+    return new PacedIdentityCenter(backend, budgets, retry, clock, Sleeper.REAL,
+        new SplittableRandom());
   }
 
   /**
-   * The Identity Center apply writes through. On AWS its clients make one attempt per call: the
-   * applier owns retries (with the slot and rate accounting), so the SDK's must not multiply them.
-   * The sandbox is one world, shared with reads.
+   * The Identity Center apply writes through. It is not wrapped: apply's call gate paces every call
+   * on the same sso-admin budget (see ApplyService) and owns the retries, so wrapping would take two
+   * tokens per call and retry twice. On AWS its clients make one attempt per call, so the SDK's
+   * retries do not multiply apply's. The sandbox is one world, shared with reads.
    */
   @Produces
   @ApplicationScoped
   @ForApply
-  IdentityCenter applyIdentityCenter(IdcConfig config, IdentityCenter reads) {
+  IdentityCenter applyIdentityCenter(IdcConfig config, Clock clock, RequestBudgets budgets) {
     if (config.backend() == IdcConfig.Backend.sandbox) {
-      return reads;
+      return sandbox(config, clock, budgets);
     }
-    applyClients = clients(config.aws(), 1);
+    applyClients = clients(config.aws(), 1, budgets);
     return new AwsIdentityCenter(applyClients);
   }
 
-  private static AwsClients clients(IdcConfig.Aws aws, int maxAttempts) {
+  private synchronized SandboxIdentityCenter sandbox(
+      IdcConfig config, Clock clock, RequestBudgets budgets) {
+    if (sandbox == null) {
+      Path seed = Path.of(config.sandbox().seed());
+      LOG.infof("Identity Center backend: sandbox seeded from %s", seed.toAbsolutePath());
+      sandbox = SandboxIdentityCenter.fromSeed(seed, clock, budgets);
+    }
+    return sandbox;
+  }
+
+  /** SDK clients whose pages and SDK retries take tokens from {@code budgets}. */
+  private static AwsClients clients(IdcConfig.Aws aws, int maxAttempts, RequestBudgets budgets) {
     return AwsClients.create(
         new AwsClients.Settings(
             Region.of(aws.region()),
@@ -78,7 +114,8 @@ public class ServiceProducers {
             RetryMode.STANDARD,
             maxAttempts,
             aws.callTimeout(),
-            Optional.empty()));
+            Optional.empty(),
+            List.of(new PacingInterceptor(budgets))));
   }
 
   @PreDestroy

@@ -6,12 +6,14 @@ import dev.idcplane.apply.Applier;
 import dev.idcplane.apply.ApplySettings;
 import dev.idcplane.apply.Operation;
 import dev.idcplane.apply.OperationJournal;
+import dev.idcplane.apply.RequestBudgets;
 import dev.idcplane.apply.RunResult;
 import dev.idcplane.apply.RunStatus;
 import dev.idcplane.apply.Sleeper;
 import dev.idcplane.audit.AuditAction;
 import dev.idcplane.audit.AuditTrail;
 import dev.idcplane.config.IdcConfig;
+import dev.idcplane.identitycenter.ApiService;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.persistence.ApplyLocks;
 import dev.idcplane.persistence.PlanEntity;
@@ -59,6 +61,7 @@ public class ApplyService {
   private final ObjectMapper json;
   private final AuditTrail audit;
   private final ControlPlaneMetrics metrics;
+  private final RequestBudgets budgets;
   private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "idc-apply");
     t.setDaemon(true);
@@ -69,8 +72,10 @@ public class ApplyService {
   public ApplyService(IdcConfig config, @dev.idcplane.config.ForApply IdentityCenter identityCenter,
       Clock clock,
       PlanningService planning, PlanRepository plans, RunRepository runs, ApplyLocks locks,
-      RunEvents events, ObjectMapper json, AuditTrail audit, ControlPlaneMetrics metrics) {
+      RunEvents events, ObjectMapper json, AuditTrail audit, ControlPlaneMetrics metrics,
+      RequestBudgets budgets) {
     this.config = config;
+    this.budgets = budgets;
     this.identityCenter = identityCenter;
     this.clock = clock;
     this.planning = planning;
@@ -183,7 +188,7 @@ public class ApplyService {
       RunStatus status = RunStatus.FAILED;
       try (lease) {
         Applier applier = new Applier(identityCenter, instanceArn, settings(), clock,
-            Sleeper.REAL, new SplittableRandom(), journal);
+            Sleeper.REAL, new SplittableRandom(), journal, budgets.limiter(ApiService.SSO_ADMIN));
         RunResult result = applier.run(ops);
         status = result.status();
         runs.finish(runId, status, result, null, clock.instant());
@@ -265,7 +270,8 @@ public class ApplyService {
 
   ApplySettings settings() {
     IdcConfig.ApplyRules a = config.apply();
-    return new ApplySettings(a.maxOutstanding(), a.maxProvisioning(), a.requestsPerSecond(),
+    double ssoAdmin = budgets.limiter(ApiService.SSO_ADMIN).perSecond();
+    return new ApplySettings(a.maxOutstanding(), a.maxProvisioning(), ssoAdmin,
         a.pollFirst(), a.pollMax(), a.maxAttempts(), a.backoffBase(), a.backoffMax(),
         a.operationTimeout());
   }

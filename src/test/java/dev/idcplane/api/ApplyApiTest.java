@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import dev.idcplane.config.ForApply;
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.PrincipalType;
@@ -68,7 +69,8 @@ class ApplyApiTest {
   static final String SANDBOX_7 = "111122223333";
   static final String SANDBOX_8 = "999999999999";
 
-  @Inject IdentityCenter identityCenter;
+  // The sandbox itself: the read bean wraps it in the request pacer.
+  @Inject @ForApply IdentityCenter identityCenter;
   @Inject ApplyLocks locks;
   @Inject AgroalDataSource dataSource;
   @Inject ApplyService applyService;

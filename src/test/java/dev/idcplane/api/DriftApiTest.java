@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.idcplane.config.ForApply;
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.PrincipalType;
@@ -78,7 +79,8 @@ class DriftApiTest {
     }
   }
 
-  @Inject IdentityCenter identityCenter;
+  // The sandbox itself: the read bean wraps it in the request pacer.
+  @Inject @ForApply IdentityCenter identityCenter;
   @Inject dev.idcplane.drift.DriftScanner scanner;
   @Inject dev.idcplane.persistence.ApplyLocks locks;
 

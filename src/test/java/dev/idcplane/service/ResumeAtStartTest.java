@@ -2,6 +2,7 @@ package dev.idcplane.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idcplane.config.ForApply;
 import dev.idcplane.apply.Applier;
 import dev.idcplane.apply.Operation;
 import dev.idcplane.apply.OperationKind;
@@ -52,7 +53,8 @@ class ResumeAtStartTest {
   @Inject PlanningService planning;
   @Inject ApplyService apply;
   @Inject RunRepository runs;
-  @Inject IdentityCenter identityCenter;
+  // The sandbox itself: the read bean wraps it in the request pacer.
+  @Inject @ForApply IdentityCenter identityCenter;
 
   @Test
   void resumesARunAStoppedProcessLeftRunning() throws Exception {

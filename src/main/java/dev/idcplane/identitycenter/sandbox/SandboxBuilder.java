@@ -7,6 +7,7 @@ import dev.idcplane.identitycenter.Instance;
 import dev.idcplane.identitycenter.OrgUnit;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.RequestPacer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class SandboxBuilder {
   private boolean built;
   private Clock clock = Clock.systemUTC();
   private SandboxBehaviour behaviour = SandboxBehaviour.instant();
+  private RequestPacer pacer = RequestPacer.NONE;
 
   SandboxBuilder() {}
 
@@ -153,10 +155,19 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /**
+   * What paces the later pages of a list call (the caller paces each call's first request); none
+   * unless set.
+   */
+  public SandboxBuilder pacer(RequestPacer pacer) {
+    this.pacer = Objects.requireNonNull(pacer, "pacer");
+    return this;
+  }
+
   public SandboxIdentityCenter build() {
     validate();
     built = true;
-    return new SandboxIdentityCenter(state, clock, behaviour);
+    return new SandboxIdentityCenter(state, clock, behaviour, pacer);
   }
 
   /** Checks what can only be checked once everything is declared. */

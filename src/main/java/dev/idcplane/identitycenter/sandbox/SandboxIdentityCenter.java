@@ -10,6 +10,7 @@ import dev.idcplane.identitycenter.PermissionSetInfo;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.RequestPacer;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,8 +40,9 @@ import java.util.Set;
  */
 public final class SandboxIdentityCenter extends SandboxReads {
 
-  SandboxIdentityCenter(SandboxState state, Clock clock, SandboxBehaviour behaviour) {
-    super(state, clock, behaviour);
+  SandboxIdentityCenter(SandboxState state, Clock clock, SandboxBehaviour behaviour,
+      RequestPacer pacer) {
+    super(state, clock, behaviour, pacer);
   }
 
   /**
@@ -60,6 +62,14 @@ public final class SandboxIdentityCenter extends SandboxReads {
   /** As {@link #fromSeed(Path)}, on {@code clock}, with {@code behaviour} instead of the seed's. */
   public static SandboxIdentityCenter fromSeed(Path yaml, Clock clock, SandboxBehaviour behaviour) {
     return SeedLoader.load(yaml).clock(clock).behaviour(behaviour).build();
+  }
+
+  /**
+   * As {@link #fromSeed(Path, Clock)}, with {@code pacer} pacing each list call's later pages (see
+   * {@link RequestPacer}).
+   */
+  public static SandboxIdentityCenter fromSeed(Path yaml, Clock clock, RequestPacer pacer) {
+    return SeedLoader.load(yaml).clock(clock).pacer(pacer).build();
   }
 
   /** Loads a seed from a stream; {@code name} is used in error messages. */

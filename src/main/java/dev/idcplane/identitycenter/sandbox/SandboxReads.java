@@ -1,6 +1,7 @@
 package dev.idcplane.identitycenter.sandbox;
 
 import dev.idcplane.identitycenter.Account;
+import dev.idcplane.identitycenter.ApiService;
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.IdentityCenter;
@@ -13,6 +14,7 @@ import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.ProvisioningStatus;
+import dev.idcplane.identitycenter.RequestPacer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,11 @@ abstract sealed class SandboxReads implements IdentityCenter permits SandboxIden
   final PermissionSetWrites writes;
   final AssignmentOps assignments;
   final OperationTracker operations;
+  private final RequestPacer pacer;
 
-  SandboxReads(SandboxState state, Clock clock, SandboxBehaviour behaviour) {
+  SandboxReads(SandboxState state, Clock clock, SandboxBehaviour behaviour, RequestPacer pacer) {
     this.state = state;
+    this.pacer = pacer;
     this.clock = clock;
     this.behaviour = behaviour;
     this.gate = new CallGate(clock, behaviour, calls);
@@ -203,20 +207,32 @@ abstract sealed class SandboxReads implements IdentityCenter permits SandboxIden
     return paged(op, PageSizes.SSO_ADMIN, ssoAdmin, body);
   }
 
-  /** One call per page; an empty list is still one call, a failure after the first page stops. */
+  /**
+   * One call per page; an empty list is still one call, a failure after the first page stops. The
+   * first page reads the whole list; each later page is a request of its own, paced by the {@link
+   * RequestPacer} outside the lock (as the AWS adapter paces each page it fetches).
+   */
   private <T> List<T> paged(String op, int pageSize, boolean ssoAdmin, Supplier<List<T>> body) {
+    List<T> all;
     lock.lock();
     try {
       gate.admit(op, ssoAdmin);
       operations.settle();
-      List<T> all = body.get();
-      long pages = Math.max(1, (all.size() + pageSize - 1) / pageSize);
-      for (long p = 1; p < pages; p++) {
-        gate.admit(op, ssoAdmin);
-      }
-      return all;
+      all = body.get();
     } finally {
       lock.unlock();
     }
+    long pages = Math.max(1, (all.size() + pageSize - 1) / pageSize);
+    ApiService service = ssoAdmin ? ApiService.SSO_ADMIN : ApiService.ORGANIZATIONS;
+    for (long p = 1; p < pages; p++) {
+      pacer.acquireFor(service, op);
+      lock.lock();
+      try {
+        gate.admit(op, ssoAdmin);
+      } finally {
+        lock.unlock();
+      }
+    }
+    return all;
   }
 }

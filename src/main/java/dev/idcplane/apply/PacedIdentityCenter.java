@@ -1,0 +1,342 @@
+package dev.idcplane.apply;
+
+import static dev.idcplane.identitycenter.ApiService.IDENTITY_STORE;
+import static dev.idcplane.identitycenter.ApiService.ORGANIZATIONS;
+import static dev.idcplane.identitycenter.ApiService.SSO_ADMIN;
+
+import dev.idcplane.identitycenter.Account;
+import dev.idcplane.identitycenter.AccountAssignment;
+import dev.idcplane.identitycenter.ApiService;
+import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
+import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.IdentityCenterException;
+import dev.idcplane.identitycenter.Instance;
+import dev.idcplane.identitycenter.OperationState;
+import dev.idcplane.identitycenter.OperationStatus;
+import dev.idcplane.identitycenter.OrgUnit;
+import dev.idcplane.identitycenter.Organization;
+import dev.idcplane.identitycenter.PermissionSetInfo;
+import dev.idcplane.identitycenter.PermissionsBoundary;
+import dev.idcplane.identitycenter.Principal;
+import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.ProvisioningStatus;
+import dev.idcplane.identitycenter.RequestPacer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jboss.logging.Logger;
+
+/**
+ * An {@link IdentityCenter} that paces every call on the shared {@link RequestPacer} (one token
+ * from the budget of the method's service before the call; the adapter underneath paces later
+ * pages) and retries a read that AWS throttled, with full-jitter backoff within {@link ReadRetry}.
+ * Writes and asynchronous submissions are sent once: whoever makes them owns their retries (apply
+ * does, through its call gate, which also paces them — so apply uses the adapter, not this).
+ * Thread-safe when the delegate is.
+ */
+public final class PacedIdentityCenter implements IdentityCenter {
+  private static final Logger LOG = Logger.getLogger(PacedIdentityCenter.class);
+  private final IdentityCenter delegate;
+  private final RequestPacer pacer;
+  private final ReadRetry retry;
+  private final Backoff backoff;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  public PacedIdentityCenter(IdentityCenter delegate, RequestPacer pacer, ReadRetry retry,
+      Clock clock, Sleeper sleeper, RandomGenerator random) {
+    this.delegate = delegate;
+    this.pacer = pacer;
+    this.retry = retry;
+    this.backoff = new Backoff(retry.backoffBase(), retry.backoffMax(), random);
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  private <T> T read(ApiService service, String op, Supplier<T> call) {
+    Instant start = clock.instant();
+    for (int attempt = 1; ; attempt++) {
+      pacer.acquireFor(service, op);
+      try {
+        return call.get();
+      } catch (IdentityCenterException e) {
+        if (e.kind() != IdentityCenterException.Kind.THROTTLED) {
+          throw e;
+        }
+        Duration delay = backoff.delay(attempt);
+        Duration spent = Duration.between(start, clock.instant());
+        if (attempt >= retry.maxAttempts()
+            || spent.plus(delay).compareTo(retry.maxElapsed()) > 0) {
+          LOG.errorf("%s: still throttled after %d attempts in %d ms, giving up: %s", op, attempt,
+              spent.toMillis(), e.getMessage());
+          throw e;
+        }
+        LOG.warnf("%s: throttled (attempt %d), retrying in %d ms", op, attempt, delay.toMillis());
+        pause(op, delay);
+      }
+    }
+  }
+
+  private void pause(String op, Duration delay) {
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IdentityCenterException(IdentityCenterException.Kind.TIMEOUT, op,
+          "interrupted while backing off after throttling; the read was not retried");
+    }
+  }
+
+  /** A write or submission: paced, sent once. */
+  private <T> T once(String op, Supplier<T> call) {
+    pacer.acquireFor(SSO_ADMIN, op);
+    return call.get();
+  }
+
+  private void once(String op, Runnable call) {
+    pacer.acquireFor(SSO_ADMIN, op);
+    call.run();
+  }
+
+  @Override
+  public List<Instance> listInstances() {
+    return read(SSO_ADMIN, "ListInstances", delegate::listInstances);
+  }
+
+  @Override
+  public Organization describeOrganization() {
+    return read(ORGANIZATIONS, "DescribeOrganization", delegate::describeOrganization);
+  }
+
+  @Override
+  public List<OrgUnit> listRoots() {
+    return read(ORGANIZATIONS, "ListRoots", delegate::listRoots);
+  }
+
+  @Override
+  public List<OrgUnit> listOrganizationalUnitsForParent(String parentId) {
+    return read(ORGANIZATIONS, "ListOrganizationalUnitsForParent",
+        () -> delegate.listOrganizationalUnitsForParent(parentId));
+  }
+
+  @Override
+  public List<Account> listAccountsForParent(String parentId) {
+    return read(ORGANIZATIONS, "ListAccountsForParent",
+        () -> delegate.listAccountsForParent(parentId));
+  }
+
+  @Override
+  public Optional<String> findGroupId(String identityStoreId, String displayName) {
+    return read(IDENTITY_STORE, "GetGroupId",
+        () -> delegate.findGroupId(identityStoreId, displayName));
+  }
+
+  @Override
+  public Optional<String> findUserId(String identityStoreId, String userName) {
+    return read(IDENTITY_STORE, "GetUserId", () -> delegate.findUserId(identityStoreId, userName));
+  }
+
+  @Override
+  public Optional<Principal> describePrincipal(
+      String identityStoreId, PrincipalType type, String principalId) {
+    return read(IDENTITY_STORE, type == PrincipalType.GROUP ? "DescribeGroup" : "DescribeUser",
+        () -> delegate.describePrincipal(identityStoreId, type, principalId));
+  }
+
+  @Override
+  public List<String> listPermissionSets(String instanceArn) {
+    return read(SSO_ADMIN, "ListPermissionSets", () -> delegate.listPermissionSets(instanceArn));
+  }
+
+  @Override
+  public PermissionSetInfo describePermissionSet(String instanceArn, String permissionSetArn) {
+    return read(SSO_ADMIN, "DescribePermissionSet",
+        () -> delegate.describePermissionSet(instanceArn, permissionSetArn));
+  }
+
+  @Override
+  public List<String> listManagedPolicies(String instanceArn, String permissionSetArn) {
+    return read(SSO_ADMIN, "ListManagedPoliciesInPermissionSet",
+        () -> delegate.listManagedPolicies(instanceArn, permissionSetArn));
+  }
+
+  @Override
+  public List<CustomerManagedPolicyRef> listCustomerManagedPolicyReferences(
+      String instanceArn, String permissionSetArn) {
+    return read(SSO_ADMIN, "ListCustomerManagedPolicyReferencesInPermissionSet",
+        () -> delegate.listCustomerManagedPolicyReferences(instanceArn, permissionSetArn));
+  }
+
+  @Override
+  public Optional<String> getInlinePolicy(String instanceArn, String permissionSetArn) {
+    return read(SSO_ADMIN, "GetInlinePolicyForPermissionSet",
+        () -> delegate.getInlinePolicy(instanceArn, permissionSetArn));
+  }
+
+  @Override
+  public Optional<PermissionsBoundary> getPermissionsBoundary(
+      String instanceArn, String permissionSetArn) {
+    return read(SSO_ADMIN, "GetPermissionsBoundaryForPermissionSet",
+        () -> delegate.getPermissionsBoundary(instanceArn, permissionSetArn));
+  }
+
+  @Override
+  public Map<String, String> listTags(String instanceArn, String permissionSetArn) {
+    return read(SSO_ADMIN, "ListTagsForResource",
+        () -> delegate.listTags(instanceArn, permissionSetArn));
+  }
+
+  @Override
+  public List<String> listAccountsForProvisionedPermissionSet(
+      String instanceArn, String permissionSetArn, ProvisioningStatus status) {
+    return read(SSO_ADMIN, "ListAccountsForProvisionedPermissionSet",
+        () -> delegate.listAccountsForProvisionedPermissionSet(instanceArn, permissionSetArn,
+            status));
+  }
+
+  @Override
+  public List<AccountAssignment> listAccountAssignments(
+      String instanceArn, String accountId, String permissionSetArn) {
+    return read(SSO_ADMIN, "ListAccountAssignments",
+        () -> delegate.listAccountAssignments(instanceArn, accountId, permissionSetArn));
+  }
+
+  @Override
+  public PermissionSetInfo createPermissionSet(String instanceArn, String name,
+      String description, String sessionDuration, Map<String, String> tags) {
+    return once("CreatePermissionSet",
+        () -> delegate.createPermissionSet(instanceArn, name, description, sessionDuration, tags));
+  }
+
+  @Override
+  public void updatePermissionSet(
+      String instanceArn, String permissionSetArn, String description, String sessionDuration) {
+    once("UpdatePermissionSet", () -> delegate.updatePermissionSet(
+        instanceArn, permissionSetArn, description, sessionDuration));
+  }
+
+  @Override
+  public void putInlinePolicy(String instanceArn, String permissionSetArn, String policy) {
+    once("PutInlinePolicyToPermissionSet",
+        () -> delegate.putInlinePolicy(instanceArn, permissionSetArn, policy));
+  }
+
+  @Override
+  public void deleteInlinePolicy(String instanceArn, String permissionSetArn) {
+    once("DeleteInlinePolicyFromPermissionSet",
+        () -> delegate.deleteInlinePolicy(instanceArn, permissionSetArn));
+  }
+
+  @Override
+  public void attachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
+    once("AttachManagedPolicyToPermissionSet",
+        () -> delegate.attachManagedPolicy(instanceArn, permissionSetArn, policyArn));
+  }
+
+  @Override
+  public void detachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
+    once("DetachManagedPolicyFromPermissionSet",
+        () -> delegate.detachManagedPolicy(instanceArn, permissionSetArn, policyArn));
+  }
+
+  @Override
+  public void attachCustomerManagedPolicyReference(
+      String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+    once("AttachCustomerManagedPolicyReferenceToPermissionSet",
+        () -> delegate.attachCustomerManagedPolicyReference(instanceArn, permissionSetArn, ref));
+  }
+
+  @Override
+  public void detachCustomerManagedPolicyReference(
+      String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+    once("DetachCustomerManagedPolicyReferenceFromPermissionSet",
+        () -> delegate.detachCustomerManagedPolicyReference(instanceArn, permissionSetArn, ref));
+  }
+
+  @Override
+  public void putPermissionsBoundary(
+      String instanceArn, String permissionSetArn, PermissionsBoundary boundary) {
+    once("PutPermissionsBoundaryToPermissionSet",
+        () -> delegate.putPermissionsBoundary(instanceArn, permissionSetArn, boundary));
+  }
+
+  @Override
+  public void deletePermissionsBoundary(String instanceArn, String permissionSetArn) {
+    once("DeletePermissionsBoundaryFromPermissionSet",
+        () -> delegate.deletePermissionsBoundary(instanceArn, permissionSetArn));
+  }
+
+  @Override
+  public void tagPermissionSet(String instanceArn, String permissionSetArn,
+      Map<String, String> tags) {
+    once("TagResource", () -> delegate.tagPermissionSet(instanceArn, permissionSetArn, tags));
+  }
+
+  @Override
+  public void untagPermissionSet(String instanceArn, String permissionSetArn,
+      Set<String> tagKeys) {
+    once("UntagResource",
+        () -> delegate.untagPermissionSet(instanceArn, permissionSetArn, tagKeys));
+  }
+
+  @Override
+  public OperationStatus provisionPermissionSet(String instanceArn, String permissionSetArn) {
+    return once("ProvisionPermissionSet",
+        () -> delegate.provisionPermissionSet(instanceArn, permissionSetArn));
+  }
+
+  @Override
+  public OperationStatus describePermissionSetProvisioningStatus(
+      String instanceArn, String requestId) {
+    return read(SSO_ADMIN, "DescribePermissionSetProvisioningStatus",
+        () -> delegate.describePermissionSetProvisioningStatus(instanceArn, requestId));
+  }
+
+  @Override
+  public OperationStatus createAccountAssignment(
+      String instanceArn, AccountAssignment assignment) {
+    return once("CreateAccountAssignment",
+        () -> delegate.createAccountAssignment(instanceArn, assignment));
+  }
+
+  @Override
+  public OperationStatus deleteAccountAssignment(
+      String instanceArn, AccountAssignment assignment) {
+    return once("DeleteAccountAssignment",
+        () -> delegate.deleteAccountAssignment(instanceArn, assignment));
+  }
+
+  @Override
+  public OperationStatus describeAccountAssignmentCreationStatus(
+      String instanceArn, String requestId) {
+    return read(SSO_ADMIN, "DescribeAccountAssignmentCreationStatus",
+        () -> delegate.describeAccountAssignmentCreationStatus(instanceArn, requestId));
+  }
+
+  @Override
+  public OperationStatus describeAccountAssignmentDeletionStatus(
+      String instanceArn, String requestId) {
+    return read(SSO_ADMIN, "DescribeAccountAssignmentDeletionStatus",
+        () -> delegate.describeAccountAssignmentDeletionStatus(instanceArn, requestId));
+  }
+
+  @Override
+  public List<OperationStatus> listAccountAssignmentCreationStatus(
+      String instanceArn, OperationState state) {
+    return read(SSO_ADMIN, "ListAccountAssignmentCreationStatus",
+        () -> delegate.listAccountAssignmentCreationStatus(instanceArn, state));
+  }
+
+  @Override
+  public List<OperationStatus> listAccountAssignmentDeletionStatus(
+      String instanceArn, OperationState state) {
+    return read(SSO_ADMIN, "ListAccountAssignmentDeletionStatus",
+        () -> delegate.listAccountAssignmentDeletionStatus(instanceArn, state));
+  }
+}
