@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 /**
  * Builds access reports from one live snapshot, the resolved matrix and the plan computed from both:
  * every live assignment, marked wanted (with its rules) or with the planner's finding about it. Pure;
- * no I/O.
+ * no I/O. Read by a delegated administrator, nothing in the management account is reported as
+ * fixed by the plan: AWS does not let a delegated administrator change assignments there.
  */
 public final class AccessReporter {
   private final LiveState live;
@@ -86,7 +87,7 @@ public final class AccessReporter {
           .findFirst().orElse(null);
       return new AccessRow(a.accountId(), accountName, a.principalType(), a.principalId(),
           principalName, set, AccessStatus.WANTED,
-          want.wantedBy().stream().map(Object::toString).toList(), expiring);
+          want.wantedBy().stream().map(Object::toString).toList(), expiring, false);
     }
     DriftFinding finding = findingsByKey.get(key(set, a.accountId(), a.principalId()));
     AccessStatus status = finding == null ? AccessStatus.UNEXPECTED : switch (finding.kind()) {
@@ -96,7 +97,14 @@ public final class AccessReporter {
           AccessStatus.UNEXPECTED;
     };
     return new AccessRow(a.accountId(), accountName, a.principalType(), a.principalId(),
-        principalName, set, status, List.of(), finding == null ? null : finding.detail());
+        principalName, set, status, List.of(), finding == null ? null : finding.detail(),
+        finding != null && finding.fixedByPlan() && changeable(a.accountId()));
+  }
+
+  /** Whether the credentials the live state was read with may change assignments there. */
+  private boolean changeable(String accountId) {
+    return !(live.delegatedAdministrator()
+        && accountId.equals(live.organization().managementAccountId()));
   }
 
   private static String key(String set, String accountId, String principalId) {

@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * One live assignment in an access report: who (principal) holds which permission set in which
  * account, and whether the matrix intends it ({@code wantedBy} lists the rules as file:line).
+ * {@code fixedByPlan} says whether the plan computed with the report changes it (deletes it); never
+ * for an assignment in the management account when the service runs as delegated administrator.
  */
 public record AccessRow(
     String accountId,
@@ -17,7 +19,8 @@ public record AccessRow(
     String permissionSet,
     AccessStatus status,
     List<String> wantedBy,
-    String detail) {
+    String detail,
+    boolean fixedByPlan) {
   public AccessRow {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(principalType, "principalType");

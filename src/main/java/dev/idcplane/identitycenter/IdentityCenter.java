@@ -28,6 +28,21 @@ public interface IdentityCenter {
   /** ListInstances. */
   List<Instance> listInstances();
 
+  /**
+   * Where ListInstances looks: the AWS Region of the sso-admin calls ({@code idc.aws.region}), or
+   * a description of the simulated world. Makes no call.
+   */
+  String region();
+
+  // ---- sts ----
+
+  /**
+   * GetCallerIdentity: the account whose credentials the calls are made with. Compared with the
+   * organization's management account it tells whether the service runs as a delegated
+   * administrator.
+   */
+  String callerAccountId();
+
   // ---- organizations ----
 
   /** DescribeOrganization. */

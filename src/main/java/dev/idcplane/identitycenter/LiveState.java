@@ -9,7 +9,11 @@ import java.util.Set;
 /**
  * A snapshot of everything the planner compares against: the instance, the organization tree, every
  * permission set, every account assignment of every permission set, and the names of the principals
- * that appear in them. Immutable.
+ * that appear in them, and the account whose credentials read it ({@code callerAccountId}). Immutable.
+ *
+ * <p>When the caller is not the organization's management account the service runs as Identity
+ * Center's delegated administrator, which AWS does not let manage permission sets provisioned to
+ * the management account nor assignments in it ({@link #delegatedAdministrator()}).
  */
 public record LiveState(
     Instance instance,
@@ -18,7 +22,8 @@ public record LiveState(
     Map<String, LivePermissionSet> permissionSetsByName,
     Set<AccountAssignment> assignments,
     Map<String, Principal> principalsById,
-    Instant readAt) {
+    Instant readAt,
+    String callerAccountId) {
   public LiveState {
     Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(organization, "organization");
@@ -27,6 +32,25 @@ public record LiveState(
     assignments = Set.copyOf(assignments);
     principalsById = Map.copyOf(principalsById);
     Objects.requireNonNull(readAt, "readAt");
+    Objects.requireNonNull(callerAccountId, "callerAccountId");
+  }
+
+  /** A snapshot read with the management account's credentials. */
+  public LiveState(
+      Instance instance,
+      Organization organization,
+      OrgTree orgTree,
+      Map<String, LivePermissionSet> permissionSetsByName,
+      Set<AccountAssignment> assignments,
+      Map<String, Principal> principalsById,
+      Instant readAt) {
+    this(instance, organization, orgTree, permissionSetsByName, assignments, principalsById,
+        readAt, organization.managementAccountId());
+  }
+
+  /** Whether the snapshot was read by a delegated administrator, not the management account. */
+  public boolean delegatedAdministrator() {
+    return !callerAccountId.equals(organization.managementAccountId());
   }
 
   public Optional<LivePermissionSet> permissionSetByArn(String arn) {

@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>AWS calls for an organization with O OUs, P permission sets of which P' are provisioned to at
  * least one account and D are declared in the matrix (declared sets that do not exist live are not
  * read), and S (permission set, account) pairs where a set is provisioned: 1 ListInstances + 1
- * DescribeOrganization + 1 ListRoots + 2(O+1) tree calls (ListAccountsForParent and
+ * DescribeOrganization + 1 GetCallerIdentity + 1 ListRoots + 2(O+1) tree calls (ListAccountsForParent and
  * ListOrganizationalUnitsForParent for the root and each OU) + 1 ListPermissionSets + P describes +
  * (P + P') provisioned-account lists (all for every set, not-latest only for a set provisioned
  * somewhere) + 5D definition reads + S ListAccountAssignments + one GetGroupId/GetUserId per
@@ -56,6 +56,7 @@ public final class LiveStateReader {
     String arn = instance.instanceArn();
     String store = instance.identityStoreId();
     Organization org = ic.describeOrganization();
+    String caller = ic.callerAccountId();
     OrgTree tree = OrgTree.read(ic);
 
     Map<String, LivePermissionSet> sets = new LinkedHashMap<>();
@@ -110,14 +111,28 @@ public final class LiveStateReader {
       }
     }
     LiveState state =
-        new LiveState(instance, org, tree, sets, assignments, principals, clock.instant());
+        new LiveState(instance, org, tree, sets, assignments, principals, clock.instant(), caller);
     return new Result(state, groups, users);
   }
 
-  private Instance chooseInstance(Optional<String> configured) {
+  /**
+   * The configured instance, else the one ACTIVE instance. Instances being created or deleted (or
+   * whose creation failed) are never chosen on their own; with none or several to choose from the
+   * error names each instance and what to set.
+   */
+  Instance chooseInstance(Optional<String> configured) {
     List<Instance> instances = ic.listInstances();
+    String where = "in Region " + ic.region() + " (idc.aws.region)";
+    if (instances.isEmpty()) {
+      throw new IdentityCenterException(
+          IdentityCenterException.Kind.NOT_FOUND,
+          "ListInstances",
+          "no Identity Center instance " + where + "; set idc.aws.region to the instance's home"
+              + " Region (IAM Identity Center console, Settings), and check the credentials belong"
+              + " to the management account or the delegated administrator account");
+    }
     if (configured.isPresent()) {
-      return instances.stream()
+      Instance chosen = instances.stream()
           .filter(i -> i.instanceArn().equals(configured.get()))
           .findFirst()
           .orElseThrow(
@@ -125,19 +140,37 @@ public final class LiveStateReader {
                   new IdentityCenterException(
                       IdentityCenterException.Kind.NOT_FOUND,
                       "ListInstances",
-                      "no Identity Center instance "
-                          + configured.get()
-                          + "; set idc.instance-arn to one of "
-                          + instances.stream().map(Instance::instanceArn).toList()));
+                      "no Identity Center instance " + configured.get() + " " + where
+                          + "; set idc.instance-arn to one of " + described(instances)
+                          + ", or idc.aws.region to the configured instance's home Region"));
+      requireActive(chosen);
+      return chosen;
     }
-    if (instances.size() != 1) {
+    List<Instance> active = instances.stream().filter(Instance::active).toList();
+    if (active.size() != 1) {
       throw new IdentityCenterException(
           IdentityCenterException.Kind.VALIDATION,
           "ListInstances",
-          instances.size()
-              + " Identity Center instances found; set idc.instance-arn to choose one of "
-              + instances.stream().map(Instance::instanceArn).toList());
+          instances.size() + " Identity Center instances " + where + ", " + active.size()
+              + " of them ACTIVE: " + described(instances)
+              + (active.isEmpty()
+                  ? "; wait until one is ACTIVE, or set idc.instance-arn to choose one"
+                  : "; set idc.instance-arn to the ARN of the ACTIVE one to manage"));
     }
-    return instances.get(0);
+    return active.get(0);
+  }
+
+  private static void requireActive(Instance instance) {
+    if (!instance.active()) {
+      throw new IdentityCenterException(
+          IdentityCenterException.Kind.VALIDATION,
+          "ListInstances",
+          "Identity Center instance " + instance.describe() + " is not ACTIVE; wait until it is,"
+              + " or set idc.instance-arn to an ACTIVE instance");
+    }
+  }
+
+  private static String described(List<Instance> instances) {
+    return String.join("; ", instances.stream().map(Instance::describe).toList());
   }
 }

@@ -7,23 +7,37 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The outcome of planning: the ordered changes apply would make, drift kept apart from them,
  * non-blocking warnings, and how many live assignments belong to sets the matrix manages (what a
- * deletion guard compares deletes against). Immutable.
+ * deletion guard compares deletes against). Immutable. {@code delegation} is present when the live
+ * state was read by a delegated administrator, and says what the plan left alone because of it.
  */
 public record Plan(
     PlanSource source,
     List<Change> changes,
     List<DriftFinding> drift,
     List<Violation> warnings,
-    int managedAssignments) {
+    int managedAssignments,
+    Optional<Delegation> delegation) {
   public Plan {
     Objects.requireNonNull(source, "source");
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);
     warnings = List.copyOf(warnings);
+    delegation = Objects.requireNonNullElse(delegation, Optional.empty());
+  }
+
+  /** A plan read by the management account. */
+  public Plan(
+      PlanSource source,
+      List<Change> changes,
+      List<DriftFinding> drift,
+      List<Violation> warnings,
+      int managedAssignments) {
+    this(source, changes, drift, warnings, managedAssignments, Optional.empty());
   }
 
   public boolean empty() {

@@ -3,14 +3,19 @@ package dev.idcplane.plan;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Counts of a plan's changes by action and of its drift by kind. */
+/**
+ * Counts of a plan's changes by action and of its drift by kind; whether it was read by a
+ * delegated administrator, and how many findings that left for the management account to fix.
+ */
 public record PlanSummary(
     int createPermissionSets,
     int updatePermissionSets,
     int provisionPermissionSets,
     int createAssignments,
     int deleteAssignments,
-    Map<DriftKind, Integer> driftByKind) {
+    Map<DriftKind, Integer> driftByKind,
+    boolean delegatedAdministrator,
+    int withheldByDelegation) {
 
   public int totalChanges() {
     return createPermissionSets
@@ -38,6 +43,7 @@ public record PlanSummary(
       drift.put(k, 0);
     }
     plan.drift().forEach(d -> drift.merge(d.kind(), 1, Integer::sum));
-    return new PlanSummary(n[0], n[1], n[2], n[3], n[4], Map.copyOf(drift));
+    return new PlanSummary(n[0], n[1], n[2], n[3], n[4], Map.copyOf(drift),
+        plan.delegation().isPresent(), plan.delegation().map(Delegation::withheld).orElse(0));
   }
 }

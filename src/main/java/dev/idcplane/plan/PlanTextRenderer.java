@@ -16,7 +16,9 @@ public final class PlanTextRenderer {
     if (src.matrixCommit() != null) {
       out.append(" (commit ").append(src.matrixCommit()).append(')');
     }
-    out.append("\n\n");
+    out.append('\n');
+    plan.delegation().ifPresent(d -> renderDelegation(out, d));
+    out.append('\n');
     if (plan.changes().isEmpty()) {
       out.append("No changes. Identity Center matches the matrix.\n");
     } else {
@@ -42,6 +44,18 @@ public final class PlanTextRenderer {
     }
     renderWarnings(out, plan.warnings());
     return out.toString();
+  }
+
+  private static void renderDelegation(StringBuilder out, Delegation d) {
+    out.append("  running as delegated administrator (account ").append(d.callerAccountId())
+        .append("): nothing is changed in the management account ")
+        .append(d.managementAccountId()).append(" (no assignment creates or deletes)");
+    if (!d.readOnlyPermissionSets().isEmpty()) {
+      out.append(", nor in the permission sets provisioned to it ")
+          .append(d.readOnlyPermissionSets()).append(" (no updates, no provisioning)");
+    }
+    out.append(";\n  ").append(d.withheld())
+        .append(" findings below are left for the management account to fix\n");
   }
 
   private static void renderChange(StringBuilder out, Change c) {

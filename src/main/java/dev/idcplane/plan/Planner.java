@@ -24,6 +24,11 @@ import java.util.TreeSet;
  * never changed: assignments the matrix wants are created, the rest are reported. Assignments in
  * the management account are never deleted unless the policy allows it.
  *
+ * <p>Read by a delegated administrator ({@link LiveState#delegatedAdministrator()}), a plan makes
+ * no assignment creates or deletes in the management account and neither updates nor provisions
+ * permission sets provisioned to it; what it would have done there is reported as drift it does
+ * not fix, and the plan carries its {@link Delegation}.
+ *
  * <p>Change order is the order apply runs them in: permission set creates and updates, then
  * provisioning, then assignment creates, then deletes — so nobody moving between groups loses
  * access mid-run.
@@ -34,7 +39,9 @@ public final class Planner {
     List<Change> definitions = new ArrayList<>();
     List<Change> provisions = new ArrayList<>();
     List<DriftFinding> drift = new ArrayList<>();
-    planPermissionSets(desired, live, policy, definitions, provisions, drift);
+    Optional<Delegation> delegation = Delegation.of(live);
+    List<DriftFinding> withheld = new ArrayList<>();
+    planPermissionSets(desired, live, policy, definitions, provisions, drift, delegation, withheld);
 
     Map<String, String> nameByArn = new HashMap<>();
     live.permissionSetsByName().values().forEach(p -> nameByArn.put(p.arn(), p.name()));
@@ -55,6 +62,14 @@ public final class Planner {
               .map(LivePermissionSet::arn)
               .orElse(null);
       String reason = "wanted by " + joined(want.wantedBy());
+      if (delegation.isPresent() && delegation.get().blocksAccount(want.key().accountId())) {
+        withheld.add(
+            DriftFinding.ofAssignment(
+                DriftKind.MISSING, want.key(), want.accountName(), want.principalName(),
+                "not live; " + reason + "; not created: " + delegation.get().accountReason(),
+                false));
+        continue;
+      }
       creates.add(
           new Change.CreateAssignment(
               want.key(), arn, want.principalName(), want.accountName(), want.wantedBy(), reason));
@@ -95,6 +110,11 @@ public final class Planner {
                 DriftKind.UNEXPECTED, key, accountName, principalName,
                 "not in the matrix, kept: assignments in the management account are never"
                     + " deleted (idc.plan.allow-management-account-deletes)", false));
+      } else if (delegation.isPresent() && delegation.get().blocksAccount(key.accountId())) {
+        withheld.add(
+            DriftFinding.ofAssignment(
+                DriftKind.UNEXPECTED, key, accountName, principalName,
+                "not in the matrix, kept: " + delegation.get().accountReason(), false));
       } else {
         UserException expired = expiredByKey.get(principalName + "/" + setName);
         String reason =
@@ -126,6 +146,7 @@ public final class Planner {
                   + " assignments are deleted from the day after"));
     }
 
+    drift.addAll(withheld);
     List<Change> changes = new ArrayList<>(definitions);
     changes.addAll(provisions);
     changes.addAll(creates);
@@ -135,7 +156,8 @@ public final class Planner {
         .filter(k -> desired.permissionSets().containsKey(k.permissionSetName())
             && !policy.isProtected(k.permissionSetName()))
         .count();
-    return new Plan(source, changes, drift, desired.warnings(), (int) managed);
+    return new Plan(source, changes, drift, desired.warnings(), (int) managed,
+        delegation.map(d -> d.withWithheld(withheld.size())));
   }
 
   private void planPermissionSets(
@@ -144,7 +166,9 @@ public final class Planner {
       PlanPolicy policy,
       List<Change> definitions,
       List<Change> provisions,
-      List<DriftFinding> drift) {
+      List<DriftFinding> drift,
+      Optional<Delegation> delegation,
+      List<DriftFinding> withheld) {
     for (DesiredPermissionSet want : new TreeMap<>(desired.permissionSets()).values()) {
       LivePermissionSet have = live.permissionSetsByName().get(want.name());
       if (have == null) {
@@ -155,6 +179,10 @@ public final class Planner {
                         new Change.CreatePermissionSet(
                             want.name(), def, want.declaredAt(),
                             "declared at " + want.declaredAt() + ", not live")));
+        continue;
+      }
+      if (delegation.isPresent() && delegation.get().blocksPermissionSet(want.name())) {
+        planReadOnlySet(want, have, policy, delegation.get(), drift, withheld);
         continue;
       }
       boolean managed = want.definition().isPresent() && !policy.isProtected(want.name());
@@ -200,6 +228,49 @@ public final class Planner {
       if (!desired.permissionSets().containsKey(have.name())
           && !have.outOfSyncAccounts().isEmpty()) {
         drift.add(outOfSync(have, false));
+      }
+    }
+  }
+
+  /**
+   * A declared set provisioned to the management account, planned by a delegated administrator:
+   * what a plan would change (definition, provisioning) is reported, not fixed.
+   */
+  private static void planReadOnlySet(
+      DesiredPermissionSet want,
+      LivePermissionSet have,
+      PlanPolicy policy,
+      Delegation delegation,
+      List<DriftFinding> drift,
+      List<DriftFinding> withheld) {
+    boolean managed = want.definition().isPresent() && !policy.isProtected(want.name());
+    String why = delegation.permissionSetReason(want.name());
+    if (managed) {
+      PermissionSetDefinition wantDef = want.definition().get();
+      PermissionSetDefinition haveDef =
+          have.definition()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "live definition of declared set " + want.name() + " was not read"));
+      List<FieldChange> fields = DefinitionDiffer.diff(haveDef, wantDef);
+      if (!fields.isEmpty()) {
+        String changed = String.join(", ", fields.stream().map(FieldChange::field).toList());
+        withheld.add(
+            DriftFinding.ofPermissionSet(
+                DriftKind.DEFINITION, want.name(),
+                "live definition differs in " + changed + "; not updated: " + why, false, fields));
+      }
+    }
+    if (!have.outOfSyncAccounts().isEmpty()) {
+      DriftFinding finding = outOfSync(have, false);
+      if (managed) {
+        withheld.add(
+            DriftFinding.ofPermissionSet(
+                DriftKind.OUT_OF_SYNC, have.name(), finding.detail() + "; not provisioned: " + why,
+                false));
+      } else {
+        drift.add(finding);
       }
     }
   }

@@ -54,6 +54,20 @@ public abstract class IdentityCenterContractTest {
   }
 
   @Test
+  void theInstanceIsActiveAndOwnedByTheManagementAccount() {
+    Instance only = ic.listInstances().get(0);
+    assertThat(only.active()).isTrue();
+    assertThat(only.status()).isEqualTo("ACTIVE");
+    assertThat(only.ownerAccountId()).isEqualTo(world.managementAccountId());
+  }
+
+  @Test
+  void theCallerIsTheManagementAccount() {
+    assertThat(ic.callerAccountId()).isEqualTo(world.managementAccountId());
+    assertThat(ic.callerAccountId()).isEqualTo(ic.describeOrganization().managementAccountId());
+  }
+
+  @Test
   void describesTheOrganizationAndItsManagementAccount() {
     Organization org = ic.describeOrganization();
     assertThat(org.id()).isEqualTo(world.organizationId());

@@ -240,7 +240,7 @@ class MotoPlanAcceptanceTest {
   }
 
   /**
-   * LiveStateReader's Javadoc: 1 ListInstances + 1 DescribeOrganization + 1 ListRoots + 2(O+1)
+   * LiveStateReader's Javadoc: 1 ListInstances + 1 DescribeOrganization + 1 GetCallerIdentity + 1 ListRoots + 2(O+1)
    * tree calls + 1 ListPermissionSets + P describes + (P + P') provisioned-account lists + 5D
    * definition reads + S ListAccountAssignments + one GetGroupId/GetUserId per matrix principal +
    * one Describe* per other principal seen live. Every term is counted here from the seed and the
@@ -266,6 +266,7 @@ class MotoPlanAcceptanceTest {
     Map<String, Integer> expected = new TreeMap<>();
     expected.put("ListInstances", 1);
     expected.put("DescribeOrganization", 1);
+    expected.put("GetCallerIdentity", 1);
     expected.put("ListRoots", 1);
     expected.put("ListAccountsForParent", o + 1);
     expected.put("ListOrganizationalUnitsForParent", o + 1);

@@ -16,7 +16,19 @@ public record PlanView(
     SummaryView summary,
     List<ChangeView> changes,
     List<DriftView> drift,
-    List<ViolationView> warnings) {
+    List<ViolationView> warnings,
+    DelegationView delegation) {
+
+  /**
+   * Present (not null) when the plan was read by a delegated administrator: the account it ran
+   * as, the management account and the permission sets provisioned to it, which the plan leaves
+   * alone, and how many findings it left for the management account to fix.
+   */
+  public record DelegationView(
+      String callerAccountId,
+      String managementAccountId,
+      List<String> readOnlyPermissionSets,
+      int withheld) {}
 
   /** What the plan was computed from. */
   public record SourceView(
@@ -27,5 +39,7 @@ public record PlanView(
       int totalChanges,
       Map<String, Integer> changes,
       Map<String, Integer> drift,
-      int managedAssignments) {}
+      int managedAssignments,
+      boolean delegatedAdministrator,
+      int withheldByDelegation) {}
 }

@@ -30,7 +30,11 @@ public final class PlanViews {
         summary(plan.summary(), plan.managedAssignments()),
         plan.changes().stream().map(PlanViews::change).toList(),
         plan.drift().stream().map(PlanViews::drift).toList(),
-        plan.warnings().stream().map(ViolationView::of).toList());
+        plan.warnings().stream().map(ViolationView::of).toList(),
+        plan.delegation()
+            .map(d -> new PlanView.DelegationView(d.callerAccountId(), d.managementAccountId(),
+                d.readOnlyPermissionSets(), d.withheld()))
+            .orElse(null));
   }
 
   static PlanView.SummaryView summary(PlanSummary s, int managedAssignments) {
@@ -44,7 +48,8 @@ public final class PlanViews {
     s.driftByKind().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> drift.put(lower(e.getKey()), e.getValue()));
-    return new PlanView.SummaryView(s.totalChanges(), changes, drift, managedAssignments);
+    return new PlanView.SummaryView(s.totalChanges(), changes, drift, managedAssignments,
+        s.delegatedAdministrator(), s.withheldByDelegation());
   }
 
   public static ChangeView change(Change c) {

@@ -13,17 +13,21 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Builds the three SDK clients the {@link AwsIdentityCenter} needs, sharing one HTTP client. Plain
+ * Builds the four SDK clients the {@link AwsIdentityCenter} needs, sharing one HTTP client. Plain
  * factory (no CDI). The retry mode and max attempts are always set explicitly so the SDK's retries
- * and the service's own retry layer do not multiply. Organizations is a global service signed in
- * us-east-1; with an endpoint override (an emulator) every client goes to that endpoint. Closing
- * this closes the clients and the HTTP client.
+ * and the service's own retry layer do not multiply. Organizations is a global service with one
+ * endpoint per partition, so its client is built for the partition's global Region ({@link
+ * #organizationsRegion}); STS is called in the instance's Region. With an endpoint override (an
+ * emulator) every client goes to that endpoint. Closing this closes the clients and the HTTP
+ * client.
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -34,7 +38,7 @@ public final class AwsClients implements AutoCloseable {
    * @param maxAttempts SDK attempts per call including the first (1 = no SDK retries)
    * @param apiCallTimeout limit for one call including the SDK's retries
    * @param credentials explicit credentials; empty for the default credential chain
-   * @param interceptors SDK execution interceptors added to all three clients (e.g. a test that
+   * @param interceptors SDK execution interceptors added to all four clients (e.g. a test that
    *     counts API calls); empty in the service
    */
   public record Settings(
@@ -73,12 +77,15 @@ public final class AwsClients implements AutoCloseable {
   private final SsoAdminClient ssoAdmin;
   private final IdentitystoreClient identityStore;
   private final OrganizationsClient organizations;
+  private final StsClient sts;
 
-  private AwsClients(SdkHttpClient http, SsoAdminClient sso, IdentitystoreClient ids, OrganizationsClient org) {
+  private AwsClients(SdkHttpClient http, SsoAdminClient sso, IdentitystoreClient ids,
+      OrganizationsClient org, StsClient sts) {
     this.http = http;
     this.ssoAdmin = sso;
     this.identityStore = ids;
     this.organizations = org;
+    this.sts = sts;
   }
 
   /** The url-connection client: no extra dependencies, and calls here are few and sequential. */
@@ -94,21 +101,37 @@ public final class AwsClients implements AutoCloseable {
         .apiCallTimeout(s.apiCallTimeout())
         .executionInterceptors(s.interceptors())
         .build();
-    // Organizations has one global endpoint, signed for us-east-1 (aws-global resolves to it).
-    Region orgRegion = s.endpointOverride().isPresent() ? Region.US_EAST_1 : Region.AWS_GLOBAL;
+    // An emulator answers any signing region; us-east-1 is what moto's Organizations expects.
+    Region orgRegion =
+        s.endpointOverride().isPresent() ? Region.US_EAST_1 : organizationsRegion(s.region());
     var sso = SsoAdminClient.builder().region(s.region());
     var ids = IdentitystoreClient.builder().region(s.region());
     var org = OrganizationsClient.builder().region(orgRegion);
+    var sts = StsClient.builder().region(s.region());
     s.endpointOverride().ifPresent(uri -> {
       sso.endpointOverride(uri);
       ids.endpointOverride(uri);
       org.endpointOverride(uri);
+      sts.endpointOverride(uri);
     });
     return new AwsClients(
         http,
         sso.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build(),
         ids.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build(),
-        org.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build());
+        org.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build(),
+        sts.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build());
+  }
+
+  /**
+   * The Region an Organizations client is built for: the global Region of the instance Region's
+   * partition ({@code aws-global} for {@code aws}, {@code aws-cn-global} for {@code aws-cn}, {@code
+   * aws-us-gov-global} for {@code aws-us-gov}, and so on), whose endpoint the SDK resolves to that
+   * partition's one Organizations endpoint. A partition without a global Region known to this SDK
+   * gets the instance Region itself.
+   */
+  public static Region organizationsRegion(Region region) {
+    Region global = Region.of(PartitionMetadata.of(region).id() + "-global");
+    return Region.regions().contains(global) ? global : region;
   }
 
   public SsoAdminClient ssoAdmin() {
@@ -123,11 +146,16 @@ public final class AwsClients implements AutoCloseable {
     return organizations;
   }
 
+  public StsClient sts() {
+    return sts;
+  }
+
   @Override
   public void close() {
     ssoAdmin.close();
     identityStore.close();
     organizations.close();
+    sts.close();
     http.close();
   }
 }

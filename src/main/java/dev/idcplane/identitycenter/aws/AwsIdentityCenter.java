@@ -22,9 +22,10 @@ import java.util.Set;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * {@link IdentityCenter} over the AWS SDK v2 sso-admin, identitystore and Organizations clients.
+ * {@link IdentityCenter} over the AWS SDK v2 sso-admin, identitystore, Organizations and STS clients.
  * Every list call walks all pages with the SDK paginators, asking for {@link PageSizes} per page.
  * Thread-safe (SDK clients are). Retries are only the clients' configured retry strategy (see
  * {@link AwsClients}); every SDK failure surfaces as an {@code IdentityCenterException} carrying
@@ -32,14 +33,17 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
  */
 public final class AwsIdentityCenter implements IdentityCenter {
   private final SsoAdminClient sso;
+  private final StsClient sts;
   private final AwsOrganizations organizations;
   private final AwsIdentityStore identityStore;
   private final AwsPermissionSetReads sets;
   private final AwsPermissionSetWrites writes;
   private final AwsOperations operations;
 
-  public AwsIdentityCenter(SsoAdminClient sso, IdentitystoreClient identityStore, OrganizationsClient organizations) {
+  public AwsIdentityCenter(SsoAdminClient sso, IdentitystoreClient identityStore,
+      OrganizationsClient organizations, StsClient sts) {
     this.sso = sso;
+    this.sts = sts;
     this.identityStore = new AwsIdentityStore(identityStore);
     this.organizations = new AwsOrganizations(organizations);
     this.sets = new AwsPermissionSetReads(sso);
@@ -48,15 +52,26 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   public AwsIdentityCenter(AwsClients clients) {
-    this(clients.ssoAdmin(), clients.identityStore(), clients.organizations());
+    this(clients.ssoAdmin(), clients.identityStore(), clients.organizations(), clients.sts());
   }
 
   @Override
   public List<Instance> listInstances() {
     return AwsErrors.call("ListInstances", () ->
         sso.listInstancesPaginator(r -> r.maxResults(PageSizes.SSO_ADMIN)).instances().stream()
-            .map(i -> new Instance(i.instanceArn(), i.identityStoreId()))
+            .map(i -> new Instance(i.instanceArn(), i.identityStoreId(), i.name(),
+                i.ownerAccountId(), i.statusAsString() == null ? "UNKNOWN" : i.statusAsString()))
             .toList());
+  }
+
+  @Override
+  public String region() {
+    return sso.serviceClientConfiguration().region().id();
+  }
+
+  @Override
+  public String callerAccountId() {
+    return AwsErrors.call("GetCallerIdentity", () -> sts.getCallerIdentity(r -> {}).account());
   }
 
   // ---- organizations and identity store ----

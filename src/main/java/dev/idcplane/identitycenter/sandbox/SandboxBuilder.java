@@ -54,7 +54,20 @@ public final class SandboxBuilder {
     check(root.matches("r-[0-9a-z]{4,32}"), "root id must look like r-[0-9a-z]{4,32}, got " + root);
     String arn = pendingInstanceArn != null ? pendingInstanceArn : SandboxIds.instanceArn(id);
     String store = pendingStoreId != null ? pendingStoreId : SandboxIds.identityStoreId(id);
-    state = new SandboxState(id, managementAccountId, new OrgUnit(root, "Root"), new Instance(arn, store));
+    state = new SandboxState(id, managementAccountId, new OrgUnit(root, "Root"),
+        new Instance(arn, store, null, managementAccountId, Instance.ACTIVE));
+    return this;
+  }
+
+  /**
+   * The account whose credentials the simulated caller has (what GetCallerIdentity answers); the
+   * management account unless set. Another account of the organization makes the service a
+   * delegated administrator. Checked against the accounts when the sandbox is built.
+   */
+  public SandboxBuilder callerAccount(String accountId) {
+    SandboxState s = state();
+    check(isAccountId(accountId), "caller account must be 12 digits, got " + accountId);
+    s.callerAccountId = accountId;
     return this;
   }
 
@@ -175,6 +188,9 @@ public final class SandboxBuilder {
     SandboxState s = state();
     check(s.accounts.containsKey(s.managementAccountId),
         "management account " + s.managementAccountId + " is not among the accounts");
+    check(s.accounts.containsKey(s.callerAccountId),
+        "caller account " + s.callerAccountId + " is not among the accounts; name the management"
+            + " account or the delegated administrator account");
   }
 
   /** The id of an account by name, if exactly one has it (seed loaders resolve names with it). */

@@ -68,6 +68,17 @@ abstract sealed class SandboxReads implements IdentityCenter permits SandboxIden
     return page("ListInstances", true, () -> List.of(state.instance));
   }
 
+  /** The sandbox has no Regions: it says so, for error messages that name the Region. */
+  @Override
+  public String region() {
+    return "none (sandbox seed)";
+  }
+
+  @Override
+  public String callerAccountId() {
+    return other("GetCallerIdentity", () -> state.callerAccountId);
+  }
+
   @Override
   public Organization describeOrganization() {
     return other("DescribeOrganization", org::describeOrganization);

@@ -22,6 +22,8 @@ final class SandboxState {
   final String managementAccountId;
   final OrgUnit root;
   final Instance instance;
+  /** The account the simulated caller's credentials belong to (GetCallerIdentity). */
+  String callerAccountId;
   final Map<String, OrgUnit> units = new LinkedHashMap<>();
   final Map<String, String> unitParent = new LinkedHashMap<>();
   final Map<String, Account> accounts = new LinkedHashMap<>();
@@ -36,6 +38,7 @@ final class SandboxState {
     this.managementAccountId = managementAccountId;
     this.root = root;
     this.instance = instance;
+    this.callerAccountId = managementAccountId;
   }
 
   boolean isParent(String id) {

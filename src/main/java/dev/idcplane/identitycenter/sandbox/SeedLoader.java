@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class SeedLoader {
   private static final Set<String> TOP =
       Set.of("organization", "instance", "groups", "users", "permission_sets", "assignments",
-          "behaviour");
+          "behaviour", "caller_account");
   private static final Set<String> UNIT = Set.of("name", "id", "accounts", "units");
   private static final Set<String> ACCOUNT = Set.of("id", "name", "email", "status");
   private static final Set<String> ASSIGNMENT =
@@ -95,6 +95,7 @@ final class SeedLoader {
     for (PermissionSetSeed s : sets) {
       s.outOfSync().forEach(a -> at(a, () -> builder.outOfSync(s.name(), accountId(a))));
     }
+    top.opt("caller_account").ifPresent(c -> at(c, () -> builder.callerAccount(accountId(c))));
     at(org.req("management_account"), builder::validate);
   }
 

@@ -18,6 +18,8 @@ import java.util.Set;
  * is provisioned, then re-provision every account except the stale ones.
  */
 final class MotoSeeder {
+  /** The name the seeder gives moto's instance (UpdateInstance), so ListInstances reports one. */
+  static final String INSTANCE_NAME = "idc-contract";
   private final AwsClients aws;
 
   MotoSeeder(AwsClients aws) {
@@ -48,8 +50,11 @@ final class MotoSeeder {
       }
       accounts.put(a.name(), id);
     }
+    String instanceArn = aws.ssoAdmin().listInstances(r -> {}).instances().get(0).instanceArn();
+    aws.ssoAdmin().updateInstance(r -> r.instanceArn(instanceArn).name(INSTANCE_NAME));
     var i = aws.ssoAdmin().listInstances(r -> {}).instances().get(0);
-    Instance instance = new Instance(i.instanceArn(), i.identityStoreId());
+    Instance instance = new Instance(i.instanceArn(), i.identityStoreId(), INSTANCE_NAME,
+        org.masterAccountId(), Instance.ACTIVE);
     String store = instance.identityStoreId();
     Map<String, String> groups = new LinkedHashMap<>();
     for (String g : ContractFixture.GROUPS) {

@@ -20,8 +20,9 @@ final class SandboxContractWorld {
   private SandboxContractWorld() {}
 
   static Seeded seed(Clock clock, SandboxBehaviour behaviour) {
-    Instance instance = new Instance("arn:aws:sso:::instance/ssoins-0123456789abcdef", "d-0123456789");
     String management = "100000000000";
+    Instance instance = new Instance("arn:aws:sso:::instance/ssoins-0123456789abcdef", "d-0123456789",
+        null, management, Instance.ACTIVE);
     SandboxBuilder b = SandboxIdentityCenter.builder().clock(clock).behaviour(behaviour)
         .instance(instance.instanceArn(), instance.identityStoreId())
         .organization("o-contract001", management, "r-ct01")

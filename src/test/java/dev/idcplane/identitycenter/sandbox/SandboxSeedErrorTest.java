@@ -41,6 +41,8 @@ class SandboxSeedErrorTest {
             "is not provisioned to 222222222222"),
         Arguments.of(ORG.replace("\"111111111111\", name: management", "\"333333333333\", name: management"),
             3, "management account 111111111111 is not among the accounts"),
+        Arguments.of(ORG + "caller_account: \"999999999999\"\n", 7,
+            "unknown account 999999999999; declare it under organization:"),
         Arguments.of("organization: {id: o-abcdefghij\n  bad: [\n", 2, "not valid YAML"));
   }
 
