@@ -104,6 +104,18 @@ public final class PacedIdentityCenter implements IdentityCenter {
     call.run();
   }
 
+  /** No call: the Region the adapter is configured for. */
+  @Override
+  public String region() {
+    return delegate.region();
+  }
+
+  /** STS GetCallerIdentity: once per read, far under STS's own quota, so not budgeted. */
+  @Override
+  public String callerAccountId() {
+    return delegate.callerAccountId();
+  }
+
   @Override
   public List<Instance> listInstances() {
     return read(SSO_ADMIN, "ListInstances", delegate::listInstances);
