@@ -267,6 +267,6 @@ public class ApplyService {
     IdcConfig.ApplyRules a = config.apply();
     return new ApplySettings(a.maxOutstanding(), a.maxProvisioning(), a.requestsPerSecond(),
         a.pollFirst(), a.pollMax(), a.maxAttempts(), a.backoffBase(), a.backoffMax(),
-        a.operationTimeout());
+        a.operationTimeout(), a.statusGrace());
   }
 }
