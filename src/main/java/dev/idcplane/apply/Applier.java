@@ -85,7 +85,7 @@ public final class Applier {
         setName(op).ifPresent(n -> arnOf(op).ifPresent(a -> arnByName.put(n, a)));
       }
     }
-    resolveMissingArns(converger, operations, arnByName);
+    resolveMissingArns(converger, operations, arnByName, failedSets);
 
     for (OperationKind kind : List.of(OperationKind.PROVISION_PERMISSION_SET,
         OperationKind.CREATE_ASSIGNMENT, OperationKind.DELETE_ASSIGNMENT)) {
@@ -143,19 +143,29 @@ public final class Applier {
     }
   }
 
-  /** Assignment creates of sets created by an earlier, interrupted run of this plan. */
+  /**
+   * Assignment creates of sets created by an earlier, interrupted run of this plan: their sets are
+   * looked up together, once per run. A set that could not be written is not looked up: the
+   * operations that need it are skipped.
+   */
   private void resolveMissingArns(PermissionSetConverger converger, List<Operation> ops,
-      Map<String, String> arnByName) throws InterruptedException {
+      Map<String, String> arnByName, Set<String> failedSets) throws InterruptedException {
+    Set<String> missing = new java.util.TreeSet<>();
     for (Operation op : ops) {
-      if (op.change() instanceof Change.CreateAssignment c && c.permissionSetArn() == null
-          && !arnByName.containsKey(c.assignment().permissionSetName())) {
-        String name = c.assignment().permissionSetName();
-        try {
-          converger.find(name).ifPresent(arn -> arnByName.put(name, arn));
-        } catch (IdentityCenterException e) {
-          LOG.warnf("cannot look up permission set %s: %s", name, e.getMessage());
-        }
+      if (!op.outcome().terminal()
+          && op.change() instanceof Change.CreateAssignment c && c.permissionSetArn() == null
+          && !arnByName.containsKey(c.assignment().permissionSetName())
+          && !failedSets.contains(c.assignment().permissionSetName())) {
+        missing.add(c.assignment().permissionSetName());
       }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    try {
+      arnByName.putAll(converger.findAll(missing));
+    } catch (IdentityCenterException e) {
+      LOG.warnf("cannot look up permission sets %s: %s", missing, e.getMessage());
     }
   }
 

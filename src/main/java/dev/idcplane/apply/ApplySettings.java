@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param backoffBase first retry delay (full jitter: uniform in [0, base·2^attempt])
  * @param backoffMax cap of one retry delay
  * @param operationTimeout how long one operation may take from first submission to terminal state
+ * @param statusGrace how long after a submission a Describe*Status answering ResourceNotFound
+ *     means "not visible yet" (eventual consistency) rather than "AWS lost the request"
  */
 public record ApplySettings(
     int maxOutstanding,
@@ -26,10 +28,12 @@ public record ApplySettings(
     int maxAttempts,
     Duration backoffBase,
     Duration backoffMax,
-    Duration operationTimeout) {
+    Duration operationTimeout,
+    Duration statusGrace) {
 
   public static final int AWS_MAX_OUTSTANDING = 15;
   public static final int AWS_MAX_PROVISIONING = 3;
+  public static final Duration DEFAULT_STATUS_GRACE = Duration.ofSeconds(30);
 
   public ApplySettings {
     if (maxOutstanding < 1 || maxOutstanding > AWS_MAX_OUTSTANDING) {
@@ -49,6 +53,15 @@ public record ApplySettings(
     Objects.requireNonNull(backoffBase);
     Objects.requireNonNull(backoffMax);
     Objects.requireNonNull(operationTimeout);
+    Objects.requireNonNull(statusGrace);
+  }
+
+  /** The settings with the default {@code statusGrace}. */
+  public ApplySettings(int maxOutstanding, int maxProvisioning, double requestsPerSecond,
+      Duration pollFirst, Duration pollMax, int maxAttempts, Duration backoffBase,
+      Duration backoffMax, Duration operationTimeout) {
+    this(maxOutstanding, maxProvisioning, requestsPerSecond, pollFirst, pollMax, maxAttempts,
+        backoffBase, backoffMax, operationTimeout, DEFAULT_STATUS_GRACE);
   }
 
   /** AWS-sized defaults. */
@@ -63,7 +76,8 @@ public record ApplySettings(
     return new ApplySettings(
         maxOutstanding, maxProvisioning, requestsPerSecond / factor,
         scale(pollFirst, factor), scale(pollMax, factor), maxAttempts,
-        scale(backoffBase, factor), scale(backoffMax, factor), scale(operationTimeout, factor));
+        scale(backoffBase, factor), scale(backoffMax, factor), scale(operationTimeout, factor),
+        scale(statusGrace, factor));
   }
 
   private static Duration scale(Duration d, double f) {

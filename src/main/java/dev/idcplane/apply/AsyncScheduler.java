@@ -26,7 +26,12 @@ import org.jboss.logging.Logger;
  * <p>A rejection because too many operations are outstanding (ours or other callers') is normal:
  * the operation waits with backoff and is retried until its timeout, never failed for it. Other
  * retryable errors are retried up to {@code maxAttempts}; terminal errors fail the operation with
- * AWS's message. Every transition is journaled before the loop acts on it.
+ * AWS's message. An operation that ends FAILED with a transient reason ({@link
+ * OperationStatus#failedTransiently()}) is submitted again with backoff, also up to {@code
+ * maxAttempts} submissions counted in the journaled {@link Operation#attempts()}, so a resumed run
+ * does not exceed the bound. A status call answering NOT_FOUND within {@code statusGrace} of the
+ * submission means the request is not visible yet, not that it is lost. Every transition is
+ * journaled before the loop acts on it.
  */
 final class AsyncScheduler {
   private static final Logger LOG = Logger.getLogger(AsyncScheduler.class);
@@ -79,6 +84,11 @@ final class AsyncScheduler {
       } else if (op.outcome() == OperationOutcome.IN_FLIGHT && op.requestId() != null) {
         inFlight.put(op.requestId(), op); // resumed: poll it, never resubmit
         nextPoll = now();
+      } else if (op.outcome() == OperationOutcome.IN_FLIGHT
+          && OperationStatus.transientReason(op.error())
+          && op.attempts() >= settings.maxAttempts()) {
+        // Resumed after its last allowed submission: another would exceed the bound.
+        fail(op, exhausted(op, op.error()));
       } else {
         queue.add(op);
       }
@@ -239,8 +249,10 @@ final class AsyncScheduler {
           inFlight.put(op.requestId(), op); // the list was behind; it still holds a slot
         }
       } catch (IdentityCenterException e) {
-        if (e.kind() == IdentityCenterException.Kind.NOT_FOUND) {
-          fail(op, "AWS no longer knows request " + op.requestId() + ": " + e.getMessage());
+        if (e.kind() == IdentityCenterException.Kind.NOT_FOUND && notYetVisible(op)) {
+          inFlight.put(op.requestId(), op); // eventual consistency: describe it again later
+        } else if (e.kind() == IdentityCenterException.Kind.NOT_FOUND) {
+          fail(op, unknownRequest(op, e));
         } else {
           LOG.warnf("describing request %s failed (%s); trying again", op.requestId(),
               e.getMessage());
@@ -260,8 +272,12 @@ final class AsyncScheduler {
       if (e.kind() != IdentityCenterException.Kind.NOT_FOUND) {
         throw e;
       }
+      if (notYetVisible(op)) {
+        LOG.debugf("request %s not visible yet: %s", op.requestId(), e.getMessage());
+        return false;
+      }
       inFlight.remove(op.requestId());
-      fail(op, "AWS no longer knows request " + op.requestId() + ": " + e.getMessage());
+      fail(op, unknownRequest(op, e));
       return true;
     }
     if (status.state().terminal()) {
@@ -278,9 +294,38 @@ final class AsyncScheduler {
         || (op.kind() == OperationKind.DELETE_ASSIGNMENT && status.failedNotFound())) {
       // A delete that finds the assignment already gone has reached its goal.
       complete(op.succeeded(now()));
+    } else if (status.failedTransiently()) {
+      if (op.attempts() >= settings.maxAttempts() || timedOut(op)) {
+        LOG.errorf("operation %d FAILED on attempt %d: %s", op.seq(), op.attempts(),
+            status.failureReason());
+        fail(op, exhausted(op, status.failureReason()));
+        return;
+      }
+      LOG.warnf("operation %d FAILED on attempt %d (%s); submitting it again", op.seq(),
+          op.attempts(), status.failureReason());
+      counters.retry(IdentityCenterException.Kind.SERVICE);
+      Operation again = op.retrying(status.failureReason());
+      journal.record(again);
+      delayed.add(new Delayed(again, now().plus(gateDelay(op.attempts()))));
     } else {
       fail(op, status.failureReason() == null ? "FAILED without a reason" : status.failureReason());
     }
+  }
+
+  private String exhausted(Operation op, String reason) {
+    return reason + " (AWS failed all " + op.attempts() + " submissions of this operation; apply"
+        + " again later, or ask AWS Support if it persists)";
+  }
+
+  /** Whether a NOT_FOUND from a status call may just be eventual consistency. */
+  private boolean notYetVisible(Operation op) {
+    return op.submittedAt() != null
+        && Duration.between(op.submittedAt(), now()).compareTo(settings.statusGrace()) < 0;
+  }
+
+  private String unknownRequest(Operation op, IdentityCenterException e) {
+    return "AWS does not know request " + op.requestId() + " " + settings.statusGrace()
+        + " or more after its submission (" + e.getMessage() + "); apply again to resubmit it";
   }
 
   private void expireTimedOut() {

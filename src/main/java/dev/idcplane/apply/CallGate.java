@@ -41,12 +41,18 @@ final class CallGate implements DefinitionReader.Calls {
 
   /** One call with retries for retryable failures. */
   <T> T retrying(String what, Supplier<T> call) throws InterruptedException {
+    return retrying(what, call, null);
+  }
+
+  /** As {@link #retrying(String, Supplier)}, but a failure of kind {@code noRetry} is thrown at once. */
+  <T> T retrying(String what, Supplier<T> call, IdentityCenterException.Kind noRetry)
+      throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
         return once(call);
       } catch (IdentityCenterException e) {
-        if (!e.retryable() || attempt >= maxAttempts) {
-          if (e.retryable()) {
+        if (!e.retryable() || e.kind() == noRetry || attempt >= maxAttempts) {
+          if (e.retryable() && e.kind() != noRetry) {
             LOG.errorf("%s: giving up after %d attempts: %s", what, attempt, e.getMessage());
           }
           throw e;

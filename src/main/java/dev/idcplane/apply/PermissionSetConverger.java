@@ -4,6 +4,7 @@ import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.DefinitionReader;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.IdentityCenterException;
+import dev.idcplane.identitycenter.IdentityCenterException.Kind;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionSetInfo;
 import dev.idcplane.plan.DefinitionDiffer;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Brings one permission set to its desired definition: creates it when absent, then reads what is
@@ -44,14 +46,23 @@ final class PermissionSetConverger {
 
   /** The ARN of the set with this name, if it exists. */
   Optional<String> find(String name) throws InterruptedException {
+    return Optional.ofNullable(findAll(Set.of(name)).get(name));
+  }
+
+  /** The ARNs of those of {@code names} that exist, from one listing of the instance's sets. */
+  Map<String, String> findAll(Set<String> names) throws InterruptedException {
+    Map<String, String> found = new HashMap<>();
     for (String arn : gate.retrying("ListPermissionSets", () -> ic.listPermissionSets(instanceArn))) {
+      if (found.size() == names.size()) {
+        break;
+      }
       PermissionSetInfo info = gate.retrying("DescribePermissionSet",
           () -> ic.describePermissionSet(instanceArn, arn));
-      if (info.name().equals(name)) {
-        return Optional.of(arn);
+      if (names.contains(info.name())) {
+        found.put(info.name(), arn);
       }
     }
-    return Optional.empty();
+    return found;
   }
 
   private String findOrCreate(String name, PermissionSetDefinition want)
@@ -60,14 +71,24 @@ final class PermissionSetConverger {
     if (existing.isPresent()) {
       return existing.get();
     }
+    Supplier<PermissionSetInfo> create = () -> ic.createPermissionSet(
+        instanceArn, name, want.description(), want.sessionDuration(), want.tags());
     try {
-      return gate.retrying("CreatePermissionSet " + name, () -> ic.createPermissionSet(
-          instanceArn, name, want.description(), want.sessionDuration(), want.tags())).arn();
+      // CONFLICT here is AWS's "PermissionSet with name … already exists": retrying cannot cure it.
+      return gate.retrying("CreatePermissionSet " + name, create, Kind.CONFLICT).arn();
     } catch (IdentityCenterException e) {
-      // A create that timed out may have landed: the set exists now under our name.
+      if (!e.retryable()) {
+        throw e;
+      }
+      // Someone created it first (CONFLICT), or a create that timed out landed: adopt the set;
+      // converge() then writes the fields that differ.
       Optional<String> landed = find(name);
       if (landed.isPresent()) {
         return landed.get();
+      }
+      if (e.kind() == Kind.CONFLICT) {
+        // Not a duplicate after all (a conflicting operation in process): retry as usual.
+        return gate.retrying("CreatePermissionSet " + name, create).arn();
       }
       throw e;
     }

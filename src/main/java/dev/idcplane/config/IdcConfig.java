@@ -130,6 +130,10 @@ public interface IdcConfig {
     @WithDefault("15m")
     java.time.Duration operationTimeout();
 
+    /** How long after a submission a status call's ResourceNotFound means "not visible yet". */
+    @WithDefault("30s")
+    java.time.Duration statusGrace();
+
     /** How long a stored plan may be applied after it was made. */
     @WithDefault("1h")
     java.time.Duration planExpiry();

@@ -6,13 +6,26 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Field-by-field comparison of a permission set's live definition with the matrix. Durations
  * compare by length ({@code PT60M} equals {@code PT1H}) and inline policies as JSON.
  */
 public final class DefinitionDiffer {
+  /**
+   * Fields that live only in Identity Center and are not part of what ProvisionPermissionSet
+   * copies to accounts (policies, session duration, relay state, permissions boundary): changing
+   * them alone needs no provisioning. Every other field, including any added later, does.
+   */
+  private static final Set<String> NOT_PROVISIONED = Set.of("description", "tags");
+
   private DefinitionDiffer() {}
+
+  /** Whether a change to {@code field} reaches accounts only once the set is provisioned. */
+  public static boolean provisioned(String field) {
+    return !NOT_PROVISIONED.contains(field);
+  }
 
   public static List<FieldChange> diff(PermissionSetDefinition live, PermissionSetDefinition want) {
     List<FieldChange> out = new ArrayList<>();

@@ -197,7 +197,7 @@ public final class Planner {
                             "live definition of declared set " + want.name() + " was not read"));
         List<FieldChange> fields = DefinitionDiffer.diff(haveDef, wantDef);
         if (!fields.isEmpty()) {
-          updated = true;
+          updated = fields.stream().anyMatch(f -> DefinitionDiffer.provisioned(f.field()));
           String changed = String.join(", ", fields.stream().map(FieldChange::field).toList());
           definitions.add(
               new Change.UpdatePermissionSet(

@@ -273,6 +273,6 @@ public class ApplyService {
     double ssoAdmin = budgets.limiter(ApiService.SSO_ADMIN).perSecond();
     return new ApplySettings(a.maxOutstanding(), a.maxProvisioning(), ssoAdmin,
         a.pollFirst(), a.pollMax(), a.maxAttempts(), a.backoffBase(), a.backoffMax(),
-        a.operationTimeout());
+        a.operationTimeout(), a.statusGrace());
   }
 }

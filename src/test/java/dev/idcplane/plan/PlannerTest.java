@@ -317,4 +317,24 @@ class PlannerTest {
         .contains("1 to update, 1 to provision; 1 assignments to create, 1 to delete.")
         .contains("Drift: 3 findings, 3 fixed by the changes above, 0 left alone");
   }
+
+  @Test
+  void descriptionOrTagsAloneNeedNoProvisioning() {
+    declare("Dev", def("PT4H", null));
+    PermissionSetDefinition relabelled = new PermissionSetDefinition(
+        "old words", "PT4H", Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Set.of(),
+        Optional.empty(), null, Map.of("ManagedBy", "someone-else"));
+    live("Dev", relabelled, Set.of(DEV, PROD), Set.of());
+    Plan p = plan();
+    assertThat(actions(p)).containsExactly(ChangeAction.UPDATE_PERMISSION_SET);
+    assertThat(((Change.UpdatePermissionSet) p.changes().get(0)).fields())
+        .extracting(FieldChange::field).containsExactly("description", "tags");
+
+    // A provisioned field among them still provisions; relay_state is one, once it is diffed.
+    declare("Dev", def("PT8H", null));
+    assertThat(actions(plan())).containsExactly(
+        ChangeAction.UPDATE_PERMISSION_SET, ChangeAction.PROVISION_PERMISSION_SET);
+    assertThat(DefinitionDiffer.provisioned("relay_state")).isTrue();
+    assertThat(DefinitionDiffer.provisioned("description")).isFalse();
+  }
 }

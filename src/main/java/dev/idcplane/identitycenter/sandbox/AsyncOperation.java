@@ -25,6 +25,8 @@ final class AsyncOperation {
   final String injectedFailure;
   OperationState state = OperationState.IN_PROGRESS;
   String failureReason;
+  /** Describe*Status calls answered NOT_FOUND so far (injected eventual consistency). */
+  int hiddenDescribes;
 
   AsyncOperation(OperationKind kind, String requestId, long sequence, Instant createdAt,
       Instant completesAt, AccountAssignment assignment, String permissionSetArn, long version,

@@ -17,6 +17,13 @@ import java.util.Set;
  * @param slowFactor how many times its drawn latency a slow operation takes
  * @param operations the API operation names faults target (e.g. {@code CreateAccountAssignment});
  *     empty targets every sso-admin operation
+ * @param failFirstOperations the first this many targeted asynchronous submissions end FAILED with
+ *     {@code failureReason}, whatever {@code failedOperationRate} says (a deterministic outage)
+ * @param hiddenDescribes each request answers a targeted Describe*Status call with
+ *     ResourceNotFoundException this many times before it is visible (eventual consistency)
+ * @param createConflicts the first this many targeted CreatePermissionSet calls lose a race: a
+ *     concurrent writer creates a set of that name first (AWS's default definition: no description,
+ *     PT1H) and the call fails CONFLICT "PermissionSet with name … already exists"
  */
 public record Faults(
     List<ThrottleStorm> throttleStorms,
@@ -25,7 +32,10 @@ public record Faults(
     String failureReason,
     double slowOperationRate,
     double slowFactor,
-    Set<String> operations) {
+    Set<String> operations,
+    int failFirstOperations,
+    int hiddenDescribes,
+    int createConflicts) {
 
   /** The reason an injected FAILED operation gives when none is configured. */
   public static final String DEFAULT_FAILURE_REASON =
@@ -54,6 +64,17 @@ public record Faults(
       throw new IllegalArgumentException("slow_factor must be at least 1, got " + slowFactor);
     }
     operations = Set.copyOf(operations == null ? Set.of() : operations);
+    count(failFirstOperations, "fail_first_operations");
+    count(hiddenDescribes, "hidden_describes");
+    count(createConflicts, "create_conflicts");
+  }
+
+  /** The faults without the deterministic ones (first failures, hidden describes, conflicts). */
+  public Faults(List<ThrottleStorm> throttleStorms, double serviceErrorRate,
+      double failedOperationRate, String failureReason, double slowOperationRate,
+      double slowFactor, Set<String> operations) {
+    this(throttleStorms, serviceErrorRate, failedOperationRate, failureReason, slowOperationRate,
+        slowFactor, operations, 0, 0, 0);
   }
 
   /** No faults at all. */
@@ -64,6 +85,12 @@ public record Faults(
   /** Whether faults apply to calls of this API operation. */
   boolean targets(String operation) {
     return operations.isEmpty() || operations.contains(operation);
+  }
+
+  private static void count(int n, String name) {
+    if (n < 0) {
+      throw new IllegalArgumentException(name + " must be 0 or more, got " + n);
+    }
   }
 
   private static void probability(double p, String name) {

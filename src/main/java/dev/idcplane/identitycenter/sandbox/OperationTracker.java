@@ -50,6 +50,7 @@ final class OperationTracker {
   private long provisioningConflicts;
   private long failedInjected;
   private long slowInjected;
+  private int firstFailuresLeft;
 
   /** What completing an operation does to the world; returns a failure reason, or null. */
   interface OperationEffects {
@@ -63,6 +64,7 @@ final class OperationTracker {
     this.ids = SandboxIds.rng(behaviour.seed(), "request-ids");
     this.latencies = SandboxIds.rng(behaviour.seed(), "latency");
     this.faults = SandboxIds.rng(behaviour.seed(), "operation-faults");
+    this.firstFailuresLeft = behaviour.faults().failFirstOperations();
   }
 
   /** Completes every operation due by now, in completion order. */
@@ -106,7 +108,11 @@ final class OperationTracker {
       latency = Duration.ofNanos((long) (latency.toNanos() * f.slowFactor()));
     }
     String failure = null;
-    if (targeted && f.failedOperationRate() > 0 && faults.nextDouble() < f.failedOperationRate()) {
+    if (targeted && firstFailuresLeft > 0) {
+      firstFailuresLeft--;
+      failedInjected++;
+      failure = f.failureReason();
+    } else if (targeted && f.failedOperationRate() > 0 && faults.nextDouble() < f.failedOperationRate()) {
       failedInjected++;
       failure = f.failureReason();
     }
@@ -122,10 +128,18 @@ final class OperationTracker {
     return op.describe();
   }
 
-  /** Describe*Status: NOT_FOUND unless {@code requestId} is an operation of this kind. */
+  /**
+   * Describe*Status: NOT_FOUND unless {@code requestId} is an operation of this kind, and for the
+   * first {@code hiddenDescribes} targeted calls of each request (not yet visible to reads).
+   */
   OperationStatus describe(OperationKind kind, String operation, String requestId) {
     AsyncOperation op = byId.get(requestId);
-    if (op == null || op.kind != kind) {
+    Faults f = behaviour.faults();
+    boolean hidden = op != null && f.targets(operation) && op.hiddenDescribes < f.hiddenDescribes();
+    if (hidden) {
+      op.hiddenDescribes++;
+    }
+    if (op == null || op.kind != kind || hidden) {
       throw new IdentityCenterException(Kind.NOT_FOUND, operation,
           kind.requestNoun + " with id " + requestId + " does not exist");
     }

@@ -91,6 +91,9 @@ public record SandboxBehaviour(
     private double slowRate;
     private double slowFactor;
     private Set<String> faultOperations;
+    private int failFirst;
+    private int hiddenDescribes;
+    private int createConflicts;
 
     private Builder(SandboxBehaviour b) {
       seed = b.seed;
@@ -106,6 +109,9 @@ public record SandboxBehaviour(
       slowRate = f.slowOperationRate();
       slowFactor = f.slowFactor();
       faultOperations = f.operations();
+      failFirst = f.failFirstOperations();
+      hiddenDescribes = f.hiddenDescribes();
+      createConflicts = f.createConflicts();
     }
 
     public Builder seed(long seed) {
@@ -164,6 +170,25 @@ public record SandboxBehaviour(
       return this;
     }
 
+    /** The first {@code n} targeted asynchronous submissions end FAILED with {@code reason}. */
+    public Builder failFirstOperations(int n, String reason) {
+      this.failFirst = n;
+      this.failureReason = reason;
+      return this;
+    }
+
+    /** Each request is NOT_FOUND to its first {@code n} targeted Describe*Status calls. */
+    public Builder hiddenDescribes(int n) {
+      this.hiddenDescribes = n;
+      return this;
+    }
+
+    /** The first {@code n} targeted CreatePermissionSet calls lose a race to a concurrent writer. */
+    public Builder createConflicts(int n) {
+      this.createConflicts = n;
+      return this;
+    }
+
     public Builder faults(Faults f) {
       storms = f.throttleStorms();
       serviceErrorRate = f.serviceErrorRate();
@@ -172,13 +197,16 @@ public record SandboxBehaviour(
       slowRate = f.slowOperationRate();
       slowFactor = f.slowFactor();
       faultOperations = f.operations();
+      failFirst = f.failFirstOperations();
+      hiddenDescribes = f.hiddenDescribes();
+      createConflicts = f.createConflicts();
       return this;
     }
 
     public SandboxBehaviour build() {
       return new SandboxBehaviour(seed, maxOutstanding, maxProvisioning, rps, latency,
           new Faults(storms, serviceErrorRate, failedRate, failureReason, slowRate, slowFactor,
-              faultOperations));
+              faultOperations, failFirst, hiddenDescribes, createConflicts));
     }
   }
 }

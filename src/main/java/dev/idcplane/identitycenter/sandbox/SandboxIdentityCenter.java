@@ -40,9 +40,13 @@ import java.util.Set;
  */
 public final class SandboxIdentityCenter extends SandboxReads {
 
+  /** CreatePermissionSet calls still to lose a race (guarded by the lock). */
+  private int createConflictsLeft;
+
   SandboxIdentityCenter(SandboxState state, Clock clock, SandboxBehaviour behaviour,
       RequestPacer pacer) {
     super(state, clock, behaviour, pacer);
+    this.createConflictsLeft = behaviour.faults().createConflicts();
   }
 
   /**
@@ -127,7 +131,14 @@ public final class SandboxIdentityCenter extends SandboxReads {
   public PermissionSetInfo createPermissionSet(String instanceArn, String name, String description,
       String sessionDuration, Map<String, String> tags) {
     String op = "CreatePermissionSet";
-    return sso(op, () -> writes.create(op, instanceArn, name, description, sessionDuration, tags));
+    return sso(op, () -> {
+      if (createConflictsLeft > 0 && behaviour.faults().targets(op)) {
+        createConflictsLeft--;
+        // A concurrent writer created the set first; this call then meets AWS's duplicate answer.
+        writes.create(op, instanceArn, name, null, "PT1H", Map.of());
+      }
+      return writes.create(op, instanceArn, name, description, sessionDuration, tags);
+    });
   }
 
   @Override
