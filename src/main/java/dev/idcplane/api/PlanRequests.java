@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a plan request (no body, a JSON {@link PlanRequest}, or one raw YAML document) into a
  * {@link MatrixInput}, rejecting malformed requests with a message that says what to send. Only a
- * request without a body and without a Content-Type plans the configured matrix: a body that is
- * empty, {@code {}} or has no files is an {@link EmptyMatrixException}, never taken for it.
+ * request without a body plans the configured matrix: a body declared JSON or YAML that is empty,
+ * {@code {}} or has no files is an {@link EmptyMatrixException}, never taken for it.
  */
 final class PlanRequests {
   static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}\\.ya?ml");
@@ -27,14 +27,17 @@ final class PlanRequests {
 
   static MatrixInput parse(String body, String contentType, String commitParam) {
     Optional<String> commit = Optional.ofNullable(commitParam).filter(c -> !c.isBlank());
-    boolean noBody = body == null || body.isBlank();
-    if (noBody && (contentType == null || contentType.isBlank())) {
+    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    boolean matrixType = type.startsWith("application/json") || type.contains("yaml")
+        || type.startsWith("text/plain");
+    if (body == null || body.isBlank()) {
+      // No body (clients add a form Content-Type to an empty POST): the configured matrix. An
+      // empty body declared as JSON or YAML is a matrix that went missing.
+      if (matrixType) {
+        throw new EmptyMatrixException("the request body is empty");
+      }
       return MatrixInput.configured(checkCommit(commit));
     }
-    if (noBody) {
-      throw new EmptyMatrixException("the request body is empty");
-    }
-    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
     if (type.startsWith("application/json")) {
       PlanRequest req;
       try {

@@ -11,7 +11,7 @@ public class EmptyMatrixException extends ControlPlaneException {
   public static final String WHAT_TO_SEND =
       "send {\"files\": {\"name.yaml\": \"<YAML with permission_sets and/or assignments>\"}} as"
           + " application/json, or one such YAML document as application/yaml; to plan the"
-          + " configured matrix, send no body and no Content-Type (?commit= records the commit)";
+          + " configured matrix, send no body (?commit= records the commit)";
 
   public EmptyMatrixException(String what) {
     super(what + ": there is no matrix to plan. " + WHAT_TO_SEND);

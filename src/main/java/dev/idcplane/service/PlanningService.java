@@ -163,6 +163,7 @@ public class PlanningService {
     String files = input.files().map(this::toJson).orElse(null);
     QuarkusTransaction.joiningExisting().run(() -> {
       plans.store(view, plan, toJson(view), text, files);
+      plans.flush(); // the plan row must exist before plan_declared refers to it
       declarations.store(view.id(), preview.declared());
       audit.record(AuditAction.PLAN_STORED, subject,
           new AuditTrail.MatrixRef(source.matrixDigest(), source.matrixCommit()),
