@@ -28,8 +28,7 @@ final class PlanRequests {
   static MatrixInput parse(String body, String contentType, String commitParam) {
     Optional<String> commit = Optional.ofNullable(commitParam).filter(c -> !c.isBlank());
     String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
-    boolean matrixType = type.startsWith("application/json") || type.contains("yaml")
-        || type.startsWith("text/plain");
+    boolean matrixType = type.startsWith("application/json") || type.contains("yaml");
     if (body == null || body.isBlank()) {
       // No body (clients add a form Content-Type to an empty POST): the configured matrix. An
       // empty body declared as JSON or YAML is a matrix that went missing.
