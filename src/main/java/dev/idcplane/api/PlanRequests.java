@@ -3,6 +3,7 @@ package dev.idcplane.api;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.api.dto.PlanRequest;
+import dev.idcplane.matrix.EmptyMatrixException;
 import dev.idcplane.service.MatrixInput;
 import jakarta.ws.rs.BadRequestException;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a plan request (no body, a JSON {@link PlanRequest}, or one raw YAML document) into a
- * {@link MatrixInput}, rejecting malformed requests with a message that says what to send.
+ * {@link MatrixInput}, rejecting malformed requests with a message that says what to send. Only a
+ * request without a body plans the configured matrix: a body declared JSON or YAML that is empty,
+ * {@code {}} or has no files is an {@link EmptyMatrixException}, never taken for it.
  */
 final class PlanRequests {
   static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}\\.ya?ml");
@@ -24,10 +27,16 @@ final class PlanRequests {
 
   static MatrixInput parse(String body, String contentType, String commitParam) {
     Optional<String> commit = Optional.ofNullable(commitParam).filter(c -> !c.isBlank());
+    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    boolean matrixType = type.startsWith("application/json") || type.contains("yaml");
     if (body == null || body.isBlank()) {
+      // No body (clients add a form Content-Type to an empty POST): the configured matrix. An
+      // empty body declared as JSON or YAML is a matrix that went missing.
+      if (matrixType) {
+        throw new EmptyMatrixException("the request body is empty");
+      }
       return MatrixInput.configured(checkCommit(commit));
     }
-    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
     if (type.startsWith("application/json")) {
       PlanRequest req;
       try {
@@ -37,9 +46,12 @@ final class PlanRequests {
             "the body is not a plan request: send {\"files\": {\"name.yaml\": \"<yaml>\"},"
                 + " \"commit\": \"<sha>\"} (" + firstLine(e.getMessage()) + ")");
       }
+      if (req == null) {
+        throw new EmptyMatrixException("the JSON body is null");
+      }
       Optional<String> c = commit.or(() -> Optional.ofNullable(req.commit()));
       if (req.files() == null) {
-        return MatrixInput.configured(checkCommit(c));
+        throw new EmptyMatrixException("the JSON body has no files");
       }
       return new MatrixInput(Optional.of(checkFiles(req.files())), checkCommit(c));
     }
@@ -51,7 +63,10 @@ final class PlanRequests {
   }
 
   private static Map<String, String> checkFiles(Map<String, String> files) {
-    if (files.isEmpty() || files.size() > MAX_FILES) {
+    if (files.isEmpty()) {
+      throw new EmptyMatrixException("files is empty");
+    }
+    if (files.size() > MAX_FILES) {
       throw new BadRequestException("files must hold 1 to " + MAX_FILES + " matrix files");
     }
     files.forEach(

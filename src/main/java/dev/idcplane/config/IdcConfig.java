@@ -142,9 +142,23 @@ public interface IdcConfig {
     @WithDefault("25")
     int guardMaxDeletes();
 
-    /** An apply deleting more than this share of managed assignments needs allowDeletes. */
+    /**
+     * An apply deleting more than this share of managed assignments needs allowDeletes, from
+     * {@link #guardMinDeletes()} deletes on.
+     */
     @WithDefault("0.2")
     double guardMaxDeleteShare();
+
+    /** Fewer deletes than this never trip the share rule (a small first rollout deleting 2 of 3). */
+    @WithDefault("10")
+    int guardMinDeletes();
+
+    /**
+     * Whether a matrix that no longer declares a permission set or file the last applied matrix
+     * of the instance declared (an emptied or deleted file) needs allowDeletes.
+     */
+    @WithDefault("true")
+    boolean guardRemovals();
   }
 
   /** Dev mode only: the key {@code /dev/token} signs with. The prod profile refuses to start with it. */

@@ -92,11 +92,16 @@ public final class MatrixLoader {
     }
     List<MatrixFileParser.Declaration> declarations = new ArrayList<>();
     List<RuleParser.Parsed> rules = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
     files.forEach(
         (name, content) -> {
+          int before = problems.count();
           MatrixFileParser.Contents c = new MatrixFileParser(name, problems).parse(content);
           declarations.addAll(c.declarations());
           rules.addAll(c.rules());
+          if (c.declarations().isEmpty() && c.rules().isEmpty() && problems.count() == before) {
+            empty.add(name);
+          }
         });
     MatrixChecks checks = new MatrixChecks(problems);
     Map<String, MatrixFileParser.Declaration> declared = checks.declarations(declarations);
@@ -104,6 +109,6 @@ public final class MatrixLoader {
     SortedMap<String, DeclaredPermissionSet> sets = new TreeMap<>();
     declared.values().forEach(d -> d.parsed().ifPresent(ps -> sets.put(ps.name(), ps)));
     Matrix matrix = new Matrix(sets, kept, List.copyOf(files.keySet()), MatrixDigest.of(files));
-    return new MatrixLoad(matrix, problems.all());
+    return new MatrixLoad(matrix, problems.all(), empty);
   }
 }

@@ -31,9 +31,8 @@ public record Violation(
 
   @Override
   public String toString() {
-    return location
-        + (field.isEmpty() ? "" : " " + field)
-        + ": "
+    String where = (location + (field.isEmpty() ? "" : " " + field)).strip();
+    return (where.isEmpty() ? "" : where + ": ")
         + message
         + (fix.isEmpty() ? "" : " (" + fix + ")");
   }

@@ -44,6 +44,16 @@ public record Plan(
     return changes.isEmpty();
   }
 
+  /** This plan with {@code more} warnings besides its own, all sorted by file and line. */
+  public Plan withWarnings(List<Violation> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Violation> all = new java.util.ArrayList<>(warnings);
+    all.addAll(more);
+    return new Plan(source, changes, drift, all.stream().sorted().toList(), managedAssignments);
+  }
+
   public PlanSummary summary() {
     return PlanSummary.of(this);
   }

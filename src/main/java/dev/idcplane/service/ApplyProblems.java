@@ -1,6 +1,7 @@
 package dev.idcplane.service;
 
 import dev.idcplane.error.ControlPlaneException;
+import dev.idcplane.plan.DeletionGuard;
 import java.util.List;
 
 /** Why an apply was refused. Each says its status and carries what the caller needs next. */
@@ -31,10 +32,30 @@ public final class ApplyProblems {
     }
   }
 
-  /** Too many deletes without allowDeletes. */
+  /** The deletion guard stopped the apply: allowDeletes was not given. */
   public static final class GuardTripped extends Refused {
-    public GuardTripped(String message, List<String> deletes) {
-      super(422, "deletion_guard", message, deletes);
+    public GuardTripped(String message, List<GuardDetail> details) {
+      super(422, "deletion_guard", message, details);
+    }
+  }
+
+  /**
+   * One entry of a {@code deletion_guard} refusal: first each reason ({@code kind} as in the plan's
+   * warnings, with the removed {@code file} or {@code permissionSet}), then each delete
+   * ({@code kind} {@code delete_assignment} and the change {@code key}).
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record GuardDetail(
+      String kind, String message, String file, String permissionSet, String key) {
+    static GuardDetail of(DeletionGuard.Finding f) {
+      String file = f instanceof DeletionGuard.RemovedFile r ? r.file() : null;
+      String set = f instanceof DeletionGuard.RemovedPermissionSet r ? r.name() : null;
+      return new GuardDetail(f.kind(), f.message(), file, set, null);
+    }
+
+    static GuardDetail delete(String key) {
+      return new GuardDetail("delete_assignment", "deletes " + key, null, null, key);
     }
   }
 
@@ -42,16 +63,16 @@ public final class ApplyProblems {
   public abstract static class Refused extends ControlPlaneException {
     private final int status;
     private final String code;
-    private final List<String> details;
+    private final List<?> details;
 
-    Refused(int status, String code, String message, List<String> details) {
+    Refused(int status, String code, String message, List<?> details) {
       super(message);
       this.status = status;
       this.code = code;
       this.details = List.copyOf(details);
     }
 
-    public List<String> details() {
+    public List<?> details() {
       return details;
     }
 

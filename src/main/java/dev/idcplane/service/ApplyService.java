@@ -20,8 +20,8 @@ import dev.idcplane.persistence.PlanEntity;
 import dev.idcplane.persistence.PlanRepository;
 import dev.idcplane.persistence.RunEntity;
 import dev.idcplane.persistence.RunRepository;
-import dev.idcplane.plan.Change;
 import dev.idcplane.plan.ChangeAction;
+import dev.idcplane.plan.DeletionGuard;
 import dev.idcplane.plan.Plan;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,6 +30,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,7 +109,7 @@ public class ApplyService {
       if (!fresh.view().fingerprint().equals(stored.fingerprint)) {
         throw new ApplyProblems.StalePlan(planId.toString(), fresh.view().id().toString());
       }
-      return start(planId, fresh.plan(), request, subject, lease);
+      return start(planId, fresh, request, subject, lease);
     } catch (RuntimeException e) {
       lease.close();
       throw e;
@@ -120,7 +121,7 @@ public class ApplyService {
       String subject) {
     ApplyLocks.Lease lease = lock(plan.plan().source().instanceArn());
     try {
-      return start(plan.view().id(), plan.plan(), request, subject, lease);
+      return start(plan.view().id(), plan, request, subject, lease);
     } catch (RuntimeException e) {
       lease.close();
       throw e;
@@ -133,9 +134,10 @@ public class ApplyService {
             .map(r -> r.id.toString()).orElse(null)));
   }
 
-  private Started start(UUID planId, Plan plan, ApplyRequest request, String subject,
-      ApplyLocks.Lease lease) {
-    guard(plan, request);
+  private Started start(UUID planId, PlanningService.StoredPlan stored, ApplyRequest request,
+      String subject, ApplyLocks.Lease lease) {
+    Plan plan = stored.plan();
+    guard(plan, stored.guard(), request);
     List<Operation> ops = Applier.operationsOf(plan);
     RunEntity run = new RunEntity();
     run.id = UUID.randomUUID();
@@ -238,21 +240,21 @@ public class ApplyService {
     return d;
   }
 
-  private void guard(Plan plan, ApplyRequest request) {
-    List<String> deletes = plan.changes().stream()
-        .filter(c -> c.action() == ChangeAction.DELETE_ASSIGNMENT)
-        .map(Change::key).toList();
-    int managed = Math.max(1, plan.managedAssignments());
-    double share = deletes.size() / (double) managed;
-    boolean tooMany = deletes.size() > config.apply().guardMaxDeletes()
-        || share > config.apply().guardMaxDeleteShare();
-    if (tooMany && !request.allowDeletes()) {
-      throw new ApplyProblems.GuardTripped(String.format(
-          "the plan deletes %d assignments (%.0f%% of %d managed); the limits are %d and %.0f%%."
-              + " Review the deletes and apply again with allowDeletes=true",
-          deletes.size(), share * 100, plan.managedAssignments(),
-          config.apply().guardMaxDeletes(), config.apply().guardMaxDeleteShare() * 100), deletes);
+  /** Refuses a plan the deletion guard stops unless the caller allowed deletes. */
+  private static void guard(Plan plan, DeletionGuard.Verdict verdict, ApplyRequest request) {
+    if (!verdict.needsAllowDeletes() || request.allowDeletes()) {
+      return;
     }
+    List<ApplyProblems.GuardDetail> details = new ArrayList<>();
+    verdict.findings().forEach(f -> details.add(ApplyProblems.GuardDetail.of(f)));
+    plan.changes().stream()
+        .filter(c -> c.action() == ChangeAction.DELETE_ASSIGNMENT)
+        .forEach(c -> details.add(ApplyProblems.GuardDetail.delete(c.key())));
+    throw new ApplyProblems.GuardTripped("the apply needs allowDeletes=true: "
+        + String.join("; ", verdict.findings().stream().map(DeletionGuard.Finding::message)
+            .toList())
+        + ". Review the plan's warnings and deletes, then apply again with allowDeletes=true",
+        details);
   }
 
   private MatrixInput inputOf(PlanEntity stored) {

@@ -9,11 +9,14 @@ import dev.idcplane.drift.DriftRecorder;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.LiveState;
 import dev.idcplane.identitycenter.LiveStateReader;
+import dev.idcplane.matrix.DeclaredPermissionSet;
+import dev.idcplane.matrix.EmptyMatrixException;
 import dev.idcplane.matrix.Matrix;
 import dev.idcplane.matrix.MatrixInvalidException;
 import dev.idcplane.matrix.MatrixLoad;
 import dev.idcplane.matrix.MatrixLoader;
 import dev.idcplane.matrix.Violation;
+import dev.idcplane.plan.DeletionGuard;
 import dev.idcplane.plan.MatrixRequests;
 import dev.idcplane.plan.Plan;
 import dev.idcplane.plan.PlanPolicy;
@@ -22,6 +25,7 @@ import dev.idcplane.plan.PlanTextRenderer;
 import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.Resolution;
 import dev.idcplane.plan.Resolver;
+import dev.idcplane.persistence.PlanDeclaredStore;
 import dev.idcplane.persistence.PlanRepository;
 import dev.idcplane.audit.AuditAction;
 import dev.idcplane.audit.AuditTrail;
@@ -33,6 +37,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -55,6 +60,7 @@ public class PlanningService {
   private final ControlPlaneMetrics metrics;
   private final DriftRecorder drift;
   private final MatrixCommitReader commits;
+  private final PlanDeclaredStore declarations;
 
   public PlanningService(
       IdcConfig config,
@@ -69,7 +75,8 @@ public class PlanningService {
       AuditTrail audit,
       ControlPlaneMetrics metrics,
       DriftRecorder drift,
-      MatrixCommitReader commits) {
+      MatrixCommitReader commits,
+      PlanDeclaredStore declarations) {
     this.config = config;
     this.identityCenter = identityCenter;
     this.clock = clock;
@@ -83,24 +90,45 @@ public class PlanningService {
     this.metrics = metrics;
     this.drift = drift;
     this.commits = commits;
+    this.declarations = declarations;
   }
 
-  /** A plan computed and stored, in both its renderings. */
-  public record StoredPlan(PlanView view, String text, Plan plan) {}
+  /**
+   * A plan computed and stored, in both its renderings, with the deletion guard's verdict (its
+   * findings are among the plan's warnings).
+   */
+  public record StoredPlan(PlanView view, String text, Plan plan, DeletionGuard.Verdict guard) {}
 
-  /** A plan computed from a fresh read, not stored, with what it was computed from. */
-  public record Preview(LiveState live, Resolution resolution, Plan plan) {}
+  /**
+   * A plan computed from a fresh read, not stored, with what it was computed from and what its
+   * matrix declares.
+   */
+  public record Preview(
+      LiveState live, Resolution resolution, Plan plan, DeletionGuard.Declared declared) {}
 
-  /** Plans without storing: for reports that need the live state and the resolved matrix. */
+  /**
+   * Plans without storing: for reports that need the live state and the resolved matrix. An
+   * invalid matrix throws with its static and its resolution violations together: the rules and
+   * sets without problems of their own are resolved even when others have problems.
+   */
   public Preview preview(MatrixInput input) {
-    Matrix matrix = load(input);
+    MatrixLoad load = read(input);
+    Matrix matrix = load.valid() ? load.matrix() : resolvable(load.matrix());
+    if (!load.valid() && matrix.rules().isEmpty() && matrix.permissionSets().isEmpty()) {
+      throw new MatrixInvalidException(load.violations());
+    }
     LiveStateReader.Result live =
         new LiveStateReader(identityCenter, clock)
             .read(MatrixRequests.forMatrix(matrix, config.instanceArn()));
     Resolution resolution =
         resolver.resolve(matrix, live, policy, LocalDate.ofInstant(clock.instant(), clock.getZone()));
-    List<Violation> errors = new ArrayList<>(resolution.errors());
-    errors.addAll(Planner.missingExternalSets(resolution.desired(), live.state()));
+    List<Violation> errors = new ArrayList<>(load.violations());
+    errors.addAll(resolution.errors());
+    // field is permission_sets.<name>; stand-ins for sets with problems are not reported again
+    Planner.missingExternalSets(resolution.desired(), live.state()).stream()
+        .filter(v -> load.matrix().permissionSets().containsKey(
+            v.field().substring("permission_sets.".length())))
+        .forEach(errors::add);
     if (!errors.isEmpty()) {
       throw new MatrixInvalidException(errors.stream().sorted().toList());
     }
@@ -110,20 +138,24 @@ public class PlanningService {
             input.commit().orElse(null),
             live.state().instance().instanceArn(),
             live.state().readAt());
-    Plan plan = planner.plan(resolution.desired(), live.state(), policy, source);
-    return new Preview(live.state(), resolution, plan);
+    Plan plan = planner.plan(resolution.desired(), live.state(), policy, source)
+        .withWarnings(load.emptyFileWarnings());
+    return new Preview(live.state(), resolution, plan, declared(load));
   }
 
   /**
    * Plans and stores. A stored plan of the configured folder without a caller-given commit records
-   * the folder's own (git or {@code idc.matrix.commit}); previews for reports never ask git.
+   * the folder's own (git or {@code idc.matrix.commit}); previews for reports never ask git. The
+   * deletion guard's findings are added to the plan's warnings, and what the matrix declares is
+   * stored with the plan for the guard of later plans.
    */
   public StoredPlan plan(MatrixInput given, String subject) {
     var timing = metrics.startPlan();
     MatrixInput input = given.files().isPresent() || given.commit().isPresent()
         ? given : MatrixInput.configured(commits.read());
     Preview preview = preview(input);
-    Plan plan = preview.plan();
+    DeletionGuard.Verdict guard = guard(preview);
+    Plan plan = preview.plan().withWarnings(guard.warnings());
     PlanSource source = plan.source();
     PlanView view =
         PlanViews.of(UUID.randomUUID(), clock.instant(), subject, input.origin(), plan);
@@ -131,6 +163,8 @@ public class PlanningService {
     String files = input.files().map(this::toJson).orElse(null);
     QuarkusTransaction.joiningExisting().run(() -> {
       plans.store(view, plan, toJson(view), text, files);
+      plans.flush(); // the plan row must exist before plan_declared refers to it
+      declarations.store(view.id(), preview.declared());
       audit.record(AuditAction.PLAN_STORED, subject,
           new AuditTrail.MatrixRef(source.matrixDigest(), source.matrixCommit()),
           Map.of("planId", view.id().toString(), "origin", String.valueOf(input.origin()),
@@ -139,19 +173,58 @@ public class PlanningService {
     });
     drift.record(view, plan, preview.live().orgTree()::accountPath);
     metrics.planStored(timing);
-    return new StoredPlan(view, text, plan);
+    return new StoredPlan(view, text, plan, guard);
+  }
+
+  private DeletionGuard.Verdict guard(Preview preview) {
+    IdcConfig.ApplyRules rules = config.apply();
+    Optional<DeletionGuard.Declared> last = rules.guardRemovals()
+        ? declarations.lastApplied(preview.plan().source().instanceArn())
+        : Optional.empty();
+    return DeletionGuard.check(new DeletionGuard.Input(preview.plan(), preview.declared(), last,
+        new DeletionGuard.Limits(rules.guardMinDeletes(), rules.guardMaxDeletes(),
+            rules.guardMaxDeleteShare())));
   }
 
   /** Loads the matrix the input names; throws with every violation when it is invalid. */
   public Matrix load(MatrixInput input) {
-    MatrixLoad load =
-        input.files().isPresent()
-            ? loader.load(input.files().get())
-            : loader.load(Path.of(config.matrix().path()));
+    MatrixLoad load = read(input);
     if (!load.violations().isEmpty()) {
       throw new MatrixInvalidException(load.violations());
     }
     return load.matrix();
+  }
+
+  /** Reads the matrix; files sent in a request that hold nothing at all are refused. */
+  private MatrixLoad read(MatrixInput input) {
+    if (input.files().isEmpty()) {
+      return loader.load(Path.of(config.matrix().path()));
+    }
+    MatrixLoad load = loader.load(input.files().get());
+    if (load.allEmpty()) {
+      throw new EmptyMatrixException(
+          "every file sent (" + String.join(", ", load.emptyFiles()) + ") is empty");
+    }
+    return load;
+  }
+
+  /**
+   * A partial matrix made resolvable: a rule naming a set whose declaration has problems of its
+   * own (reported already) still has its principal and targets resolved, against an external
+   * stand-in for that set. Stand-ins are never planned: the matrix has violations.
+   */
+  private static Matrix resolvable(Matrix partial) {
+    Map<String, DeclaredPermissionSet> sets = new java.util.TreeMap<>(partial.permissionSets());
+    partial.rules().forEach(r -> sets.computeIfAbsent(r.permissionSet(),
+        name -> DeclaredPermissionSet.external(name, r.at())));
+    return Matrix.of(sets, partial.rules(), partial.files(), partial.digest());
+  }
+
+  private static DeletionGuard.Declared declared(MatrixLoad load) {
+    Matrix m = load.matrix();
+    java.util.TreeSet<String> files = new java.util.TreeSet<>(m.files());
+    load.emptyFiles().forEach(files::remove);
+    return new DeletionGuard.Declared(new java.util.TreeSet<>(m.permissionSets().keySet()), files);
   }
 
   private String toJson(Object value) {

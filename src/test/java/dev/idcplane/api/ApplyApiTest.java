@@ -60,8 +60,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestKeys.class)
 class ApplyApiTest {
 
-  /** Its own profile: its own application start and sandbox world. */
-  public static class SmallWaits extends dev.idcplane.support.SmallWaits {}
+  /**
+   * Its own profile: its own application start and sandbox world; the share rule of the deletion
+   * guard from 5 deletes on, so the guard test's 8 deletes of 10 managed trip it.
+   */
+  public static class SmallWaits extends dev.idcplane.support.SmallWaits {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      Map<String, String> c = new java.util.HashMap<>(super.getConfigOverrides());
+      c.put("idc.apply.guard-min-deletes", "5");
+      return c;
+    }
+  }
 
   static final String ADMIN = "alice-admin";
   static final String NETWORK = "123456789012";
@@ -360,7 +370,10 @@ class ApplyApiTest {
         .body("code", equalTo("deletion_guard"))
         .body("message", containsString("allowDeletes=true"))
         .extract().response();
-    assertThat(refused.jsonPath().getList("details", String.class))
+    assertThat(refused.jsonPath().getString("details[0].kind"))
+        .isEqualTo("guard_too_many_deletes");
+    assertThat(refused.jsonPath()
+            .getList("details.findAll { it.kind == 'delete_assignment' }.key", String.class))
         .containsExactlyInAnyOrderElementsOf(deletes);
     assertThat(runPlanIds()).doesNotContain(planId);
 

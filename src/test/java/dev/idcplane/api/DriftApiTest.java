@@ -118,7 +118,7 @@ class DriftApiTest {
   }
 
   static JsonPath plan() {
-    return given().auth().oauth2(ci()).contentType("application/json").body("")
+    return given().auth().oauth2(ci())
         .when().post("/api/v1/plans")
         .then().statusCode(201).extract().jsonPath();
   }

@@ -232,4 +232,22 @@ class MatrixLoaderTest {
         .isEqualTo(
             Optional.of(new PermissionSetDefinition(null, null, null, null, null, null, null)));
   }
+
+  @Test
+  void filesHoldingNothingAreNamedAsEmpty() {
+    Map<String, String> files = new HashMap<>();
+    files.put("blank.yaml", "");
+    files.put("comments.yaml", "# nothing here yet\n---\n");
+    files.put("sections.yaml", "permission_sets: {}\nassignments: []\n");
+    files.put("broken.yaml", "assignments: [\n");
+    files.put("sets.yaml", SETS);
+    MatrixLoad load = loader.load(files);
+    assertThat(load.emptyFiles()).containsExactly("blank.yaml", "comments.yaml", "sections.yaml");
+    assertThat(load.allEmpty()).isFalse();
+    assertThat(load.emptyFileWarnings())
+        .extracting(v -> v.location().file(), Violation::kind, Violation::message)
+        .contains(org.assertj.core.groups.Tuple.tuple(
+            "blank.yaml", "empty_file", "empty: no permission_sets or assignments"));
+    assertThat(loader.load(Map.of("a.yaml", "", "b.yaml", "---\n")).allEmpty()).isTrue();
+  }
 }
