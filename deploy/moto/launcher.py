@@ -2,6 +2,7 @@
 """Starts moto 5.2.1 in-process with the sso-admin patches of idc_patches.py applied.
 
     python3 deploy/moto/launcher.py --port 5000 [--host 127.0.0.1] [--seed 42] [--exit-on-stdin-eof]
+        [--legacy-account-status]
 
 Prints "moto ready on http://HOST:PORT" once it accepts requests, then serves until SIGTERM or
 SIGINT (or, with --exit-on-stdin-eof, until its standard input closes, so it dies with the JVM
@@ -30,9 +31,15 @@ def main() -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--seed", type=int, help="seed moto's id generator for repeatable ids")
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
+    parser.add_argument("--legacy-account-status", action="store_true",
+                        help="answer Organizations accounts with the Status field AWS retired on"
+                             " 2026-09-09 (default: State only, as AWS does today)")
     args = parser.parse_args()
 
     import idc_patches  # noqa: F401  (applies the patches on import)
+    import organizations_patches
+
+    organizations_patches.LEGACY_STATUS = args.legacy_account_status
     from moto.moto_api._internal import mock_random
     from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 
