@@ -1,7 +1,8 @@
-"""Patches moto 5.2.1's sso-admin backend to the documented AWS behaviour the control plane needs.
+"""Patches moto 5.2.1's sso-admin and organizations backends to the documented AWS behaviour the control plane needs.
 
 Each patch (in permission_set_patches.py, provisioning_patches.py and assignment_patches.py, with
-shared state in moto_state.py) names the AWS API reference page it follows. They are applied in-process by
+shared state in moto_state.py; organizations_patches.py for Organizations accounts) names the AWS
+API reference page it follows. They are applied in-process by
 launcher.py before the server starts; moto itself is not modified on disk.
 
 State the patches add to SSOAdminBackend:
@@ -17,3 +18,4 @@ it names another guide.
 import permission_set_patches  # noqa: F401
 import provisioning_patches  # noqa: F401
 import assignment_patches  # noqa: F401
+import organizations_patches  # noqa: F401

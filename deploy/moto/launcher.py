@@ -3,6 +3,7 @@
 
     python3 deploy/moto/launcher.py --port 5000 [--host 127.0.0.1] [--seed 42] [--exit-on-stdin-eof]
         [--aws-like [--op-latency 2.0] [--max-outstanding 15] [--rate 20]]
+        [--legacy-account-status]
 
 Prints "moto ready on http://HOST:PORT" once it accepts requests, then serves until SIGTERM or
 SIGINT (or, with --exit-on-stdin-eof, until its standard input closes, so it dies with the JVM
@@ -45,6 +46,9 @@ def main() -> int:
                         help="IN_PROGRESS operations at once (with --aws-like; AWS: 15)")
     parser.add_argument("--rate", type=int, default=20,
                         help="sso-admin calls per one-second window (with --aws-like; AWS: 20; 0: none)")
+    parser.add_argument("--legacy-account-status", action="store_true",
+                        help="answer Organizations accounts with the Status field AWS retired on"
+                             " 2026-09-09 (default: State only, as AWS does today)")
     args = parser.parse_args()
     if args.op_latency < 0 or args.max_outstanding < 1 or args.rate < 0:
         parser.error("--op-latency must be >= 0, --max-outstanding >= 1 and --rate >= 0")
@@ -55,6 +59,9 @@ def main() -> int:
         import aws_like_patches
 
         aws_like_patches.enable(args.op_latency, args.max_outstanding, args.rate)
+    import organizations_patches
+
+    organizations_patches.LEGACY_STATUS = args.legacy_account_status
     from moto.moto_api._internal import mock_random
     from moto.moto_server.threaded_moto_server import ThreadedMotoServer
 

@@ -93,7 +93,8 @@ public final class AccessReporter {
     AccessStatus status = finding == null ? AccessStatus.UNEXPECTED : switch (finding.kind()) {
       case PROTECTED -> AccessStatus.PROTECTED;
       case UNMANAGED -> AccessStatus.UNMANAGED;
-      case UNEXPECTED, MISSING, DEFINITION, OUT_OF_SYNC, EXPIRED_USER_RULE, EXPIRING_USER_RULE ->
+      case UNEXPECTED, INACTIVE_ACCOUNT, MISSING, DEFINITION, OUT_OF_SYNC, EXPIRED_USER_RULE,
+          EXPIRING_USER_RULE ->
           AccessStatus.UNEXPECTED;
     };
     return new AccessRow(a.accountId(), accountName, a.principalType(), a.principalId(),

@@ -31,8 +31,10 @@ final class AssignmentTargets {
     return switch (op.kind()) {
       case CREATE_ASSIGNMENT -> ic.createAccountAssignment(instance, assignment(op));
       case DELETE_ASSIGNMENT -> ic.deleteAccountAssignment(instance, assignment(op));
-      case PROVISION_PERMISSION_SET -> ic.provisionPermissionSet(
-          instance, ((Change.ProvisionPermissionSet) op.change()).permissionSetArn());
+      case PROVISION_PERMISSION_SET -> {
+        Change.ProvisionPermissionSet p = (Change.ProvisionPermissionSet) op.change();
+        yield ic.provisionPermissionSet(instance, p.permissionSetArn(), p.target());
+      }
       case CREATE_PERMISSION_SET, UPDATE_PERMISSION_SET ->
           throw new IllegalArgumentException("not asynchronous: " + op.kind());
     };

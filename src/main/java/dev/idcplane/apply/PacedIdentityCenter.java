@@ -19,6 +19,7 @@ import dev.idcplane.identitycenter.PermissionSetInfo;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.ProvisionTarget;
 import dev.idcplane.identitycenter.ProvisioningStatus;
 import dev.idcplane.identitycenter.RequestPacer;
 import java.time.Clock;
@@ -298,9 +299,10 @@ public final class PacedIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public OperationStatus provisionPermissionSet(String instanceArn, String permissionSetArn) {
+  public OperationStatus provisionPermissionSet(
+      String instanceArn, String permissionSetArn, ProvisionTarget target) {
     return once("ProvisionPermissionSet",
-        () -> delegate.provisionPermissionSet(instanceArn, permissionSetArn));
+        () -> delegate.provisionPermissionSet(instanceArn, permissionSetArn, target));
   }
 
   @Override

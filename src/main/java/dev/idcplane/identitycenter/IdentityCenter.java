@@ -159,13 +159,27 @@ public interface IdentityCenter {
   // Each submission holds one of the instance's 15 outstanding-operation slots until it reaches a
   // terminal state; a submission beyond the cap fails THROTTLED ("too many requests processing").
 
+  /**
+   * ProvisionPermissionSet to {@code target}: ALL_PROVISIONED_ACCOUNTS, or one account
+   * (AWS_ACCOUNT). Provisioning to, or through ALL_PROVISIONED_ACCOUNTS reaching, an account that is
+   * not ACTIVE ends FAILED.
+   */
+  OperationStatus provisionPermissionSet(
+      String instanceArn, String permissionSetArn, ProvisionTarget target);
+
   /** ProvisionPermissionSet with TargetType ALL_PROVISIONED_ACCOUNTS. */
-  OperationStatus provisionPermissionSet(String instanceArn, String permissionSetArn);
+  default OperationStatus provisionPermissionSet(String instanceArn, String permissionSetArn) {
+    return provisionPermissionSet(
+        instanceArn, permissionSetArn, ProvisionTarget.ALL_PROVISIONED_ACCOUNTS);
+  }
 
   /** DescribePermissionSetProvisioningStatus. NOT_FOUND for an unknown request id. */
   OperationStatus describePermissionSetProvisioningStatus(String instanceArn, String requestId);
 
-  /** CreateAccountAssignment. Creating an assignment that exists succeeds (idempotent in AWS). */
+  /**
+   * CreateAccountAssignment. Creating an assignment that exists succeeds (idempotent in AWS). In an
+   * account that is not ACTIVE the request ends FAILED (so does DeleteAccountAssignment).
+   */
   OperationStatus createAccountAssignment(String instanceArn, AccountAssignment assignment);
 
   /** DeleteAccountAssignment. Deleting one that does not exist is NOT_FOUND or a FAILED request. */

@@ -84,8 +84,11 @@ public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
     switch (c.action()) {
       case CREATE_PERMISSION_SET -> r.permissionSet = ((Change.CreatePermissionSet) c).name();
       case UPDATE_PERMISSION_SET -> r.permissionSet = ((Change.UpdatePermissionSet) c).name();
-      case PROVISION_PERMISSION_SET ->
-          r.permissionSet = ((Change.ProvisionPermissionSet) c).name();
+      case PROVISION_PERMISSION_SET -> {
+        Change.ProvisionPermissionSet p = (Change.ProvisionPermissionSet) c;
+        r.permissionSet = p.name();
+        r.accountId = p.target().accountId().orElse(null);
+      }
       case CREATE_ASSIGNMENT -> k = ((Change.CreateAssignment) c).assignment();
       case DELETE_ASSIGNMENT -> k = ((Change.DeleteAssignment) c).assignment();
     }

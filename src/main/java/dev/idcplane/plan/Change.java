@@ -1,6 +1,7 @@
 package dev.idcplane.plan;
 
 import dev.idcplane.identitycenter.PermissionSetDefinition;
+import dev.idcplane.identitycenter.ProvisionTarget;
 import dev.idcplane.matrix.SourceLocation;
 import java.util.List;
 import java.util.Objects;
@@ -80,18 +81,35 @@ public sealed interface Change {
     }
   }
 
-  /** ProvisionPermissionSet with {@code TargetType=ALL_PROVISIONED_ACCOUNTS}. */
+  /**
+   * ProvisionPermissionSet to its {@code target}: {@code TargetType=ALL_PROVISIONED_ACCOUNTS}, or
+   * one account ({@code AWS_ACCOUNT}, {@code accountName} its name for display) when the set is
+   * provisioned to an account that is not ACTIVE or to more accounts than one request reaches.
+   */
   record ProvisionPermissionSet(
-      String name, String permissionSetArn, List<String> outOfSyncAccounts, String reason)
+      String name,
+      String permissionSetArn,
+      List<String> outOfSyncAccounts,
+      ProvisionTarget target,
+      String accountName,
+      String reason)
       implements Change {
     public ProvisionPermissionSet {
       Objects.requireNonNull(permissionSetArn);
+      Objects.requireNonNull(target);
       outOfSyncAccounts = List.copyOf(outOfSyncAccounts);
+    }
+
+    /** To ALL_PROVISIONED_ACCOUNTS. */
+    public ProvisionPermissionSet(
+        String name, String permissionSetArn, List<String> outOfSyncAccounts, String reason) {
+      this(name, permissionSetArn, outOfSyncAccounts, ProvisionTarget.ALL_PROVISIONED_ACCOUNTS,
+          null, reason);
     }
 
     @Override
     public String key() {
-      return "provision/" + name;
+      return "provision/" + name + target.accountId().map(id -> "/" + id).orElse("");
     }
 
     @Override

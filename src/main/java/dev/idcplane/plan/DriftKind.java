@@ -14,6 +14,11 @@ public enum DriftKind {
   DEFINITION,
   /** Accounts hold an outdated copy of a permission set (LATEST_PERMISSION_SET_NOT_PROVISIONED). */
   OUT_OF_SYNC,
+  /**
+   * Live in an account that is not ACTIVE (suspended, closed, pending activation or closure), where
+   * Identity Center can neither create nor delete assignments: reported, never changed.
+   */
+  INACTIVE_ACCOUNT,
   /** A USER exception whose expiry date has passed. */
   EXPIRED_USER_RULE,
   /** A USER exception still active whose expiry date is within the warning window. */

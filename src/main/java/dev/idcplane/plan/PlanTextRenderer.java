@@ -75,7 +75,11 @@ public final class PlanTextRenderer {
       }
       case PROVISION_PERMISSION_SET -> {
         Change.ProvisionPermissionSet p = (Change.ProvisionPermissionSet) c;
-        out.append("  > provision ").append(p.name()).append(" to ALL_PROVISIONED_ACCOUNTS\n");
+        out.append("  > provision ").append(p.name()).append(" to ")
+            .append(p.target().accountId()
+                .map(id -> "account " + (p.accountName() == null ? id : p.accountName() + " (" + id + ")"))
+                .orElse("ALL_PROVISIONED_ACCOUNTS"))
+            .append('\n');
       }
       case CREATE_ASSIGNMENT -> {
         Change.CreateAssignment a = (Change.CreateAssignment) c;

@@ -1,9 +1,12 @@
 package dev.idcplane.plan;
 
+import dev.idcplane.identitycenter.Account;
 import dev.idcplane.identitycenter.AccountAssignment;
+import dev.idcplane.identitycenter.AccountStatus;
 import dev.idcplane.identitycenter.LivePermissionSet;
 import dev.idcplane.identitycenter.LiveState;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
+import dev.idcplane.identitycenter.ProvisionTarget;
 import dev.idcplane.matrix.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,14 +31,27 @@ import java.util.TreeSet;
  * no assignment creates or deletes in the management account and neither updates nor provisions
  * permission sets provisioned to it; what it would have done there is reported as drift it does
  * not fix, and the plan carries its {@link Delegation}.
+ * <p>Accounts that are not ACTIVE (suspended, closed, pending activation or closure) get no creates
+ * and no deletes: Identity Center fails both there, so their assignments are reported as {@link
+ * DriftKind#INACTIVE_ACCOUNT}. A set to provision that is provisioned to such an account, or to
+ * more than {@link #MAX_ALL_PROVISIONED_ACCOUNTS} accounts, is provisioned account by account
+ * ({@code AWS_ACCOUNT}) to its ACTIVE accounts instead of through ALL_PROVISIONED_ACCOUNTS, which
+ * would fail. A live state without any ACTIVE account is refused ({@link NoActiveAccountException}):
+ * it means the organization was misread, and planning from it would delete every assignment.
  *
  * <p>Change order is the order apply runs them in: permission set creates and updates, then
  * provisioning, then assignment creates, then deletes — so nobody moving between groups loses
  * access mid-run.
  */
 public final class Planner {
+  /**
+   * The most accounts a set may be provisioned to for one ALL_PROVISIONED_ACCOUNTS request; above
+   * it the set is provisioned per account.
+   */
+  public static final int MAX_ALL_PROVISIONED_ACCOUNTS = 3_500;
 
   public Plan plan(DesiredState desired, LiveState live, PlanPolicy policy, PlanSource source) {
+    requireActiveAccount(live);
     List<Change> definitions = new ArrayList<>();
     List<Change> provisions = new ArrayList<>();
     List<DriftFinding> drift = new ArrayList<>();
@@ -55,6 +71,15 @@ public final class Planner {
     List<Change> creates = new ArrayList<>();
     for (DesiredAssignment want : new TreeMap<>(desired.assignments()).values()) {
       if (liveByKey.containsKey(want.key())) {
+        continue;
+      }
+      Optional<Account> inactive = inactiveAccount(live, want.key().accountId());
+      if (inactive.isPresent()) {
+        drift.add(
+            DriftFinding.ofAssignment(
+                DriftKind.INACTIVE_ACCOUNT, want.key(), want.accountName(), want.principalName(),
+                "wanted by " + joined(want.wantedBy()) + ", not created: " + why(inactive.get()),
+                false));
         continue;
       }
       String arn =
@@ -104,6 +129,13 @@ public final class Planner {
             DriftFinding.ofAssignment(
                 DriftKind.UNMANAGED, key, accountName, principalName,
                 setName + " is not declared in the matrix: reported, never deleted", false));
+      } else if (inactiveAccount(live, key.accountId()).isPresent()) {
+        drift.add(
+            DriftFinding.ofAssignment(
+                DriftKind.INACTIVE_ACCOUNT, key, accountName, principalName,
+                "not in the matrix, kept: "
+                    + why(inactiveAccount(live, key.accountId()).get()),
+                false));
       } else if (key.accountId().equals(management) && !policy.allowManagementAccountDeletes()) {
         drift.add(
             DriftFinding.ofAssignment(
@@ -210,18 +242,28 @@ public final class Planner {
         }
       }
       boolean provisionedAnywhere = !have.provisionedAccounts().isEmpty();
+      List<String> unreachable =
+          new TreeSet<>(have.provisionedAccounts()).stream()
+              .filter(id -> inactiveAccount(live, id).isPresent())
+              .toList();
       if (!have.outOfSyncAccounts().isEmpty()) {
-        drift.add(outOfSync(have, managed && provisionedAnywhere));
+        boolean reached = have.outOfSyncAccounts().stream().noneMatch(unreachable::contains);
+        drift.add(outOfSync(have, managed && provisionedAnywhere && reached));
       }
       if (managed && provisionedAnywhere && (updated || !have.outOfSyncAccounts().isEmpty())) {
         String reason =
             updated
                 ? "definition changes reach accounts only when provisioned"
                 : "outdated copy in " + new TreeSet<>(have.outOfSyncAccounts());
-        provisions.add(
-            new Change.ProvisionPermissionSet(
-                want.name(), have.arn(), List.copyOf(new TreeSet<>(have.outOfSyncAccounts())),
-                reason));
+        if (unreachable.isEmpty()
+            && have.provisionedAccounts().size() <= MAX_ALL_PROVISIONED_ACCOUNTS) {
+          provisions.add(
+              new Change.ProvisionPermissionSet(
+                  want.name(), have.arn(), List.copyOf(new TreeSet<>(have.outOfSyncAccounts())),
+                  reason));
+        } else {
+          provisionPerAccount(live, have, updated, unreachable, reason, provisions);
+        }
       }
     }
     for (LivePermissionSet have : live.permissionSetsByName().values()) {
@@ -273,6 +315,59 @@ public final class Planner {
         drift.add(finding);
       }
     }
+  }
+
+  /**
+   * One AWS_ACCOUNT provisioning per ACTIVE account that needs it: every account the set is
+   * provisioned to after a definition change, else those holding an outdated copy.
+   */
+  private static void provisionPerAccount(
+      LiveState live,
+      LivePermissionSet have,
+      boolean updated,
+      List<String> unreachable,
+      String reason,
+      List<Change> provisions) {
+    String why =
+        unreachable.isEmpty()
+            ? "; per account: provisioned to " + have.provisionedAccounts().size()
+                + " accounts, more than one ALL_PROVISIONED_ACCOUNTS request reaches ("
+                + MAX_ALL_PROVISIONED_ACCOUNTS + ")"
+            : "; per account: ALL_PROVISIONED_ACCOUNTS would fail in " + unreachable.size()
+                + " account(s) that are not ACTIVE " + unreachable;
+    for (String id : new TreeSet<>(updated ? have.provisionedAccounts() : have.outOfSyncAccounts())) {
+      if (unreachable.contains(id)) {
+        continue;
+      }
+      provisions.add(
+          new Change.ProvisionPermissionSet(
+              have.name(), have.arn(),
+              have.outOfSyncAccounts().contains(id) ? List.of(id) : List.of(),
+              ProvisionTarget.account(id),
+              live.orgTree().account(id).map(Account::name).orElse(null),
+              reason + why));
+    }
+  }
+
+  /** The account when the organization has it and it is not ACTIVE. */
+  private static Optional<Account> inactiveAccount(LiveState live, String accountId) {
+    return live.orgTree().account(accountId).filter(a -> !a.active());
+  }
+
+  private static String why(Account a) {
+    return "account " + a.name() + " is " + a.status()
+        + "; Identity Center cannot change assignments there";
+  }
+
+  /** Refuses a live state in which no account is ACTIVE (see the class comment). */
+  static void requireActiveAccount(LiveState live) {
+    List<Account> accounts = live.orgTree().accounts();
+    if (accounts.stream().anyMatch(Account::active)) {
+      return;
+    }
+    Map<AccountStatus, Long> seen = new TreeMap<>();
+    accounts.forEach(a -> seen.merge(a.status(), 1L, Long::sum));
+    throw new NoActiveAccountException(live.organization().id(), accounts.size(), seen);
   }
 
   private static DriftFinding outOfSync(LivePermissionSet have, boolean fixed) {

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * management account is the backend's own (moto's is the caller's account).
  */
 public final class ContractFixture {
-  /** An account under an OU path ("" = root). */
-  public record AccountSpec(String unitPath, String name, boolean suspended) {
+  /** An account under an OU path ("" = root); a closed one is closed with CloseAccount. */
+  public record AccountSpec(String unitPath, String name, boolean closed) {
     public String email() {
       return "aws+" + name + "@example.com";
     }

@@ -108,7 +108,7 @@ public abstract class IdentityCenterContractTest {
         .extracting(Account::name, Account::status, Account::email)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("app-dev", AccountStatus.ACTIVE, "aws+app-dev@example.com"),
-            org.assertj.core.groups.Tuple.tuple("old-dev", AccountStatus.SUSPENDED, "aws+old-dev@example.com"));
+            org.assertj.core.groups.Tuple.tuple("old-dev", AccountStatus.CLOSED, "aws+old-dev@example.com"));
   }
 
   @Test
@@ -228,7 +228,7 @@ public abstract class IdentityCenterContractTest {
     assertThat(result.usersByName()).containsOnlyKeys("alice@example.com");
     assertThat(state.principalName(world.user("bob@example.com"))).isEqualTo("bob@example.com");
     assertThat(state.orgTree().account(world.account("old-dev")))
-        .map(Account::status).contains(AccountStatus.SUSPENDED);
+        .map(Account::status).contains(AccountStatus.CLOSED);
   }
 
   private Set<AccountAssignment> expectedAssignments() {

@@ -57,8 +57,8 @@ public final class MotoAcceptanceOrg {
 
   public static final String MANAGEMENT = "master";
 
-  /** An account under an OU path ("" = root). */
-  record AccountSpec(String unitPath, String name, boolean suspended) {}
+  /** An account under an OU path ("" = root); a closed one is closed with CloseAccount. */
+  record AccountSpec(String unitPath, String name, boolean closed) {}
 
   /** A live permission set and its live definition. */
   record SetSpec(String name, PermissionSetDefinition definition) {}
@@ -188,8 +188,8 @@ public final class MotoAcceptanceOrg {
         orgs.moveAccount(r -> r.accountId(id).sourceParentId(root)
             .destinationParentId(units.get(a.unitPath())));
       }
-      if (a.suspended()) {
-        // moto 5.2.1 CloseAccount sets the account's Status to SUSPENDED at once.
+      if (a.closed()) {
+        // CloseAccount: State CLOSED at once (deploy/moto/organizations_patches.py).
         orgs.closeAccount(r -> r.accountId(id));
       }
       accounts.put(a.name(), id);

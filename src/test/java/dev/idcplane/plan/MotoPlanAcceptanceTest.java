@@ -192,10 +192,10 @@ class MotoPlanAcceptanceTest {
   }
 
   @Test
-  void theSuspendedAccountGetsNothing() {
+  void theClosedAccountGetsNothing() {
     String old = seeded.account("team-a-old");
     assertThat(live.state().orgTree().account(old))
-        .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(AccountStatus.SUSPENDED));
+        .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(AccountStatus.CLOSED));
     assertThat(live.state().orgTree().accountPath(old)).isEqualTo("Workloads/NonProd/TeamA");
     assertThat(resolution.desired().assignments().keySet())
         .extracting(AssignmentKey::accountId)

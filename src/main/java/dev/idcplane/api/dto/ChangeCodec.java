@@ -4,6 +4,7 @@ import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.ProvisionTarget;
 import dev.idcplane.matrix.SourceLocation;
 import dev.idcplane.plan.AssignmentKey;
 import dev.idcplane.plan.Change;
@@ -30,7 +31,11 @@ public final class ChangeCodec {
           v.fields().stream().map(f -> new FieldChange(f.field(), f.before(), f.after())).toList(),
           null, definition(v.definition()), location(first(v.wantedBy())), v.reason());
       case PROVISION_PERMISSION_SET -> new Change.ProvisionPermissionSet(
-          v.permissionSet(), v.permissionSetArn(), nonNull(v.outOfSyncAccounts()), v.reason());
+          v.permissionSet(), v.permissionSetArn(), nonNull(v.outOfSyncAccounts()),
+          v.account() == null
+              ? ProvisionTarget.ALL_PROVISIONED_ACCOUNTS
+              : ProvisionTarget.account(v.account().id()),
+          v.account() == null ? null : v.account().name(), v.reason());
       case CREATE_ASSIGNMENT -> new Change.CreateAssignment(
           key(v), v.permissionSetArn(), v.principal().name(), v.account().name(),
           nonNull(v.wantedBy()).stream().map(ChangeCodec::location).toList(), v.reason());

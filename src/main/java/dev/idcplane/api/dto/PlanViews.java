@@ -59,7 +59,7 @@ public final class PlanViews {
         var p = (Change.CreatePermissionSet) c;
         yield new ChangeView(action, c.key(), c.reason(), p.name(), null, null, null,
             List.of(p.declaredAt().toString()), List.of(), DefinitionView.of(p.definition()),
-            List.of());
+            List.of(), null);
       }
       case UPDATE_PERMISSION_SET -> {
         var p = (Change.UpdatePermissionSet) c;
@@ -68,12 +68,15 @@ public final class PlanViews {
             p.fields().stream()
                 .map(f -> new ChangeView.FieldView(f.field(), f.before(), f.after()))
                 .toList(),
-            DefinitionView.of(p.after()), List.of());
+            DefinitionView.of(p.after()), List.of(), null);
       }
       case PROVISION_PERMISSION_SET -> {
         var p = (Change.ProvisionPermissionSet) c;
-        yield new ChangeView(action, c.key(), c.reason(), p.name(), p.permissionSetArn(), null,
-            null, List.of(), List.of(), null, p.outOfSyncAccounts());
+        RefView account = p.target().accountId()
+            .map(id -> new RefView("account", id, p.accountName())).orElse(null);
+        yield new ChangeView(action, c.key(), c.reason(), p.name(), p.permissionSetArn(), account,
+            null, List.of(), List.of(), null, p.outOfSyncAccounts(),
+            account == null ? "all_provisioned_accounts" : "aws_account");
       }
       case CREATE_ASSIGNMENT -> {
         var a = (Change.CreateAssignment) c;
@@ -93,7 +96,7 @@ public final class PlanViews {
     return new ChangeView(action, c.key(), c.reason(), k.permissionSetName(), arn,
         new RefView("account", k.accountId(), accountName),
         new RefView(lower(k.principalType()), k.principalId(), principalName),
-        wantedBy, List.of(), null, List.of());
+        wantedBy, List.of(), null, List.of(), null);
   }
 
   static DriftView drift(DriftFinding d) {

@@ -14,6 +14,7 @@ import dev.idcplane.identitycenter.PermissionSetInfo;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.ProvisionTarget;
 import dev.idcplane.identitycenter.ProvisioningStatus;
 import java.util.List;
 import java.util.Map;
@@ -225,8 +226,9 @@ public final class AwsIdentityCenter implements IdentityCenter {
   // ---- asynchronous operations ----
 
   @Override
-  public OperationStatus provisionPermissionSet(String instanceArn, String permissionSetArn) {
-    return operations.provision(instanceArn, permissionSetArn);
+  public OperationStatus provisionPermissionSet(
+      String instanceArn, String permissionSetArn, ProvisionTarget target) {
+    return operations.provision(instanceArn, permissionSetArn, target);
   }
 
   @Override

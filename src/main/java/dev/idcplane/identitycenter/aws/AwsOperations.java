@@ -5,6 +5,7 @@ import dev.idcplane.identitycenter.OperationState;
 import dev.idcplane.identitycenter.OperationStatus;
 import dev.idcplane.identitycenter.PageSizes;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.ProvisionTarget;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
@@ -37,10 +38,13 @@ final class AwsOperations {
             .toList());
   }
 
-  OperationStatus provision(String instanceArn, String permissionSetArn) {
-    return AwsErrors.call("ProvisionPermissionSet", () -> of(sso.provisionPermissionSet(r -> r
-        .instanceArn(instanceArn).permissionSetArn(permissionSetArn)
-        .targetType(ProvisionTargetType.ALL_PROVISIONED_ACCOUNTS)).permissionSetProvisioningStatus()));
+  OperationStatus provision(String instanceArn, String permissionSetArn, ProvisionTarget target) {
+    return AwsErrors.call("ProvisionPermissionSet", () -> of(sso.provisionPermissionSet(r -> {
+      r.instanceArn(instanceArn).permissionSetArn(permissionSetArn);
+      target.accountId().ifPresentOrElse(
+          id -> r.targetType(ProvisionTargetType.AWS_ACCOUNT).targetId(id),
+          () -> r.targetType(ProvisionTargetType.ALL_PROVISIONED_ACCOUNTS));
+    }).permissionSetProvisioningStatus()));
   }
 
   OperationStatus describeProvisioning(String instanceArn, String requestId) {

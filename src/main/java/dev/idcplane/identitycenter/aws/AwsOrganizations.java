@@ -44,17 +44,31 @@ final class AwsOrganizations {
         client.listAccountsForParentPaginator(
                 r -> r.parentId(parentId).maxResults(PageSizes.ORGANIZATIONS))
             .stream().flatMap(page -> page.accounts().stream())
-            .map(a -> new Account(a.id(), a.name(), a.email(), status(a.statusAsString())))
+            .map(a -> new Account(a.id(), a.name(), a.email(), status(a.stateAsString(), a.statusAsString())))
             .toList());
   }
 
-  /** Unknown future statuses count as not ACTIVE, so the matrix never targets them. */
+  /**
+   * The account's {@code State}; its {@code Status} only where {@code State} is absent. AWS retired
+   * {@code Status} on 2026-09-09 (API_Account: "The Status parameter ... will be retired on
+   * September 9, 2026 ... use the State parameter"), so today only {@code State} is answered.
+   * Unknown future values, and an account with neither, count as SUSPENDED: never targeted.
+   */
   @SuppressWarnings("deprecation")
-  private static AccountStatus status(String s) {
-    if (s == null) {
+  static AccountStatus status(String state, String status) {
+    if (state != null && !state.isBlank()) {
+      return switch (state) {
+        case "PENDING_ACTIVATION" -> AccountStatus.PENDING_ACTIVATION;
+        case "ACTIVE" -> AccountStatus.ACTIVE;
+        case "PENDING_CLOSURE" -> AccountStatus.PENDING_CLOSURE;
+        case "CLOSED" -> AccountStatus.CLOSED;
+        default -> AccountStatus.SUSPENDED;
+      };
+    }
+    if (status == null) {
       return AccountStatus.SUSPENDED;
     }
-    return switch (s) {
+    return switch (status) {
       case "ACTIVE" -> AccountStatus.ACTIVE;
       case "PENDING_CLOSURE" -> AccountStatus.PENDING_CLOSURE;
       default -> AccountStatus.SUSPENDED;

@@ -72,8 +72,15 @@ final class AssignmentOps {
     state.account(op, a.accountId());
   }
 
-  /** A creation completing: null on success, AWS's 404 reason when the principal is gone. */
+  /**
+   * A creation completing: null on success, AWS's 404 reason when the principal is gone, the
+   * unreachable-account reason when the account is not ACTIVE.
+   */
   String completeCreate(AccountAssignment a) {
+    String unreachable = state.unreachable(a.accountId());
+    if (unreachable != null) {
+      return unreachable;
+    }
     if (!directory.exists(a.principalType(), a.principalId())) {
       return "Received a 404 status error: the " + a.principalType() + " assignee "
           + a.principalId() + " was not found in directory " + state.instance.identityStoreId();
@@ -83,12 +90,16 @@ final class AssignmentOps {
   }
 
   /**
-   * A deletion completing: null on success. An assignment that does not exist makes the request
+   * A deletion completing: null on success; FAILED when the account is not ACTIVE. An assignment that does not exist makes the request
    * end FAILED with the 404 reason AWS gives (AWS accepts the request and fails it later; see
    * hashicorp/terraform-provider-aws internal/service/ssoadmin/account_assignment.go, which treats
    * that reason as "already deleted").
    */
   String completeDelete(AccountAssignment a) {
+    String unreachable = state.unreachable(a.accountId());
+    if (unreachable != null) {
+      return unreachable;
+    }
     if (delete(a)) {
       return null;
     }

@@ -21,6 +21,8 @@ final class AsyncOperation {
   /** The permission set to provision and the definition version it provisions; else null/0. */
   final String permissionSetArn;
   final long version;
+  /** The one account a provisioning targets (AWS_ACCOUNT); null for ALL_PROVISIONED_ACCOUNTS. */
+  final String targetAccountId;
   /** Non-null when fault injection decided at submission that this operation fails. */
   final String injectedFailure;
   OperationState state = OperationState.IN_PROGRESS;
@@ -30,7 +32,7 @@ final class AsyncOperation {
 
   AsyncOperation(OperationKind kind, String requestId, long sequence, Instant createdAt,
       Instant completesAt, AccountAssignment assignment, String permissionSetArn, long version,
-      String injectedFailure) {
+      String targetAccountId, String injectedFailure) {
     this.kind = kind;
     this.requestId = requestId;
     this.sequence = sequence;
@@ -39,6 +41,7 @@ final class AsyncOperation {
     this.assignment = assignment;
     this.permissionSetArn = permissionSetArn;
     this.version = version;
+    this.targetAccountId = targetAccountId;
     this.injectedFailure = injectedFailure;
   }
 

@@ -90,6 +90,12 @@ final class OperationTracker {
 
   /** Accepts an operation (IN_PROGRESS) or rejects it at a cap. Settle first. */
   OperationStatus submit(OperationKind kind, AccountAssignment assignment, String psArn, long version) {
+    return submit(kind, assignment, psArn, version, null);
+  }
+
+  /** As above; a provisioning with {@code targetAccountId} targets that one account. */
+  OperationStatus submit(OperationKind kind, AccountAssignment assignment, String psArn, long version,
+      String targetAccountId) {
     if (pending.size() >= behaviour.maxOutstandingOperations()) {
       capRejections++;
       throw new IdentityCenterException(Kind.THROTTLED, kind.operation, TOO_MANY_PROCESSING);
@@ -117,7 +123,7 @@ final class OperationTracker {
       failure = f.failureReason();
     }
     AsyncOperation op = new AsyncOperation(kind, SandboxIds.requestId(ids), sequence++, now,
-        now.plus(latency), assignment, psArn, version, failure);
+        now.plus(latency), assignment, psArn, version, targetAccountId, failure);
     byId.put(op.requestId, op);
     pending.add(op);
     if (kind == OperationKind.PROVISION) {

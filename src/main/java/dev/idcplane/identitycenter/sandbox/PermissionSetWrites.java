@@ -124,13 +124,34 @@ final class PermissionSetWrites {
     change(op, instanceArn, arn, false, e -> e.tags.keySet().removeAll(keys));
   }
 
-  /** A provisioning completing: every account holding a copy gets {@code version} (or newer). */
-  String completeProvision(String arn, long version) {
+  /**
+   * A provisioning completing. To one account ({@code targetAccountId}): that account gets {@code
+   * version} (or keeps a newer one). To ALL_PROVISIONED_ACCOUNTS: every ACTIVE account holding a
+   * copy does. Either way, an account that is not ACTIVE cannot be reached and the request ends
+   * FAILED with AWS's reason (see {@link SandboxState#unreachable}).
+   */
+  String completeProvision(String arn, long version, String targetAccountId) {
     SandboxPermissionSet ps = state.permissionSets.get(arn);
-    if (ps != null) {
-      ps.provisionedVersions.replaceAll((account, v) -> Math.max(v, version));
+    if (ps == null) {
+      return null;
     }
-    return null;
+    if (targetAccountId != null) {
+      String unreachable = state.unreachable(targetAccountId);
+      if (unreachable == null) {
+        ps.provisionedVersions.merge(targetAccountId, version, Math::max);
+      }
+      return unreachable;
+    }
+    String failure = null;
+    for (var e : ps.provisionedVersions.entrySet()) {
+      String unreachable = state.unreachable(e.getKey());
+      if (unreachable == null) {
+        e.setValue(Math.max(e.getValue(), version));
+      } else if (failure == null) {
+        failure = unreachable;
+      }
+    }
+    return failure;
   }
 
   private void change(String op, String instanceArn, String arn, boolean bump, Consumer<Edit> edit) {

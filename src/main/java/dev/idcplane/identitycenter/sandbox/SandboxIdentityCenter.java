@@ -11,6 +11,7 @@ import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.RequestPacer;
+import dev.idcplane.identitycenter.ProvisionTarget;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -201,10 +202,15 @@ public final class SandboxIdentityCenter extends SandboxReads {
   // ---- IdentityCenter: asynchronous operations ----
 
   @Override
-  public OperationStatus provisionPermissionSet(String instanceArn, String permissionSetArn) {
+  public OperationStatus provisionPermissionSet(
+      String instanceArn, String permissionSetArn, ProvisionTarget target) {
     String op = OperationKind.PROVISION.operation;
-    return sso(op, () -> operations.submit(OperationKind.PROVISION, null, permissionSetArn,
-        state.permissionSet(op, instanceArn, permissionSetArn).version));
+    return sso(op, () -> {
+      long version = state.permissionSet(op, instanceArn, permissionSetArn).version;
+      target.accountId().ifPresent(id -> state.account(op, id));
+      return operations.submit(OperationKind.PROVISION, null, permissionSetArn, version,
+          target.accountId().orElse(null));
+    });
   }
 
   @Override

@@ -59,7 +59,7 @@ abstract sealed class SandboxReads implements IdentityCenter permits SandboxIden
     this.operations = new OperationTracker(clock, behaviour, op -> switch (op.kind) {
       case CREATE_ASSIGNMENT -> assignments.completeCreate(op.assignment);
       case DELETE_ASSIGNMENT -> assignments.completeDelete(op.assignment);
-      case PROVISION -> writes.completeProvision(op.permissionSetArn, op.version);
+      case PROVISION -> writes.completeProvision(op.permissionSetArn, op.version, op.targetAccountId);
     });
   }
 

@@ -70,6 +70,22 @@ final class SandboxState {
     return ps;
   }
 
+  /**
+   * Null when Identity Center can act in the account; else the reason AWS gives when an assignment
+   * or provisioning request reaches an account that is not ACTIVE (suspended or closed), as
+   * reported in aws-samples/aws-identitycenter-codepipeline-auto-assignment issue #31 and
+   * 61418/aws-sso-util issue #80: the request is accepted and ends FAILED.
+   */
+  String unreachable(String accountId) {
+    Account a = accounts.get(accountId);
+    if (a == null || a.active()) {
+      return null;
+    }
+    return "AWS SSO is unable to complete your request at this time. Obtaining permissions to"
+        + " manage your AWS account '" + accountId + "' takes longer than usual. Please try again"
+        + " in a few minutes. If this problem continues, contact AWS Support.";
+  }
+
   Account account(String operation, String accountId) {
     Account a = accounts.get(accountId);
     if (a == null) {

@@ -30,7 +30,9 @@ final class SeedLoader {
       Set.of("organization", "instance", "groups", "users", "permission_sets", "assignments",
           "behaviour", "caller_account");
   private static final Set<String> UNIT = Set.of("name", "id", "accounts", "units");
-  private static final Set<String> ACCOUNT = Set.of("id", "name", "email", "status");
+  private static final Set<String> ACCOUNT = Set.of("id", "name", "email", "state", "status");
+  private static final String STATES = java.util.Arrays.toString(AccountStatus.values())
+      .replace("[", "").replace("]", "");
   private static final Set<String> ASSIGNMENT =
       Set.of("permission_set", "group", "user", "accounts", "all_active_accounts", "except");
 
@@ -114,14 +116,38 @@ final class SeedLoader {
 
   private void account(String parentPath, SeedNode node) {
     SeedNode.Fields f = node.fields(ACCOUNT);
-    String statusText = f.optText("status");
-    AccountStatus status;
-    try {
-      status = statusText == null ? AccountStatus.ACTIVE : AccountStatus.valueOf(statusText);
-    } catch (IllegalArgumentException e) {
-      throw f.req("status").error("status must be one of ACTIVE, SUSPENDED, PENDING_CLOSURE, got " + statusText);
-    }
+    AccountStatus status = accountState(f);
     at(node, () -> builder.account(parentPath, f.optText("id"), f.text("name"), f.optText("email"), status));
+  }
+
+  /**
+   * The account's {@code state:} (AWS Organizations' Account.State), or its legacy {@code status:}
+   * where no state is given (Account.Status, retired by AWS on 2026-09-09); ACTIVE without either.
+   */
+  private static AccountStatus accountState(SeedNode.Fields f) {
+    String stateText = f.optText("state");
+    String statusText = f.optText("status");
+    if (stateText != null && statusText != null) {
+      throw f.req("status").error("give the account's state: or its legacy status:, not both;"
+          + " keep state: (one of " + STATES + ")");
+    }
+    if (stateText != null) {
+      try {
+        return AccountStatus.valueOf(stateText);
+      } catch (IllegalArgumentException e) {
+        throw f.req("state").error("state must be one of " + STATES + ", got " + stateText);
+      }
+    }
+    if (statusText == null) {
+      return AccountStatus.ACTIVE;
+    }
+    return switch (statusText) {
+      case "ACTIVE" -> AccountStatus.ACTIVE;
+      case "SUSPENDED" -> AccountStatus.SUSPENDED;
+      case "PENDING_CLOSURE" -> AccountStatus.PENDING_CLOSURE;
+      default -> throw f.req("status").error("status must be one of ACTIVE, SUSPENDED,"
+          + " PENDING_CLOSURE, got " + statusText + "; or write state: (one of " + STATES + ")");
+    };
   }
 
   private void principal(SeedNode node, String nameKey, java.util.function.BiConsumer<String, String> add) {

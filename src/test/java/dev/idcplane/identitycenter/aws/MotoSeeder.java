@@ -45,7 +45,7 @@ final class MotoSeeder {
         aws.organizations().moveAccount(r -> r.accountId(id).sourceParentId(root)
             .destinationParentId(units.get(a.unitPath())));
       }
-      if (a.suspended()) {
+      if (a.closed()) {
         aws.organizations().closeAccount(r -> r.accountId(id));
       }
       accounts.put(a.name(), id);

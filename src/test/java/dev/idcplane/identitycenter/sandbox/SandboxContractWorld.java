@@ -39,7 +39,7 @@ final class SandboxContractWorld {
     for (AccountSpec a : ContractFixture.ACCOUNTS) {
       String id = String.format("2000000000%02d", ++n);
       b.account(a.unitPath(), id, a.name(), a.email(),
-          a.suspended() ? AccountStatus.SUSPENDED : AccountStatus.ACTIVE);
+          a.closed() ? AccountStatus.CLOSED : AccountStatus.ACTIVE);
       accounts.put(a.name(), id);
     }
     Map<String, String> groups = new LinkedHashMap<>();
