@@ -115,14 +115,16 @@ public final class SandboxIdentityCenter extends SandboxReads {
 
   @Override
   public PermissionSetInfo createPermissionSet(String instanceArn, String name, String description,
-      String sessionDuration, Map<String, String> tags) {
+      String sessionDuration, String relayState, Map<String, String> tags) {
     String op = "CreatePermissionSet";
-    return sso(op, () -> writes.create(op, instanceArn, name, description, sessionDuration, tags));
+    return sso(op, () -> writes.create(op, instanceArn, name, description, sessionDuration, relayState, tags));
   }
 
   @Override
-  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description, String sessionDuration) {
-    run("UpdatePermissionSet", op -> writes.update(op, instanceArn, permissionSetArn, description, sessionDuration));
+  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description,
+      String sessionDuration, String relayState) {
+    run("UpdatePermissionSet",
+        op -> writes.update(op, instanceArn, permissionSetArn, description, sessionDuration, relayState));
   }
 
   @Override
