@@ -51,6 +51,12 @@ class PlannerTest {
         Optional.empty(), inline, Map.of("ManagedBy", "idc-control-plane"));
   }
 
+  static PermissionSetDefinition relay(PermissionSetDefinition d, String relayState) {
+    return new PermissionSetDefinition(d.description(), d.sessionDuration(), d.managedPolicies(),
+        d.customerManagedPolicies(), d.permissionsBoundary(), d.inlinePolicy(), d.tags(),
+        relayState);
+  }
+
   void live(String name, PermissionSetDefinition d, Set<String> provisioned, Set<String> outOfSync) {
     sets.put(name, new LivePermissionSet(
         new PermissionSetInfo("arn:ps/" + name, name, d == null ? null : d.description(),
@@ -316,5 +322,45 @@ class PlannerTest {
         .contains("- assignment Dev → group devs in app-prod (444444444444)")
         .contains("1 to update, 1 to provision; 1 assignments to create, 1 to delete.")
         .contains("Drift: 3 findings, 3 fixed by the changes above, 0 left alone");
+  }
+
+  @Test
+  void aChangedRelayStateIsUpdatedAndRendered() {
+    declare("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/s3/home"));
+    live("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"), Set.of(),
+        Set.of());
+    Plan p = plan();
+    assertThat(actions(p)).containsExactly(ChangeAction.UPDATE_PERMISSION_SET);
+    Change.UpdatePermissionSet u = (Change.UpdatePermissionSet) p.changes().get(0);
+    assertThat(u.fields()).containsExactly(new FieldChange("relay_state",
+        "https://console.aws.amazon.com/ec2/home", "https://console.aws.amazon.com/s3/home"));
+    assertThat(PlanTextRenderer.render(p))
+        .contains("~ relay_state: https://console.aws.amazon.com/ec2/home")
+        .contains("-> https://console.aws.amazon.com/s3/home");
+  }
+
+  /** The matrix is the whole truth for a managed set: a relay state it leaves out is removed. */
+  @Test
+  void aRelayStateTheMatrixLeavesOutIsPlannedAway() {
+    declare("Dev", def("PT4H", null));
+    live("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"), Set.of(),
+        Set.of());
+    Change.UpdatePermissionSet u = (Change.UpdatePermissionSet) plan().changes().get(0);
+    assertThat(u.fields()).containsExactly(
+        new FieldChange("relay_state", "https://console.aws.amazon.com/ec2/home", null));
+  }
+
+  @Test
+  void anEqualRelayStateIsNoChangeAndANewSetIsCreatedWithIt() {
+    declare("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"));
+    live("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"), Set.of(),
+        Set.of());
+    declare("Ops", relay(def("PT2H", null), "https://console.aws.amazon.com/cloudwatch/home"));
+    Plan p = plan();
+    assertThat(actions(p)).containsExactly(ChangeAction.CREATE_PERMISSION_SET);
+    assertThat(((Change.CreatePermissionSet) p.changes().get(0)).definition().relayState())
+        .isEqualTo("https://console.aws.amazon.com/cloudwatch/home");
+    assertThat(PlanTextRenderer.render(p))
+        .contains("relay_state: https://console.aws.amazon.com/cloudwatch/home");
   }
 }
