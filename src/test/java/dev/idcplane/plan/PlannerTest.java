@@ -363,4 +363,21 @@ class PlannerTest {
     assertThat(PlanTextRenderer.render(p))
         .contains("relay_state: https://console.aws.amazon.com/cloudwatch/home");
   }
+
+  /** A plan stored before relay states were modelled keeps its fingerprint, so it still applies. */
+  @Test
+  void definitionsWithoutARelayStateFingerprintAsBeforeRelayStatesExisted() {
+    declare("Ops", def("PT2H", null));
+    Plan without = plan();
+    assertThat(without.changes().get(0).content())
+        .isEqualTo("permission-set/Ops|PermissionSetDefinition[description=d, sessionDuration=PT2H, "
+            + "managedPolicies=[arn:aws:iam::aws:policy/ReadOnlyAccess], customerManagedPolicies=[], "
+            + "permissionsBoundary=Optional.empty, inlinePolicy=null, "
+            + "tags={ManagedBy=idc-control-plane}]");
+    declare("Ops", relay(def("PT2H", null), "https://console.aws.amazon.com/"));
+    Plan with = plan();
+    assertThat(with.changes().get(0).content())
+        .endsWith(", relayState=https://console.aws.amazon.com/]");
+    assertThat(with.fingerprint()).isNotEqualTo(without.fingerprint());
+  }
 }
