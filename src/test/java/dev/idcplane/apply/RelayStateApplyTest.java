@@ -33,7 +33,9 @@ class RelayStateApplyTest {
 
   @BeforeEach
   void seedAndSetARelayStateInTheConsole() throws Exception {
-    ic = SandboxIdentityCenter.fromSeed(ApplierTest.SEED, Clock.systemUTC(), ApplierTest.behaviour());
+    // No request rate limit: the plans here read the sandbox directly, without the applier's retry.
+    ic = SandboxIdentityCenter.fromSeed(ApplierTest.SEED, Clock.systemUTC(),
+        ApplierTest.behaviour().toBuilder().requestsPerSecond(0).build());
     instanceArn = ic.listInstances().get(0).instanceArn();
     apply(Pipelines.plan(ic, ApplierTest.MATRIX));
     PermissionSetInfo info = powerUser();
