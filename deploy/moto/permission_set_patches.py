@@ -40,16 +40,21 @@ def create_permission_set(self) -> str:
     return json.dumps({"PermissionSet": ps})
 
 
-# --- API_UpdatePermissionSet.html: fields left out keep their value (moto resets the session
-#     duration to 3600 and clears the description); an update makes provisioned copies stale.
+# --- API_UpdatePermissionSet.html: a Description or SessionDuration left out keeps its value
+#     (moto resets the session duration to 3600 and clears the description), but a RelayState left
+#     out is cleared: AWS replaces the relay state with what the request carries, so an update that
+#     only changes the session duration wipes it (terraform-provider-aws issue #17411, "Setting
+#     session_duration in aws_ssoadmin_permission_set seems to clear relay_state", fixed in the
+#     provider by PR #17423 sending relay_state on every UpdatePermissionSet). An update makes
+#     provisioned copies stale.
 def update_permission_set(self) -> str:
     ps = self.ssoadmin_backend._find_permission_set(
         self._get_param("InstanceArn"), self._get_param("PermissionSetArn"))
-    for attr, key in (("description", "Description"), ("session_duration", "SessionDuration"),
-                      ("relay_state", "RelayState")):
+    for attr, key in (("description", "Description"), ("session_duration", "SessionDuration")):
         value = self._get_param(key)
         if value is not None:
             setattr(ps, attr, value)
+    ps.relay_state = self._get_param("RelayState")
     _bump(ps)
     return "{}"
 

@@ -222,16 +222,17 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public PermissionSetInfo createPermissionSet(String instanceArn, String name,
-      String description, String sessionDuration, Map<String, String> tags) {
-    return once("CreatePermissionSet",
-        () -> delegate.createPermissionSet(instanceArn, name, description, sessionDuration, tags));
+      String description, String sessionDuration, String relayState, Map<String, String> tags) {
+    return once("CreatePermissionSet", () -> delegate.createPermissionSet(
+        instanceArn, name, description, sessionDuration, relayState, tags));
   }
 
   @Override
   public void updatePermissionSet(
-      String instanceArn, String permissionSetArn, String description, String sessionDuration) {
+      String instanceArn, String permissionSetArn, String description, String sessionDuration,
+      String relayState) {
     once("UpdatePermissionSet", () -> delegate.updatePermissionSet(
-        instanceArn, permissionSetArn, description, sessionDuration));
+        instanceArn, permissionSetArn, description, sessionDuration, relayState));
   }
 
   @Override

@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  * or fails on a half-done create.
  */
 final class PermissionSetConverger {
+  /** The fields UpdatePermissionSet writes, all at once. */
+  private static final Set<String> UPDATED_FIELDS =
+      Set.of("description", "session_duration", "relay_state");
   private final IdentityCenter ic;
   private final String instanceArn;
   private final CallGate gate;
@@ -38,8 +41,16 @@ final class PermissionSetConverger {
       throws InterruptedException {
     String arn = knownArn.isPresent() ? knownArn.get() : findOrCreate(name, want);
     PermissionSetDefinition live = read(name, arn);
+    boolean updated = false;
     for (FieldChange f : DefinitionDiffer.diff(live, want)) {
-      write(name, arn, f.field(), live, want);
+      if (UPDATED_FIELDS.contains(f.field())) {
+        if (!updated) {
+          update(name, arn, want);
+          updated = true;
+        }
+      } else {
+        write(name, arn, f.field(), live, want);
+      }
     }
     return arn;
   }
@@ -72,7 +83,8 @@ final class PermissionSetConverger {
       return existing.get();
     }
     Supplier<PermissionSetInfo> create = () -> ic.createPermissionSet(
-        instanceArn, name, want.description(), want.sessionDuration(), want.tags());
+        instanceArn, name, want.description(), want.sessionDuration(), want.relayState(),
+        want.tags());
     try {
       // CONFLICT here is AWS's "PermissionSet with name … already exists": retrying cannot cure it.
       return gate.retrying("CreatePermissionSet " + name, create, Kind.CONFLICT).arn();
@@ -100,12 +112,20 @@ final class PermissionSetConverger {
     return DefinitionReader.read(ic, instanceArn, info, gate);
   }
 
+  /**
+   * One UpdatePermissionSet for all three fields it carries. The relay state goes on every update,
+   * even when only the description changed: AWS clears a relay state the request leaves out
+   * (terraform-provider-aws#17411). When the matrix has none, leaving it out is what removes it.
+   */
+  private void update(String name, String arn, PermissionSetDefinition want)
+      throws InterruptedException {
+    gate.run("UpdatePermissionSet " + name, () -> ic.updatePermissionSet(instanceArn, arn,
+        want.description(), want.sessionDuration(), want.relayState()));
+  }
+
   private void write(String name, String arn, String field, PermissionSetDefinition live,
       PermissionSetDefinition want) throws InterruptedException {
     switch (field) {
-      case "description", "session_duration" -> gate.run("UpdatePermissionSet " + name,
-          () -> ic.updatePermissionSet(instanceArn, arn, want.description(),
-              want.sessionDuration()));
       case "managed_policies" -> {
         for (String p : minus(want.managedPolicies(), live.managedPolicies())) {
           gate.run("AttachManagedPolicy " + name,

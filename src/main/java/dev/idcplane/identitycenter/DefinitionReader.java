@@ -42,7 +42,8 @@ public final class DefinitionReader {
             () -> ic.getPermissionsBoundary(instanceArn, ps)),
         calls.call("GetInlinePolicyForPermissionSet" + name,
             () -> ic.getInlinePolicy(instanceArn, ps)).orElse(null),
-        calls.call("ListTagsForResource" + name, () -> ic.listTags(instanceArn, ps)));
+        calls.call("ListTagsForResource" + name, () -> ic.listTags(instanceArn, ps)),
+        info.relayState());
   }
 
   /** {@link #read} with {@link #DIRECT} calls, which never wait. */

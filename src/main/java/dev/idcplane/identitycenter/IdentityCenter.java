@@ -59,10 +59,10 @@ public interface IdentityCenter {
 
   // ---- identitystore ----
 
-  /** GetGroupId with the {@code DisplayName} unique attribute. */
+  /** GetGroupId with the {@code displayName} unique attribute. */
   Optional<String> findGroupId(String identityStoreId, String displayName);
 
-  /** GetUserId with the {@code UserName} unique attribute. */
+  /** GetUserId with the {@code userName} unique attribute. */
   Optional<String> findUserId(String identityStoreId, String userName);
 
   /** DescribeGroup / DescribeUser: the principal's display name or user name. */
@@ -109,17 +109,27 @@ public interface IdentityCenter {
   // ---- sso-admin: permission set writes (synchronous) ----
   // Each is one AWS call. They are not idempotent on their own: callers read before they write.
 
-  /** CreatePermissionSet. CONFLICT when a set of that name exists. */
+  /** CreatePermissionSet. CONFLICT when a set of that name exists. A null relay state is none. */
   PermissionSetInfo createPermissionSet(
       String instanceArn,
       String name,
       String description,
       String sessionDuration,
+      String relayState,
       Map<String, String> tags);
 
-  /** UpdatePermissionSet: description and session duration. */
+  /**
+   * UpdatePermissionSet: description, session duration and relay state. AWS keeps a description or
+   * session duration that is left out (null) but <em>clears</em> a relay state that is left out
+   * (terraform-provider-aws#17411), so callers pass the relay state on every update: the wanted one,
+   * or null to remove it.
+   */
   void updatePermissionSet(
-      String instanceArn, String permissionSetArn, String description, String sessionDuration);
+      String instanceArn,
+      String permissionSetArn,
+      String description,
+      String sessionDuration,
+      String relayState);
 
   /** PutInlinePolicyToPermissionSet. */
   void putInlinePolicy(String instanceArn, String permissionSetArn, String policy);

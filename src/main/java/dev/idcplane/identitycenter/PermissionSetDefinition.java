@@ -11,6 +11,9 @@ import java.util.TreeSet;
  * Everything that defines a permission set's permissions, as declared in the matrix or read live.
  * Collections are copied into sorted, unmodifiable form so two definitions compare by content.
  * {@code inlinePolicy} is the raw JSON text (compared semantically by the planner), or null.
+ * {@code relayState} is the URL users land on after federating (DescribePermissionSet's RelayState),
+ * or null for none: for a managed set the matrix is the whole truth, so an omitted relay state means
+ * "none" and a live one is removed.
  */
 public record PermissionSetDefinition(
     String description,
@@ -19,7 +22,8 @@ public record PermissionSetDefinition(
     Set<CustomerManagedPolicyRef> customerManagedPolicies,
     Optional<PermissionsBoundary> permissionsBoundary,
     String inlinePolicy,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    String relayState) {
 
   /** AWS's default session duration when none is set. */
   public static final String DEFAULT_SESSION_DURATION = "PT1H";
@@ -38,5 +42,19 @@ public record PermissionSetDefinition(
     tags =
         java.util.Collections.unmodifiableSortedMap(
             new TreeMap<>(tags == null ? Map.of() : tags));
+    relayState = relayState == null || relayState.isBlank() ? null : relayState;
+  }
+
+  /** A definition without a relay state. */
+  public PermissionSetDefinition(
+      String description,
+      String sessionDuration,
+      Set<String> managedPolicies,
+      Set<CustomerManagedPolicyRef> customerManagedPolicies,
+      Optional<PermissionsBoundary> permissionsBoundary,
+      String inlinePolicy,
+      Map<String, String> tags) {
+    this(description, sessionDuration, managedPolicies, customerManagedPolicies,
+        permissionsBoundary, inlinePolicy, tags, null);
   }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -30,7 +33,26 @@ final class DefinitionChecks {
   static final Duration MIN_SESSION = Duration.ofHours(1);
   static final Duration MAX_SESSION = Duration.ofHours(12);
   static final int MAX_MANAGED_POLICIES = 10;
-  static final int MAX_INLINE_POLICY_CHARS = 32_768;
+  /**
+   * IAM Identity Center quotas, "Maximum size of inline policy per permission set": 32,768 bytes,
+   * and at most 10,240 bytes of non-whitespace characters
+   * (https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html). The first is also
+   * PutInlinePolicyToPermissionSet's InlinePolicy length limit; the second is the one a policy
+   * actually hits.
+   */
+  static final int MAX_INLINE_POLICY_BYTES = 32_768;
+
+  static final int MAX_INLINE_POLICY_NON_WHITESPACE_BYTES = 10_240;
+
+  /**
+   * sso-admin API model, RelayState (API_UpdatePermissionSet.html, API_PermissionSet.html): 1 to
+   * 240 characters of this pattern.
+   */
+  static final int MAX_RELAY_STATE_CHARS = 240;
+
+  static final Pattern RELAY_STATE =
+      Pattern.compile("[a-zA-Z0-9&$@#\\\\/%?=~\\-_'\"|!:,.;*+\\[\\] (){}]+");
+
   static final int MAX_DESCRIPTION_CHARS = 700;
   static final int MAX_TAGS = 50;
   static final int MAX_TAG_KEY = 128;
@@ -106,12 +128,19 @@ final class DefinitionChecks {
   }
 
   static boolean inlinePolicy(NodeReader r, String text, Node node, String field) {
-    if (text.length() > MAX_INLINE_POLICY_CHARS) {
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    int nonWhitespace = text.replaceAll("\\s", "").getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_INLINE_POLICY_BYTES || nonWhitespace > MAX_INLINE_POLICY_NON_WHITESPACE_BYTES) {
       r.report(
           ViolationKind.INLINE_POLICY_TOO_LONG,
           node,
           field,
-          "inline policy has " + text.length() + " characters, over the " + MAX_INLINE_POLICY_CHARS,
+          bytes > MAX_INLINE_POLICY_BYTES
+              ? "inline policy has " + bytes + " bytes, over the " + MAX_INLINE_POLICY_BYTES
+                  + " an IAM Identity Center permission set allows"
+              : "inline policy has " + nonWhitespace + " bytes outside whitespace, over the "
+                  + MAX_INLINE_POLICY_NON_WHITESPACE_BYTES
+                  + " an IAM Identity Center permission set allows",
           "move statements into a customer-managed policy and reference it");
       return false;
     }
@@ -160,6 +189,40 @@ final class DefinitionChecks {
       return 0;
     }
     return r.at(node).line() + e.getLocation().getLineNr();
+  }
+
+  /** An absolute http(s) URL with a host, within the API's RelayState length and pattern. */
+  static boolean relayState(NodeReader r, String text, Node node, String field) {
+    String problem = null;
+    if (text.length() > MAX_RELAY_STATE_CHARS) {
+      problem = "relay state has " + text.length() + " characters, over the "
+          + MAX_RELAY_STATE_CHARS + " AWS allows";
+    } else if (!RELAY_STATE.matcher(text).matches()) {
+      problem = "relay state '" + text + "' has characters AWS rejects";
+    } else if (!httpUrl(text)) {
+      problem = "relay state '" + text + "' is not an http(s) URL";
+    }
+    if (problem == null) {
+      return true;
+    }
+    r.report(
+        ViolationKind.INVALID_RELAY_STATE,
+        node,
+        field,
+        problem,
+        "write the URL users should land on, e.g. https://console.aws.amazon.com/ec2/home"
+            + ", at most " + MAX_RELAY_STATE_CHARS + " characters; remove relay_state for none");
+    return false;
+  }
+
+  private static boolean httpUrl(String text) {
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 
   static boolean cmpName(NodeReader r, String name, Node node, String field) {

@@ -24,7 +24,8 @@ final class PermissionSetParser {
               "customer_managed_policies",
               "permissions_boundary",
               "inline_policy",
-              "tags"));
+              "tags",
+              "relay_state"));
   static final Set<String> KEYS = union(Set.of(EXTERNAL), DEFINITION_KEYS);
   static final Set<String> CMP_KEYS = new LinkedHashSet<>(List.of("name", "path"));
   static final Set<String> BOUNDARY_KEYS =
@@ -72,7 +73,8 @@ final class PermissionSetParser {
             customerManagedPolicies(e, field),
             boundary(e, field),
             checkedText(e, "inline_policy", field, DefinitionChecks::inlinePolicy),
-            tags(e, field));
+            tags(e, field),
+            checkedText(e, "relay_state", field, DefinitionChecks::relayState));
     int attached =
         definition.managedPolicies().size() + definition.customerManagedPolicies().size();
     if (attached > DefinitionChecks.MAX_MANAGED_POLICIES) {

@@ -41,8 +41,13 @@ public enum ViolationKind {
   TOO_MANY_MANAGED_POLICIES,
   /** An inline policy that is not a JSON object. */
   INVALID_INLINE_POLICY,
-  /** An inline policy longer than 32,768 characters. */
+  /**
+   * An inline policy over the IAM Identity Center quota: 32,768 bytes, or 10,240 bytes of
+   * non-whitespace characters.
+   */
   INLINE_POLICY_TOO_LONG,
+  /** A relay state that is not an http(s) URL AWS would accept (at most 240 characters). */
+  INVALID_RELAY_STATE,
   /** A customer-managed policy name AWS would reject. */
   INVALID_CMP_NAME,
   /** A customer-managed policy path not of the form {@code /} or {@code /a/b/}. */

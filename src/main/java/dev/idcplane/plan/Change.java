@@ -25,6 +25,19 @@ public sealed interface Change {
   /** Everything apply acts on, as text: equal for two changes that would do the same thing. */
   String content();
 
+  /**
+   * A definition as fingerprints see it. Without a relay state it reads as it did before relay
+   * states were modelled, so a plan stored before that upgrade keeps its fingerprint and still
+   * applies; only a relay state (which that plan could not have had) changes it.
+   */
+  private static String content(PermissionSetDefinition d) {
+    String text = d.toString();
+    String none = ", relayState=null]";
+    return d.relayState() == null && text.endsWith(none)
+        ? text.substring(0, text.length() - none.length()) + "]"
+        : text;
+  }
+
   /** A permission set the matrix declares that does not exist yet. */
   record CreatePermissionSet(
       String name, PermissionSetDefinition definition, SourceLocation declaredAt, String reason)
@@ -46,7 +59,7 @@ public sealed interface Change {
 
     @Override
     public String content() {
-      return key() + "|" + definition;
+      return key() + "|" + Change.content(definition);
     }
   }
 
@@ -77,7 +90,7 @@ public sealed interface Change {
 
     @Override
     public String content() {
-      return key() + "|" + permissionSetArn + "|" + after;
+      return key() + "|" + permissionSetArn + "|" + Change.content(after);
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Field-by-field comparison of a permission set's live definition with the matrix. Durations
- * compare by length ({@code PT60M} equals {@code PT1H}) and inline policies as JSON.
+ * compare by length ({@code PT60M} equals {@code PT1H}) and inline policies as JSON. A relay state
+ * the matrix leaves out is wanted absent: the matrix is the whole truth for a managed set.
  */
 public final class DefinitionDiffer {
   /**
@@ -34,6 +35,9 @@ public final class DefinitionDiffer {
     }
     if (!sameDuration(live.sessionDuration(), want.sessionDuration())) {
       out.add(new FieldChange("session_duration", live.sessionDuration(), want.sessionDuration()));
+    }
+    if (!Objects.equals(live.relayState(), want.relayState())) {
+      out.add(new FieldChange("relay_state", live.relayState(), want.relayState()));
     }
     if (!live.managedPolicies().equals(want.managedPolicies())) {
       out.add(

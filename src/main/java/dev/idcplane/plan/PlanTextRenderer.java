@@ -99,6 +99,7 @@ public final class PlanTextRenderer {
       StringBuilder out, dev.idcplane.identitycenter.PermissionSetDefinition d) {
     field(out, "description", d.description());
     field(out, "session_duration", d.sessionDuration());
+    field(out, "relay_state", d.relayState());
     field(out, "managed_policies", d.managedPolicies().isEmpty() ? null : d.managedPolicies());
     field(out, "customer_managed_policies",
         d.customerManagedPolicies().isEmpty() ? null : d.customerManagedPolicies());

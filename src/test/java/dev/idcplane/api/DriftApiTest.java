@@ -226,9 +226,9 @@ class DriftApiTest {
     String description = "Everything except IAM and Organizations";
     try {
       // Someone edits the set in the console, then edits it again while the finding is open.
-      identityCenter.updatePermissionSet(arn, powerUser, description, "PT8H");
+      identityCenter.updatePermissionSet(arn, powerUser, description, "PT8H", null);
       plan();
-      identityCenter.updatePermissionSet(arn, powerUser, "edited in the console", "PT8H");
+      identityCenter.updatePermissionSet(arn, powerUser, "edited in the console", "PT8H", null);
       plan();
       List<Map<String, Object>> open =
           drift("?status=open&kind=definition&permissionSet=PowerUser").getList("items");
@@ -256,7 +256,7 @@ class DriftApiTest {
           .contains("description: edited in the console -> " + description
               + "; session_duration: PT8H -> PT4H");
     } finally {
-      identityCenter.updatePermissionSet(arn, powerUser, description, "PT4H");
+      identityCenter.updatePermissionSet(arn, powerUser, description, "PT4H", null);
     }
     plan();
     assertThat(drift("?status=open&kind=definition&permissionSet=PowerUser").getList("items"))

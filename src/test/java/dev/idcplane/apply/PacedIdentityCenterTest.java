@@ -116,7 +116,7 @@ class PacedIdentityCenterTest {
     tokens.clear();
 
     assertThatThrownBy(() -> paced(sandbox, 5)
-            .createPermissionSet(instance, "Ops", "ops", "PT1H", Map.of()))
+            .createPermissionSet(instance, "Ops", "ops", "PT1H", null, Map.of()))
         .isInstanceOf(IdentityCenterException.class);
     assertThat(sandbox.callCounts()).containsEntry("CreatePermissionSet", 1L);
     assertThat(tokens).containsExactly(ApiService.SSO_ADMIN);

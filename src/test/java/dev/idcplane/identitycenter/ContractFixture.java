@@ -47,6 +47,9 @@ public final class ContractFixture {
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowApp\",\"Effect\":\"Allow\","
           + "\"Action\":[\"lambda:*\",\"s3:*\"],\"Resource\":\"*\"}]}";
 
+  /** AppDeveloper's relay state: where its users land after federating. */
+  public static final String RELAY_STATE = "https://console.aws.amazon.com/lambda/home?region=eu-west-1#/functions";
+
   public static final List<PermissionSetSpec> PERMISSION_SETS =
       List.of(
           new PermissionSetSpec(
@@ -66,7 +69,8 @@ public final class ContractFixture {
                   Optional.of(PermissionsBoundary.customerManaged(
                       new CustomerManagedPolicyRef("dev-boundary", "/boundaries/"))),
                   INLINE,
-                  Map.of("ManagedBy", "idc-control-plane", "Team", "a")),
+                  Map.of("ManagedBy", "idc-control-plane", "Team", "a"),
+                  RELAY_STATE),
               Set.of()),
           new PermissionSetSpec(
               "Auditor",

@@ -149,14 +149,16 @@ public abstract class IdentityCenterContractTest {
       String arn = world.permissionSet(spec.name());
       PermissionSetInfo info = ic.describePermissionSet(instanceArn(), arn);
       assertThat(info).isEqualTo(new PermissionSetInfo(arn, spec.name(),
-          spec.definition().description(), spec.definition().sessionDuration()));
+          spec.definition().description(), spec.definition().sessionDuration(),
+          spec.definition().relayState()));
       PermissionSetDefinition live = new PermissionSetDefinition(
           info.description(), info.sessionDuration(),
           Set.copyOf(ic.listManagedPolicies(instanceArn(), arn)),
           Set.copyOf(ic.listCustomerManagedPolicyReferences(instanceArn(), arn)),
           ic.getPermissionsBoundary(instanceArn(), arn),
           ic.getInlinePolicy(instanceArn(), arn).orElse(null),
-          ic.listTags(instanceArn(), arn));
+          ic.listTags(instanceArn(), arn),
+          info.relayState());
       assertThat(live).as(spec.name()).isEqualTo(spec.definition());
     }
   }

@@ -57,13 +57,13 @@ public abstract class IdentityCenterWriteContractTest {
         Set.copyOf(ic.listManagedPolicies(instance(), arn)),
         Set.copyOf(ic.listCustomerManagedPolicyReferences(instance(), arn)),
         ic.getPermissionsBoundary(instance(), arn), ic.getInlinePolicy(instance(), arn).orElse(null),
-        ic.listTags(instance(), arn));
+        ic.listTags(instance(), arn), info.relayState());
   }
 
   @Test
   void createsAndUpdatesAPermissionSetAndEveryFieldRoundTrips() {
     PermissionSetInfo created =
-        ic.createPermissionSet(instance(), "WriteContract", "first", "PT2H", Map.of("Team", "a"));
+        ic.createPermissionSet(instance(), "WriteContract", "first", "PT2H", null, Map.of("Team", "a"));
     String arn = created.arn();
     assertThat(created.name()).isEqualTo("WriteContract");
     assertThat(ic.listPermissionSets(instance())).contains(arn);
@@ -82,7 +82,7 @@ public abstract class IdentityCenterWriteContractTest {
         Optional.of(PermissionsBoundary.customerManaged(new CustomerManagedPolicyRef("boundary", "/b/"))),
         POLICY, Map.of("Team", "a", "Owner", "platform")));
 
-    ic.updatePermissionSet(instance(), arn, "second", "PT4H");
+    ic.updatePermissionSet(instance(), arn, "second", "PT4H", null);
     ic.detachManagedPolicy(instance(), arn, VIEW_ONLY);
     ic.attachManagedPolicy(instance(), arn, SECURITY_AUDIT);
     ic.detachCustomerManagedPolicyReference(instance(), arn, extra);
@@ -97,9 +97,34 @@ public abstract class IdentityCenterWriteContractTest {
     assertThat(ic.getPermissionsBoundary(instance(), arn)).isEmpty();
   }
 
+  /**
+   * UpdatePermissionSet keeps a description or session duration it is not sent but clears a relay
+   * state it is not sent (terraform-provider-aws#17411), so the relay state must go on every update.
+   */
+  @Test
+  void relayStateIsKeptOnlyByTheUpdatesThatSendIt() {
+    String first = "https://console.aws.amazon.com/ec2/home";
+    String second = "https://console.aws.amazon.com/s3/home?region=eu-west-1";
+    String arn = ic.createPermissionSet(instance(), "RelayContract", "a", "PT2H", first, Map.of())
+        .arn();
+    assertThat(ic.describePermissionSet(instance(), arn).relayState()).isEqualTo(first);
+
+    ic.updatePermissionSet(instance(), arn, "b", "PT2H", first);
+    assertThat(ic.describePermissionSet(instance(), arn))
+        .isEqualTo(new PermissionSetInfo(arn, "RelayContract", "b", "PT2H", first));
+
+    ic.updatePermissionSet(instance(), arn, "c", null, second);
+    assertThat(ic.describePermissionSet(instance(), arn))
+        .isEqualTo(new PermissionSetInfo(arn, "RelayContract", "c", "PT2H", second));
+
+    ic.updatePermissionSet(instance(), arn, null, "PT3H", null);
+    assertThat(ic.describePermissionSet(instance(), arn))
+        .isEqualTo(new PermissionSetInfo(arn, "RelayContract", "c", "PT3H", null));
+  }
+
   @Test
   void aDuplicateNameConflictsAndUnknownSetsAreNotFound() {
-    assertThatThrownBy(() -> ic.createPermissionSet(instance(), "Admin", null, "PT1H", Map.of()))
+    assertThatThrownBy(() -> ic.createPermissionSet(instance(), "Admin", null, "PT1H", null, Map.of()))
         .isInstanceOfSatisfying(IdentityCenterException.class, e -> {
           assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
           assertThat(e.operation()).isEqualTo("CreatePermissionSet");

@@ -30,6 +30,7 @@ class MatrixLoaderTest {
           inline_policy: |
             {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}
           tags: {ManagedBy: idc-control-plane, Empty: }
+          relay_state: https://console.aws.amazon.com/lambda/home?region=eu-west-1#/functions
         Admin:
           managed_policies: [arn:aws:iam::123456789012:policy/OrgAdmin]
           permissions_boundary: {managed_policy_arn: arn:aws:iam::aws:policy/PowerUserAccess}
@@ -110,6 +111,8 @@ class MatrixLoaderTest {
     assertThat(dev.tags())
         .containsEntry("ManagedBy", "idc-control-plane")
         .containsEntry("Empty", "");
+    assertThat(dev.relayState())
+        .isEqualTo("https://console.aws.amazon.com/lambda/home?region=eu-west-1#/functions");
 
     PermissionSetDefinition admin =
         loader
@@ -122,6 +125,7 @@ class MatrixLoaderTest {
     assertThat(admin.sessionDuration()).isEqualTo("PT1H");
     assertThat(admin.permissionsBoundary())
         .contains(PermissionsBoundary.managed("arn:aws:iam::aws:policy/PowerUserAccess"));
+    assertThat(admin.relayState()).as("left out: none").isNull();
   }
 
   @Test

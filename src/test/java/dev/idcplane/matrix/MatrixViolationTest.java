@@ -292,6 +292,64 @@ class MatrixViolationTest {
             4,
             "permission_sets.Dev.inline_policy"),
         one(
+            ViolationKind.INLINE_POLICY_TOO_LONG,
+            """
+            permission_sets:
+              Dev:
+                inline_policy: '{"Version": "2012-10-17", "Sid": "%s"}'
+            """
+                .formatted("x".repeat(10_241)),
+            3,
+            "permission_sets.Dev.inline_policy"),
+        one(
+            ViolationKind.INVALID_RELAY_STATE,
+            """
+            permission_sets:
+              Dev:
+                description: d
+                relay_state: console.aws.amazon.com/ec2/home
+            """,
+            4,
+            "permission_sets.Dev.relay_state"),
+        one(
+            ViolationKind.INVALID_RELAY_STATE,
+            """
+            permission_sets:
+              Dev:
+                relay_state: ftp://files.example.com/drop
+            """,
+            3,
+            "permission_sets.Dev.relay_state"),
+        one(
+            ViolationKind.INVALID_RELAY_STATE,
+            """
+            permission_sets:
+              Dev:
+                relay_state: https://console.aws.amazon.com/ec2/home?q=<script>
+            """,
+            3,
+            "permission_sets.Dev.relay_state"),
+        one(
+            ViolationKind.INVALID_RELAY_STATE,
+            """
+            permission_sets:
+              Dev:
+                relay_state: https://console.aws.amazon.com/%s
+            """
+                .formatted("a".repeat(240 - 30)),
+            3,
+            "permission_sets.Dev.relay_state"),
+        one(
+            ViolationKind.EXTERNAL_WITH_DEFINITION,
+            """
+            permission_sets:
+              AWSReadOnlyAccess:
+                external: true
+                relay_state: https://console.aws.amazon.com/
+            """,
+            4,
+            "permission_sets.AWSReadOnlyAccess.relay_state"),
+        one(
             ViolationKind.INVALID_CMP_NAME,
             """
             permission_sets:
@@ -642,6 +700,27 @@ class MatrixViolationTest {
     assertThat(loader.load(Map.of()).violations())
         .extracting(v -> v.kind())
         .containsExactly("no_matrix_files");
+  }
+
+  @Test
+  void inlinePoliciesWithinTheQuotaAndHttpRelayStatesAreAccepted() {
+    String spaced = " ".repeat(12_000);
+    MatrixLoad load =
+        loader.load(
+            Map.of(
+                "m.yaml",
+                """
+                permission_sets:
+                  Dev:
+                    inline_policy: '{"Version": "2012-10-17",%s"Sid": "%s"}'
+                    relay_state: %s
+                """
+                    .formatted(spaced, "x".repeat(10_000),
+                        "https://console.aws.amazon.com/" + "a".repeat(240 - 31))));
+
+    assertThat(load.violations()).isEmpty();
+    assertThat(load.matrix().permissionSet("Dev").orElseThrow().definition().orElseThrow()
+        .relayState()).hasSize(240);
   }
 
   @Test

@@ -51,6 +51,12 @@ class PlannerTest {
         Optional.empty(), inline, Map.of("ManagedBy", "idc-control-plane"));
   }
 
+  static PermissionSetDefinition relay(PermissionSetDefinition d, String relayState) {
+    return new PermissionSetDefinition(d.description(), d.sessionDuration(), d.managedPolicies(),
+        d.customerManagedPolicies(), d.permissionsBoundary(), d.inlinePolicy(), d.tags(),
+        relayState);
+  }
+
   void live(String name, PermissionSetDefinition d, Set<String> provisioned, Set<String> outOfSync) {
     sets.put(name, new LivePermissionSet(
         new PermissionSetInfo("arn:ps/" + name, name, d == null ? null : d.description(),
@@ -336,5 +342,62 @@ class PlannerTest {
         ChangeAction.UPDATE_PERMISSION_SET, ChangeAction.PROVISION_PERMISSION_SET);
     assertThat(DefinitionDiffer.provisioned("relay_state")).isTrue();
     assertThat(DefinitionDiffer.provisioned("description")).isFalse();
+  }
+
+  @Test
+  void aChangedRelayStateIsUpdatedAndRendered() {
+    declare("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/s3/home"));
+    live("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"), Set.of(),
+        Set.of());
+    Plan p = plan();
+    assertThat(actions(p)).containsExactly(ChangeAction.UPDATE_PERMISSION_SET);
+    Change.UpdatePermissionSet u = (Change.UpdatePermissionSet) p.changes().get(0);
+    assertThat(u.fields()).containsExactly(new FieldChange("relay_state",
+        "https://console.aws.amazon.com/ec2/home", "https://console.aws.amazon.com/s3/home"));
+    assertThat(PlanTextRenderer.render(p))
+        .contains("~ relay_state: https://console.aws.amazon.com/ec2/home")
+        .contains("-> https://console.aws.amazon.com/s3/home");
+  }
+
+  /** The matrix is the whole truth for a managed set: a relay state it leaves out is removed. */
+  @Test
+  void aRelayStateTheMatrixLeavesOutIsPlannedAway() {
+    declare("Dev", def("PT4H", null));
+    live("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"), Set.of(),
+        Set.of());
+    Change.UpdatePermissionSet u = (Change.UpdatePermissionSet) plan().changes().get(0);
+    assertThat(u.fields()).containsExactly(
+        new FieldChange("relay_state", "https://console.aws.amazon.com/ec2/home", null));
+  }
+
+  @Test
+  void anEqualRelayStateIsNoChangeAndANewSetIsCreatedWithIt() {
+    declare("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"));
+    live("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"), Set.of(),
+        Set.of());
+    declare("Ops", relay(def("PT2H", null), "https://console.aws.amazon.com/cloudwatch/home"));
+    Plan p = plan();
+    assertThat(actions(p)).containsExactly(ChangeAction.CREATE_PERMISSION_SET);
+    assertThat(((Change.CreatePermissionSet) p.changes().get(0)).definition().relayState())
+        .isEqualTo("https://console.aws.amazon.com/cloudwatch/home");
+    assertThat(PlanTextRenderer.render(p))
+        .contains("relay_state: https://console.aws.amazon.com/cloudwatch/home");
+  }
+
+  /** A plan stored before relay states were modelled keeps its fingerprint, so it still applies. */
+  @Test
+  void definitionsWithoutARelayStateFingerprintAsBeforeRelayStatesExisted() {
+    declare("Ops", def("PT2H", null));
+    Plan without = plan();
+    assertThat(without.changes().get(0).content())
+        .isEqualTo("permission-set/Ops|PermissionSetDefinition[description=d, sessionDuration=PT2H, "
+            + "managedPolicies=[arn:aws:iam::aws:policy/ReadOnlyAccess], customerManagedPolicies=[], "
+            + "permissionsBoundary=Optional.empty, inlinePolicy=null, "
+            + "tags={ManagedBy=idc-control-plane}]");
+    declare("Ops", relay(def("PT2H", null), "https://console.aws.amazon.com/"));
+    Plan with = plan();
+    assertThat(with.changes().get(0).content())
+        .endsWith(", relayState=https://console.aws.amazon.com/]");
+    assertThat(with.fingerprint()).isNotEqualTo(without.fingerprint());
   }
 }

@@ -59,7 +59,8 @@ public final class ChangeCodec {
                 new CustomerManagedPolicyRef(b.customerManaged().name(), b.customerManaged().path()))
             : PermissionsBoundary.managed(b.managedPolicyArn()));
     return new PermissionSetDefinition(d.description(), d.sessionDuration(),
-        Set.copyOf(nonNull(d.managedPolicies())), cmps, boundary, d.inlinePolicy(), d.tags());
+        Set.copyOf(nonNull(d.managedPolicies())), cmps, boundary, d.inlinePolicy(), d.tags(),
+        d.relayState());
   }
 
   private static SourceLocation location(String text) {

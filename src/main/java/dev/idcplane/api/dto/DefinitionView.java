@@ -7,7 +7,10 @@ import dev.idcplane.identitycenter.PermissionsBoundary;
 import java.util.List;
 import java.util.Map;
 
-/** A permission set definition in the matrix's own vocabulary. */
+/**
+ * A permission set definition in the matrix's own vocabulary. Stored with a run's operations, so a
+ * field added later (as {@code relayState} was) reads as null from documents written before it.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record DefinitionView(
     String description,
@@ -16,7 +19,8 @@ public record DefinitionView(
     List<PolicyRefView> customerManagedPolicies,
     BoundaryView permissionsBoundary,
     String inlinePolicy,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    String relayState) {
 
   /** A customer-managed policy reference. */
   public record PolicyRefView(String name, String path) {}
@@ -33,7 +37,8 @@ public record DefinitionView(
         d.customerManagedPolicies().stream().map(DefinitionView::ref).toList(),
         d.permissionsBoundary().map(DefinitionView::boundary).orElse(null),
         d.inlinePolicy(),
-        d.tags());
+        d.tags(),
+        d.relayState());
   }
 
   private static PolicyRefView ref(CustomerManagedPolicyRef r) {

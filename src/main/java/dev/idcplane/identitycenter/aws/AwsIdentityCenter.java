@@ -164,13 +164,14 @@ public final class AwsIdentityCenter implements IdentityCenter {
 
   @Override
   public PermissionSetInfo createPermissionSet(String instanceArn, String name, String description,
-      String sessionDuration, Map<String, String> tags) {
-    return writes.create(instanceArn, name, description, sessionDuration, tags);
+      String sessionDuration, String relayState, Map<String, String> tags) {
+    return writes.create(instanceArn, name, description, sessionDuration, relayState, tags);
   }
 
   @Override
-  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description, String sessionDuration) {
-    writes.update(instanceArn, permissionSetArn, description, sessionDuration);
+  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description,
+      String sessionDuration, String relayState) {
+    writes.update(instanceArn, permissionSetArn, description, sessionDuration, relayState);
   }
 
   @Override

@@ -21,16 +21,22 @@ final class AwsIdentityStore {
     this.client = client;
   }
 
+  /**
+   * The attribute paths are the documented ones: "For the unique attribute, the only valid path is
+   * displayName" (GetGroupId) and "the only valid paths are userName and emails.value" (GetUserId),
+   * https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_GetGroupId.html
+   * and API_GetUserId.html.
+   */
   Optional<String> findGroupId(String store, String displayName) {
     return absentIfMissing("GetGroupId", () -> client.getGroupId(r -> r.identityStoreId(store)
-        .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("DisplayName")
+        .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("displayName")
             .attributeValue(software.amazon.awssdk.core.document.Document.fromString(displayName)))))
         .groupId());
   }
 
   Optional<String> findUserId(String store, String userName) {
     return absentIfMissing("GetUserId", () -> client.getUserId(r -> r.identityStoreId(store)
-        .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("UserName")
+        .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("userName")
             .attributeValue(software.amazon.awssdk.core.document.Document.fromString(userName)))))
         .userId());
   }

@@ -30,7 +30,8 @@ final class AwsPermissionSetReads {
     return AwsErrors.call("DescribePermissionSet", () -> {
       var ps = sso.describePermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(permissionSetArn))
           .permissionSet();
-      return new PermissionSetInfo(ps.permissionSetArn(), ps.name(), ps.description(), ps.sessionDuration());
+      return new PermissionSetInfo(ps.permissionSetArn(), ps.name(), ps.description(), ps.sessionDuration(),
+          ps.relayState());
     });
   }
 

@@ -21,21 +21,25 @@ final class AwsPermissionSetWrites {
   }
 
   PermissionSetInfo create(String instanceArn, String name, String description, String sessionDuration,
-      Map<String, String> tags) {
+      String relayState, Map<String, String> tags) {
     return AwsErrors.call("CreatePermissionSet", () -> {
       var ps = sso.createPermissionSet(r -> {
-        r.instanceArn(instanceArn).name(name).description(description).sessionDuration(sessionDuration);
+        r.instanceArn(instanceArn).name(name).description(description).sessionDuration(sessionDuration)
+            .relayState(relayState);
         if (tags != null && !tags.isEmpty()) {
           r.tags(tags(tags));
         }
       }).permissionSet();
-      return new PermissionSetInfo(ps.permissionSetArn(), ps.name(), ps.description(), ps.sessionDuration());
+      return new PermissionSetInfo(ps.permissionSetArn(), ps.name(), ps.description(), ps.sessionDuration(),
+          ps.relayState());
     });
   }
 
-  void update(String instanceArn, String arn, String description, String sessionDuration) {
+  /** A null relay state is left out of the request, which AWS reads as "clear it" (unlike the rest). */
+  void update(String instanceArn, String arn, String description, String sessionDuration, String relayState) {
     run("UpdatePermissionSet", () -> sso.updatePermissionSet(r -> r.instanceArn(instanceArn)
-        .permissionSetArn(arn).description(description).sessionDuration(sessionDuration)));
+        .permissionSetArn(arn).description(description).sessionDuration(sessionDuration)
+        .relayState(relayState)));
   }
 
   void putInline(String instanceArn, String arn, String policy) {

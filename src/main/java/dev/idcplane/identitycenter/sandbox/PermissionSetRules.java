@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 final class PermissionSetRules {
   private static final int MAX_POLICIES = 20;
   private static final int MAX_TAGS = 50;
+  /** API_PermissionSet.html / API_UpdatePermissionSet.html: RelayState is 1 to 240 characters. */
+  private static final int MAX_RELAY_STATE = 240;
 
   private PermissionSetRules() {}
 
@@ -32,6 +34,10 @@ final class PermissionSetRules {
         d.managedPolicies().size() + d.customerManagedPolicies().size() <= MAX_POLICIES,
         "a permission set holds at most " + MAX_POLICIES + " managed and customer-managed policies");
     SandboxBuilder.check(d.tags().size() <= MAX_TAGS, "a permission set holds at most " + MAX_TAGS + " tags");
+    if (d.relayState() != null) {
+      SandboxBuilder.check(d.relayState().length() <= MAX_RELAY_STATE,
+          "relay state must be at most " + MAX_RELAY_STATE + " characters, has " + d.relayState().length());
+    }
     if (d.inlinePolicy() != null) {
       SandboxBuilder.check(d.inlinePolicy().strip().startsWith("{"), "inline policy must be a JSON object");
     }

@@ -25,7 +25,7 @@ record PermissionSetSeed(
   private static final Set<String> KEYS =
       Set.of(
           "name", "arn", "description", "session_duration", "managed_policies",
-          "customer_managed_policies", "permissions_boundary", "inline_policy", "tags",
+          "customer_managed_policies", "permissions_boundary", "inline_policy", "tags", "relay_state",
           "provisioned_to", "out_of_sync");
 
   static PermissionSetSeed read(SeedNode node) {
@@ -52,7 +52,8 @@ record PermissionSetSeed(
             cmps,
             boundary,
             inline,
-            tags);
+            tags,
+            f.optText("relay_state"));
     return new PermissionSetSeed(
         f.text("name"), f.optText("arn"), def, f.list("provisioned_to"), f.list("out_of_sync"));
   }

@@ -29,7 +29,7 @@ final class PermissionSetWrites {
   }
 
   PermissionSetInfo create(String op, String instanceArn, String name, String description,
-      String sessionDuration, Map<String, String> tags) {
+      String sessionDuration, String relayState, Map<String, String> tags) {
     state.requireInstance(op, instanceArn);
     if (name == null || !name.matches(NAME)) {
       throw new IdentityCenterException(Kind.VALIDATION, op,
@@ -40,7 +40,7 @@ final class PermissionSetWrites {
       throw new IdentityCenterException(Kind.CONFLICT, op, "PermissionSet with name " + name + " already exists");
     }
     PermissionSetDefinition d = new PermissionSetDefinition(
-        description, sessionDuration, Set.of(), Set.of(), Optional.empty(), null, tags);
+        description, sessionDuration, Set.of(), Set.of(), Optional.empty(), null, tags, relayState);
     check(op, d);
     String arn = SandboxIds.permissionSetArn(instanceArn, name);
     SandboxPermissionSet ps = new SandboxPermissionSet(arn, name, d);
@@ -48,7 +48,12 @@ final class PermissionSetWrites {
     return ps.info();
   }
 
-  void update(String op, String instanceArn, String arn, String description, String sessionDuration) {
+  /**
+   * As AWS: a description or session duration left out (null) is kept, but a relay state left out
+   * is cleared (API_UpdatePermissionSet.html; terraform-provider-aws#17411).
+   */
+  void update(String op, String instanceArn, String arn, String description, String sessionDuration,
+      String relayState) {
     change(op, instanceArn, arn, true, e -> {
       if (description != null) {
         e.description = description;
@@ -56,6 +61,7 @@ final class PermissionSetWrites {
       if (sessionDuration != null) {
         e.sessionDuration = sessionDuration;
       }
+      e.relayState = relayState;
     });
   }
 
@@ -183,6 +189,7 @@ final class PermissionSetWrites {
     Optional<PermissionsBoundary> boundary;
     String inline;
     final Map<String, String> tags;
+    String relayState;
 
     Edit(PermissionSetDefinition d) {
       description = d.description();
@@ -192,11 +199,12 @@ final class PermissionSetWrites {
       boundary = d.permissionsBoundary();
       inline = d.inlinePolicy();
       tags = new LinkedHashMap<>(d.tags());
+      relayState = d.relayState();
     }
 
     PermissionSetDefinition build() {
       return new PermissionSetDefinition(
-          description, sessionDuration, managed, customerManaged, boundary, inline, tags);
+          description, sessionDuration, managed, customerManaged, boundary, inline, tags, relayState);
     }
   }
 }

@@ -130,21 +130,23 @@ public final class SandboxIdentityCenter extends SandboxReads {
 
   @Override
   public PermissionSetInfo createPermissionSet(String instanceArn, String name, String description,
-      String sessionDuration, Map<String, String> tags) {
+      String sessionDuration, String relayState, Map<String, String> tags) {
     String op = "CreatePermissionSet";
     return sso(op, () -> {
       if (createConflictsLeft > 0 && behaviour.faults().targets(op)) {
         createConflictsLeft--;
         // A concurrent writer created the set first; this call then meets AWS's duplicate answer.
-        writes.create(op, instanceArn, name, null, "PT1H", Map.of());
+        writes.create(op, instanceArn, name, null, "PT1H", null, Map.of());
       }
-      return writes.create(op, instanceArn, name, description, sessionDuration, tags);
+      return writes.create(op, instanceArn, name, description, sessionDuration, relayState, tags);
     });
   }
 
   @Override
-  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description, String sessionDuration) {
-    run("UpdatePermissionSet", op -> writes.update(op, instanceArn, permissionSetArn, description, sessionDuration));
+  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description,
+      String sessionDuration, String relayState) {
+    run("UpdatePermissionSet",
+        op -> writes.update(op, instanceArn, permissionSetArn, description, sessionDuration, relayState));
   }
 
   @Override

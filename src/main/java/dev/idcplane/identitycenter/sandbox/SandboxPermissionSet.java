@@ -24,7 +24,8 @@ final class SandboxPermissionSet {
   }
 
   PermissionSetInfo info() {
-    return new PermissionSetInfo(arn, name, definition.description(), definition.sessionDuration());
+    return new PermissionSetInfo(
+        arn, name, definition.description(), definition.sessionDuration(), definition.relayState());
   }
 
   void provisionLatest(String accountId) {

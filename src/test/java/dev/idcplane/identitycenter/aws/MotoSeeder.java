@@ -88,7 +88,7 @@ final class MotoSeeder {
   private String createPermissionSet(String instanceArn, String name, PermissionSetDefinition d) {
     var sso = aws.ssoAdmin();
     String arn = sso.createPermissionSet(r -> r.instanceArn(instanceArn).name(name)
-        .description(d.description()).sessionDuration(d.sessionDuration())
+        .description(d.description()).sessionDuration(d.sessionDuration()).relayState(d.relayState())
         .tags(d.tags().entrySet().stream()
             .map(e -> software.amazon.awssdk.services.ssoadmin.model.Tag.builder()
                 .key(e.getKey()).value(e.getValue()).build())
@@ -121,7 +121,8 @@ final class MotoSeeder {
   private void makeStale(String instanceArn, SeededWorld world, PermissionSetSpec p) {
     String arn = world.permissionSet(p.name());
     aws.ssoAdmin().updatePermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(arn)
-        .description(p.definition().description()).sessionDuration(p.definition().sessionDuration()));
+        .description(p.definition().description()).sessionDuration(p.definition().sessionDuration())
+        .relayState(p.definition().relayState()));
     Set<String> stale = p.outOfSyncAccounts();
     for (String account : ContractFixture.assignedAccounts(p.name())) {
       if (!stale.contains(account)) {
