@@ -260,6 +260,11 @@ final class AsyncScheduler {
         }
       }
     }
+    if (!inFlight.isEmpty() && nextPoll.equals(Instant.MAX)) {
+      // An operation went back in flight after the poll found none left: poll it again later,
+      // or the loop would never sleep nor poll.
+      nextPoll = now().plus(pollClock.interval(inFlight.size()));
+    }
   }
 
   /** Describes one in-flight operation; true when it reached a terminal state. */
