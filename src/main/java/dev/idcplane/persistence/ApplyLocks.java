@@ -7,7 +7,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,8 +62,9 @@ public class ApplyLocks {
     this.dataSource = dataSource;
     this.ttl = ttl;
     this.clock = clock;
-    this.replica = ManagementFactory.getRuntimeMXBean().getName() + "/"
-        + UUID.randomUUID().toString().substring(0, 8);
+    // Not RuntimeMXBean.getName(): it resolves the host name, which can hang without DNS.
+    this.replica = System.getenv().getOrDefault("HOSTNAME", "replica") + "/"
+        + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   @PreDestroy
