@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 8, item 7: losing the database connection behind the instance's lock must not let a second
  * run write to Identity Center while the first still does. A run applies on a sandbox whose
- * operations take four seconds each; mid-run the test terminates the PostgreSQL backends of the
+ * operations take 15 seconds each; mid-run the test terminates the PostgreSQL backends of the
  * lock (one holding an advisory lock, or the last to have renewed the lease row), then keeps asking
  * for a second apply of the same matrix until one is accepted. Every Identity Center write is recorded with the thread that made it
  * (each run executes on its own thread while another is active), and the writes of different
@@ -51,12 +51,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestKeys.class)
 class ApplyLeaseKillTest {
 
-  /** The default world with four-second asynchronous operations (15 outstanding at most). */
+  /**
+   * The default world with 15-second asynchronous operations, five outstanding at most: run 1
+   * submits its assignments in four waves, 15 seconds apart, so it still writes after a second run
+   * could have started.
+   */
   public static class SlowSandbox extends dev.idcplane.support.SmallWaits {
     @Override
     public Map<String, String> getConfigOverrides() {
       Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
       overrides.put("idc.sandbox.seed", slowSeed().toString());
+      overrides.put("idc.apply.max-outstanding", "5"); // so run 1 submits in waves
       // Renewals every two seconds, so a pooled connection has renewed the lease mid-run.
       overrides.put("idc.apply.lease-ttl", "6s");
       return overrides;
@@ -68,7 +73,8 @@ class ApplyLeaseKillTest {
         seed.toFile().deleteOnExit();
         Files.writeString(seed, Files.readString(Path.of("deploy/sandbox/seed.yaml"))
             + "\nbehaviour:\n  profile: fast\n  seed: 7\n  requests_per_second: 0\n"
-            + "  latency: {distribution: fixed, value: PT4S}\n");
+            + "  max_outstanding_operations: 5\n"
+            + "  latency: {distribution: fixed, value: PT15S}\n");
         return seed;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -146,13 +152,13 @@ class ApplyLeaseKillTest {
         () -> writes.stream().anyMatch(w -> w.call().equals("createAccountAssignment"))
             ? Optional.of(true) : Optional.empty());
 
-    int killed = Eventually.await("a backend of the instance's lock", Duration.ofSeconds(30),
+    int killed = Eventually.await("a backend of the instance's lock", Duration.ofSeconds(60),
         () -> Optional.of(terminateLockBackends()).filter(n -> n > 0));
     assertThat(killed).as("backends terminated").isPositive();
 
     // Ask for a second apply until one is accepted; note what the answers were meanwhile.
     List<String> refusals = new ArrayList<>();
-    String run2 = Eventually.await("a second apply is accepted", Duration.ofSeconds(60), () -> {
+    String run2 = Eventually.await("a second apply is accepted", Duration.ofSeconds(240), () -> {
       Response r = reconcile();
       if (r.statusCode() == 202) {
         return Optional.of((String) r.path("id"));
@@ -165,10 +171,10 @@ class ApplyLeaseKillTest {
       }
       return Optional.empty();
     });
-    Eventually.await("run 1 has ended", Duration.ofSeconds(60),
+    Eventually.await("run 1 has ended", Duration.ofSeconds(240),
         () -> status(run1).equals("RUNNING") ? Optional.empty() : Optional.of(true));
     if (!run2.startsWith("none")) {
-      Eventually.await("run 2 has ended", Duration.ofSeconds(60),
+      Eventually.await("run 2 has ended", Duration.ofSeconds(240),
           () -> status(run2).equals("RUNNING") ? Optional.empty() : Optional.of(true));
     }
 
