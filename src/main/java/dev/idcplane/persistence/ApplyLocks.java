@@ -193,6 +193,29 @@ public class ApplyLocks {
     return Optional.of(lease);
   }
 
+  /**
+   * What holds the instance's unexpired lease, if anything: the purpose given to {@link
+   * #tryLock(String, String)}, e.g. "run &lt;id&gt;" (for a busy answer).
+   */
+  public Optional<String> holder(String instanceArn) {
+    try (Connection c = connection();
+        PreparedStatement ps = c.prepareStatement("select holder from apply_lease"
+            + " where instance_arn = ? and expires_at > clock_timestamp()")) {
+      ps.setString(1, instanceArn);
+      ps.setQueryTimeout(timeoutSeconds());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String holder = rs.getString(1);
+        return Optional.of(holder.substring(holder.indexOf(' ') + 1));
+      }
+    } catch (SQLException e) {
+      LOG.warnf("cannot read the apply lease of %s: %s", instanceArn, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   private Duration validity() {
     return ttl.minus(ttl.dividedBy(4));
   }

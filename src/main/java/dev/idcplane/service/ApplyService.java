@@ -129,8 +129,10 @@ public class ApplyService {
 
   private ApplyLocks.Lease lock(String instanceArn, UUID runId) {
     return locks.tryLock(instanceArn, "run " + runId).orElseThrow(() ->
-        new ApplyProblems.Busy(runs.running(instanceArn).stream().findFirst()
-            .map(r -> r.id.toString()).orElse(null)));
+        new ApplyProblems.Busy(locks.holder(instanceArn)
+            .filter(h -> h.startsWith("run ")).map(h -> h.substring("run ".length()))
+            .or(() -> runs.running(instanceArn).stream().findFirst().map(r -> r.id.toString()))
+            .orElse(null)));
   }
 
   private Started start(UUID runId, UUID planId, Plan plan, ApplyRequest request,

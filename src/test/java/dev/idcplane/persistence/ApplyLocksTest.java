@@ -59,6 +59,7 @@ class ApplyLocksTest {
     String arn = instance();
     ApplyLocks.Lease first = replicaA.tryLock(arn, "run 1").orElseThrow();
     assertThat(replicaB.tryLock(arn, "run 2")).isEmpty();
+    assertThat(replicaB.holder(arn)).as("what a busy answer names").contains("run 1");
     assertThat(replicaA.tryLock(arn, "run 3")).as("the same replica is refused too").isEmpty();
     first.check();
     first.close();
@@ -67,6 +68,7 @@ class ApplyLocksTest {
     assertThat(second.token()).isEqualTo(first.token() + 1);
     assertThat(second.holder()).endsWith(" run 2");
     second.close();
+    assertThat(replicaA.holder(arn)).as("released").isEmpty();
   }
 
   @Test
