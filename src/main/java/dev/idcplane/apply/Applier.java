@@ -36,21 +36,34 @@ public final class Applier {
   private final RunCounters counters = new RunCounters();
   private final CallGate gate;
   private final Backoff backoff;
+  private final Fence fence;
 
   /** An applier with a request budget of its own, {@code settings.requestsPerSecond()}. */
   public Applier(IdentityCenter ic, String instanceArn, ApplySettings settings, Clock clock,
       Sleeper sleeper, RandomGenerator random, OperationJournal journal) {
     this(ic, instanceArn, settings, clock, sleeper, random, journal,
-        new RateLimiter(settings.requestsPerSecond(), clock, sleeper));
+        new RateLimiter(settings.requestsPerSecond(), clock, sleeper), Fence.NONE);
+  }
+
+  /**
+   * An applier with a budget of its own whose every write is first checked against {@code fence};
+   * when the check fails, {@link #run} throws {@link LeaseLostException} and submits nothing more.
+   */
+  public Applier(IdentityCenter ic, String instanceArn, ApplySettings settings, Clock clock,
+      Sleeper sleeper, RandomGenerator random, OperationJournal journal, Fence fence) {
+    this(ic, instanceArn, settings, clock, sleeper, random, journal,
+        new RateLimiter(settings.requestsPerSecond(), clock, sleeper), fence);
   }
 
   /**
    * An applier whose sso-admin calls take their tokens from {@code ssoAdminBudget}, the budget the
-   * service shares with plans and scans (the account's rate quota is one for all of them).
+   * service shares with plans and scans (the account's rate quota is one for all of them), and
+   * whose every write is first checked against {@code fence}.
    */
   public Applier(IdentityCenter ic, String instanceArn, ApplySettings settings, Clock clock,
       Sleeper sleeper, RandomGenerator random, OperationJournal journal,
-      RateLimiter ssoAdminBudget) {
+      RateLimiter ssoAdminBudget, Fence fence) {
+    this.fence = fence;
     this.ic = ic;
     this.instanceArn = instanceArn;
     this.settings = settings;
@@ -68,10 +81,14 @@ public final class Applier {
         .toList();
   }
 
+  /**
+   * Runs the operations to terminal outcomes. Throws {@link LeaseLostException} when the fence
+   * fails; the journal then holds every operation as far as it got.
+   */
   public RunResult run(List<Operation> operations) throws InterruptedException {
     Map<Integer, Operation> result = new HashMap<>();
     operations.forEach(o -> result.put(o.seq(), o));
-    PermissionSetConverger converger = new PermissionSetConverger(ic, instanceArn, gate);
+    PermissionSetConverger converger = new PermissionSetConverger(ic, instanceArn, gate, fence);
     Map<String, String> arnByName = new HashMap<>();
     Set<String> failedSets = new HashSet<>();
 
@@ -102,7 +119,7 @@ public final class Applier {
         }
       }
       AsyncScheduler scheduler = new AsyncScheduler(ic, instanceArn, settings, gate, clock,
-          sleeper, journal, counters, new AssignmentTargets(arnByName), backoff);
+          sleeper, journal, counters, new AssignmentTargets(arnByName), backoff, fence);
       scheduler.run(runnable).forEach(o -> result.put(o.seq(), o));
     }
     List<Operation> ended = operations.stream().map(o -> result.get(o.seq())).toList();

@@ -47,6 +47,7 @@ final class AsyncScheduler {
   private final AssignmentTargets targets;
   private final PollClock pollClock;
   private final Backoff backoff;
+  private final Fence fence;
 
   private final Deque<Operation> queue = new ArrayDeque<>();
   private final List<Delayed> delayed = new ArrayList<>();
@@ -62,7 +63,7 @@ final class AsyncScheduler {
 
   AsyncScheduler(IdentityCenter ic, String instanceArn, ApplySettings settings, CallGate gate,
       Clock clock, Sleeper sleeper, OperationJournal journal, RunCounters counters,
-      AssignmentTargets targets, Backoff backoff) {
+      AssignmentTargets targets, Backoff backoff, Fence fence) {
     this.ic = ic;
     this.instanceArn = instanceArn;
     this.settings = settings;
@@ -74,6 +75,7 @@ final class AsyncScheduler {
     this.targets = targets;
     this.pollClock = new PollClock(settings);
     this.backoff = backoff;
+    this.fence = fence;
   }
 
   /** Runs every operation to SUCCEEDED, FAILED or SKIPPED; returns them in their final state. */
@@ -98,6 +100,7 @@ final class AsyncScheduler {
       promoteDelayed();
       submitWhileSlotsFree();
       if (!inFlight.isEmpty() && !now().isBefore(nextPoll)) {
+        fence.check(); // a run that lost its instance stops polling too; a resume polls instead
         poll();
         // Slots freed by the poll are refilled before the finished operations are described.
         submitWhileSlotsFree();
@@ -130,7 +133,10 @@ final class AsyncScheduler {
     Operation op = pending.attempt(now());
     journal.record(op);
     try {
-      OperationStatus status = gate.once(() -> targets.submit(ic, instanceArn, pending));
+      OperationStatus status = gate.once(() -> {
+        fence.check();
+        return targets.submit(ic, instanceArn, pending);
+      });
       contention = 0;
       op = op.submitted(status.requestId(), now());
       journal.record(op);

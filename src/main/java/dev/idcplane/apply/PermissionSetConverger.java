@@ -29,11 +29,13 @@ final class PermissionSetConverger {
   private final IdentityCenter ic;
   private final String instanceArn;
   private final CallGate gate;
+  private final Fence fence;
 
-  PermissionSetConverger(IdentityCenter ic, String instanceArn, CallGate gate) {
+  PermissionSetConverger(IdentityCenter ic, String instanceArn, CallGate gate, Fence fence) {
     this.ic = ic;
     this.instanceArn = instanceArn;
     this.gate = gate;
+    this.fence = fence;
   }
 
   /** Returns the set's ARN once its live definition equals {@code want}. */
@@ -82,9 +84,12 @@ final class PermissionSetConverger {
     if (existing.isPresent()) {
       return existing.get();
     }
-    Supplier<PermissionSetInfo> create = () -> ic.createPermissionSet(
-        instanceArn, name, want.description(), want.sessionDuration(), want.relayState(),
-        want.tags());
+    Supplier<PermissionSetInfo> create = () -> {
+      fence.check();
+      return ic.createPermissionSet(
+          instanceArn, name, want.description(), want.sessionDuration(), want.relayState(),
+          want.tags());
+    };
     try {
       // CONFLICT here is AWS's "PermissionSet with name … already exists": retrying cannot cure it.
       return gate.retrying("CreatePermissionSet " + name, create, Kind.CONFLICT).arn();
@@ -119,7 +124,7 @@ final class PermissionSetConverger {
    */
   private void update(String name, String arn, PermissionSetDefinition want)
       throws InterruptedException {
-    gate.run("UpdatePermissionSet " + name, () -> ic.updatePermissionSet(instanceArn, arn,
+    fenced("UpdatePermissionSet " + name, () -> ic.updatePermissionSet(instanceArn, arn,
         want.description(), want.sessionDuration(), want.relayState()));
   }
 
@@ -128,41 +133,41 @@ final class PermissionSetConverger {
     switch (field) {
       case "managed_policies" -> {
         for (String p : minus(want.managedPolicies(), live.managedPolicies())) {
-          gate.run("AttachManagedPolicy " + name,
+          fenced("AttachManagedPolicy " + name,
               () -> ic.attachManagedPolicy(instanceArn, arn, p));
         }
         for (String p : minus(live.managedPolicies(), want.managedPolicies())) {
-          gate.run("DetachManagedPolicy " + name,
+          fenced("DetachManagedPolicy " + name,
               () -> ic.detachManagedPolicy(instanceArn, arn, p));
         }
       }
       case "customer_managed_policies" -> {
         for (CustomerManagedPolicyRef r :
             minus(want.customerManagedPolicies(), live.customerManagedPolicies())) {
-          gate.run("AttachCustomerManagedPolicyReference " + name,
+          fenced("AttachCustomerManagedPolicyReference " + name,
               () -> ic.attachCustomerManagedPolicyReference(instanceArn, arn, r));
         }
         for (CustomerManagedPolicyRef r :
             minus(live.customerManagedPolicies(), want.customerManagedPolicies())) {
-          gate.run("DetachCustomerManagedPolicyReference " + name,
+          fenced("DetachCustomerManagedPolicyReference " + name,
               () -> ic.detachCustomerManagedPolicyReference(instanceArn, arn, r));
         }
       }
       case "permissions_boundary" -> {
         if (want.permissionsBoundary().isPresent()) {
-          gate.run("PutPermissionsBoundary " + name, () -> ic.putPermissionsBoundary(
+          fenced("PutPermissionsBoundary " + name, () -> ic.putPermissionsBoundary(
               instanceArn, arn, want.permissionsBoundary().get()));
         } else {
-          gate.run("DeletePermissionsBoundary " + name,
+          fenced("DeletePermissionsBoundary " + name,
               () -> ic.deletePermissionsBoundary(instanceArn, arn));
         }
       }
       case "inline_policy" -> {
         if (want.inlinePolicy() != null) {
-          gate.run("PutInlinePolicy " + name,
+          fenced("PutInlinePolicy " + name,
               () -> ic.putInlinePolicy(instanceArn, arn, want.inlinePolicy()));
         } else {
-          gate.run("DeleteInlinePolicy " + name, () -> ic.deleteInlinePolicy(instanceArn, arn));
+          fenced("DeleteInlinePolicy " + name, () -> ic.deleteInlinePolicy(instanceArn, arn));
         }
       }
       case "tags" -> writeTags(name, arn, live.tags(), want.tags());
@@ -180,11 +185,19 @@ final class PermissionSetConverger {
     });
     Set<String> remove = minus(live.keySet(), want.keySet());
     if (!put.isEmpty()) {
-      gate.run("TagResource " + name, () -> ic.tagPermissionSet(instanceArn, arn, put));
+      fenced("TagResource " + name, () -> ic.tagPermissionSet(instanceArn, arn, put));
     }
     if (!remove.isEmpty()) {
-      gate.run("UntagResource " + name, () -> ic.untagPermissionSet(instanceArn, arn, remove));
+      fenced("UntagResource " + name, () -> ic.untagPermissionSet(instanceArn, arn, remove));
     }
+  }
+
+  /** A write, checked against the fence right before each attempt (after the rate limit). */
+  private void fenced(String what, Runnable write) throws InterruptedException {
+    gate.run(what, () -> {
+      fence.check();
+      write.run();
+    });
   }
 
   private static <T> Set<T> minus(Set<T> a, Set<T> b) {

@@ -133,6 +133,13 @@ public interface IdcConfig {
     /** How long after a submission a status call's ResourceNotFound means "not visible yet". */
     @WithDefault("30s")
     java.time.Duration statusGrace();
+    /**
+     * How long the instance's lease outlives its holder's last renewal ({@code ApplyLocks}). The
+     * holder renews every third of it and stops writing a quarter of it before the lease could
+     * expire; another replica may take an unrenewed lease over after it.
+     */
+    @WithDefault("30s")
+    java.time.Duration leaseTtl();
 
     /** How long a stored plan may be applied after it was made. */
     @WithDefault("1h")

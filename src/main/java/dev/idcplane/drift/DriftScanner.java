@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Scans on a schedule ({@code idc.scan.cron}): a read-only plan of the configured matrix as subject
  * {@value #SUBJECT}, which records drift like any plan, with the matrix commit {@code
- * MatrixCommitReader} reads (so a finding a matrix change resolved names its commit). It holds the instance's apply lock while
+ * MatrixCommitReader} reads (so a finding a matrix change resolved names its commit). It holds the instance's apply lease while
  * planning, so across replicas only one scan or apply runs at a time; when the lock is taken the
  * scan is skipped. With {@code idc.scan.auto-apply} a plan with changes is then applied as a
  * normal run (taking the lock again, never allowing deletes: the deletion guard stays on). The
@@ -96,7 +96,7 @@ public class DriftScanner {
   private Outcome scanOnce() {
     String instanceArn = config.instanceArn()
         .orElseGet(() -> identityCenter.listInstances().get(0).instanceArn());
-    Optional<ApplyLocks.Lease> lease = locks.tryLock(instanceArn);
+    Optional<ApplyLocks.Lease> lease = locks.tryLock(instanceArn, "scan");
     if (lease.isEmpty()) {
       LOG.infof("drift scan skipped: a scan or apply holds %s", instanceArn);
       return Outcome.busy();

@@ -86,6 +86,35 @@ public class RunRepository {
         () -> RunEntity.<RunEntity>list("status", RunStatus.RUNNING.name()));
   }
 
+  /**
+   * Runs to resume, oldest first: RUNNING ones (their process stopped, or they are running now:
+   * the caller tells by the instance's lease) and INTERRUPTED ones (they lost the lease).
+   */
+  public List<RunEntity> resumable() {
+    return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>list(
+        "status in ?1", Sort.ascending("startedAt"), RESUMABLE));
+  }
+
+  /** As {@link #resumable()}, of one instance. */
+  public List<RunEntity> resumable(String instanceArn) {
+    return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>list(
+        "status in ?1 and instanceArn = ?2", Sort.ascending("startedAt"), RESUMABLE,
+        instanceArn));
+  }
+
+  /** Marks a resumable run RUNNING again (its error cleared) before it is resumed. */
+  public void reopen(UUID runId) {
+    QuarkusTransaction.requiringNew().run(() -> {
+      RunEntity run = RunEntity.findById(runId);
+      run.status = RunStatus.RUNNING.name();
+      run.finishedAt = null;
+      run.error = null;
+    });
+  }
+
+  private static final List<String> RESUMABLE =
+      List.of(RunStatus.RUNNING.name(), RunStatus.INTERRUPTED.name());
+
   public List<RunEntity> recent(int limit) {
     return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>findAll(
         Sort.descending("startedAt")).page(Page.ofSize(limit)).list());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.apply.Applier;
 import dev.idcplane.apply.ApplySettings;
+import dev.idcplane.apply.LeaseLostException;
 import dev.idcplane.apply.Operation;
 import dev.idcplane.apply.OperationJournal;
 import dev.idcplane.apply.RequestBudgets;
@@ -43,9 +44,11 @@ import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
- * Applies stored plans: re-plans to refuse a stale one, applies the deletion guard, takes the
- * instance's advisory lock, records the run and its operations, and executes it on a run thread.
- * On start it resumes runs a stopped process left RUNNING.
+ * Applies stored plans: takes the instance's lease ({@link ApplyLocks}), re-plans to refuse a stale
+ * plan, applies the deletion guard, records the run and its operations, and executes it on a run
+ * thread with the lease as its fence: a run that loses the lease stops writing and ends
+ * INTERRUPTED. Before a new run writes, it resumes the instance's earlier runs that are
+ * INTERRUPTED or were left RUNNING by a stopped process; on start the service resumes those too.
  */
 @ApplicationScoped
 public class ApplyService {
@@ -103,13 +106,14 @@ public class ApplyService {
     if (age.compareTo(config.apply().planExpiry()) > 0) {
       throw new ApplyProblems.PlanExpired(planId.toString(), age.toMinutes() + " minutes");
     }
-    ApplyLocks.Lease lease = lock(stored.instanceArn);
+    UUID runId = UUID.randomUUID();
+    ApplyLocks.Lease lease = lock(stored.instanceArn, runId);
     try {
       PlanningService.StoredPlan fresh = planning.plan(inputOf(stored), subject);
       if (!fresh.view().fingerprint().equals(stored.fingerprint)) {
         throw new ApplyProblems.StalePlan(planId.toString(), fresh.view().id().toString());
       }
-      return start(planId, fresh, request, subject, lease);
+      return start(runId, planId, fresh, request, subject, lease);
     } catch (RuntimeException e) {
       lease.close();
       throw e;
@@ -119,28 +123,31 @@ public class ApplyService {
   /** Applies a plan made a moment ago under the same lock (the reconcile endpoint). */
   public Started applyFresh(PlanningService.StoredPlan plan, ApplyRequest request,
       String subject) {
-    ApplyLocks.Lease lease = lock(plan.plan().source().instanceArn());
+    UUID runId = UUID.randomUUID();
+    ApplyLocks.Lease lease = lock(plan.plan().source().instanceArn(), runId);
     try {
-      return start(plan.view().id(), plan, request, subject, lease);
+      return start(runId, plan.view().id(), plan, request, subject, lease);
     } catch (RuntimeException e) {
       lease.close();
       throw e;
     }
   }
 
-  private ApplyLocks.Lease lock(String instanceArn) {
-    return locks.tryLock(instanceArn).orElseThrow(() ->
-        new ApplyProblems.Busy(runs.running(instanceArn).stream().findFirst()
-            .map(r -> r.id.toString()).orElse(null)));
+  private ApplyLocks.Lease lock(String instanceArn, UUID runId) {
+    return locks.tryLock(instanceArn, "run " + runId).orElseThrow(() ->
+        new ApplyProblems.Busy(locks.holder(instanceArn)
+            .filter(h -> h.startsWith("run ")).map(h -> h.substring("run ".length()))
+            .or(() -> runs.running(instanceArn).stream().findFirst().map(r -> r.id.toString()))
+            .orElse(null)));
   }
 
-  private Started start(UUID planId, PlanningService.StoredPlan stored, ApplyRequest request,
-      String subject, ApplyLocks.Lease lease) {
+  private Started start(UUID runId, UUID planId, PlanningService.StoredPlan stored,
+      ApplyRequest request, String subject, ApplyLocks.Lease lease) {
     Plan plan = stored.plan();
     guard(plan, stored.guard(), request);
     List<Operation> ops = Applier.operationsOf(plan);
     RunEntity run = new RunEntity();
-    run.id = UUID.randomUUID();
+    run.id = runId;
     run.planId = planId;
     run.instanceArn = plan.source().instanceArn();
     run.status = RunStatus.RUNNING.name();
@@ -161,14 +168,22 @@ public class ApplyService {
   }
 
   void resume(@Observes StartupEvent start) {
-    for (RunEntity run : runs.allRunning()) {
-      Optional<ApplyLocks.Lease> lease = locks.tryLock(run.instanceArn);
+    for (RunEntity listed : runs.resumable()) {
+      Optional<ApplyLocks.Lease> lease = locks.tryLock(listed.instanceArn, "run " + listed.id);
       if (lease.isEmpty()) {
-        LOG.infof("run %s is RUNNING under another replica; leaving it", run.id);
+        LOG.infof("run %s is %s and its instance is held elsewhere; leaving it", listed.id,
+            listed.status);
         continue;
       }
-      LOG.infof("resuming run %s", run.id);
-      execute(run, runs.operations(run.id), lease.get());
+      // Another run of this start may have resumed it meanwhile (resumeEarlier).
+      Optional<RunEntity> run = runs.find(listed.id).filter(r -> resumable(r.status));
+      if (run.isEmpty()) {
+        lease.get().close();
+        continue;
+      }
+      LOG.infof("resuming run %s (%s)", listed.id, listed.status);
+      runs.reopen(listed.id);
+      execute(run.get(), runs.operations(listed.id), lease.get());
     }
   }
 
@@ -179,22 +194,13 @@ public class ApplyService {
   private CompletableFuture<RunStatus> execute(RunEntity run, List<Operation> ops,
       ApplyLocks.Lease lease) {
     UUID runId = run.id;
-    String instanceArn = run.instanceArn;
     CompletableFuture<RunStatus> done = new CompletableFuture<>();
     active.put(runId, done);
-    OperationJournal journal = op -> {
-      runs.record(runId, op);
-      events.operation(runId, op);
-    };
     executor.submit(() -> {
       RunStatus status = RunStatus.FAILED;
       try (lease) {
-        Applier applier = new Applier(identityCenter, instanceArn, settings(), clock,
-            Sleeper.REAL, new SplittableRandom(), journal, budgets.limiter(ApiService.SSO_ADMIN));
-        RunResult result = applier.run(ops);
-        status = result.status();
-        runs.finish(runId, status, result, null, clock.instant());
-        finished(run, status, result, null);
+        resumeEarlier(run, lease);
+        status = runUnder(run, ops, lease);
       } catch (InterruptedException e) {
         // Shutting down: the run stays RUNNING and the next start resumes it.
         Thread.currentThread().interrupt();
@@ -211,6 +217,67 @@ public class ApplyService {
       }
     });
     return done;
+  }
+
+  /**
+   * Resumes the instance's runs that lost their lease (INTERRUPTED) or whose process stopped
+   * (RUNNING, yet not running here while this run holds the instance), oldest first.
+   */
+  private void resumeEarlier(RunEntity run, ApplyLocks.Lease lease) throws InterruptedException {
+    for (RunEntity earlier : runs.resumable(run.instanceArn)) {
+      if (earlier.id.equals(run.id) || active.containsKey(earlier.id)) {
+        continue; // ours, or one of this process that is stopping after losing the lease
+      }
+      LOG.infof("run %s first resumes run %s (%s) of the same instance", run.id, earlier.id,
+          earlier.status);
+      runs.reopen(earlier.id);
+      RunStatus status;
+      try {
+        status = runUnder(earlier, runs.operations(earlier.id), lease);
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "resumed run %s failed", earlier.id);
+        runs.finish(earlier.id, RunStatus.FAILED, null, e.getMessage(), clock.instant());
+        finished(earlier, RunStatus.FAILED, null, e.getMessage());
+        status = RunStatus.FAILED;
+      }
+      events.finished(earlier.id, status);
+    }
+  }
+
+  /** Runs one run's operations under the lease, records how it ended and returns that. */
+  private RunStatus runUnder(RunEntity run, List<Operation> ops, ApplyLocks.Lease lease)
+      throws InterruptedException {
+    UUID runId = run.id;
+    OperationJournal journal = op -> {
+      runs.record(runId, op);
+      events.operation(runId, op);
+    };
+    Applier applier = new Applier(identityCenter, run.instanceArn, settings(), clock,
+        Sleeper.REAL, new SplittableRandom(), journal, budgets.limiter(ApiService.SSO_ADMIN),
+        lease);
+    RunResult result;
+    try {
+      result = applier.run(ops);
+    } catch (LeaseLostException e) {
+      LOG.warnf("run %s: %s", runId, e.getMessage());
+      try {
+        runs.finish(runId, RunStatus.INTERRUPTED, null, e.getMessage(), clock.instant());
+      } catch (RuntimeException unrecorded) {
+        // Still RUNNING in the database, which is resumed the same way.
+        LOG.errorf("run %s is INTERRUPTED but could not be recorded so: %s", runId,
+            unrecorded.getMessage());
+      }
+      finished(run, RunStatus.INTERRUPTED, null, e.getMessage());
+      return RunStatus.INTERRUPTED;
+    }
+    runs.finish(runId, result.status(), result, null, clock.instant());
+    finished(run, result.status(), result, null);
+    return result.status();
+  }
+
+  private static boolean resumable(String status) {
+    return status.equals(RunStatus.RUNNING.name())
+        || status.equals(RunStatus.INTERRUPTED.name());
   }
 
   private void finished(RunEntity run, RunStatus status, RunResult result, String error) {
