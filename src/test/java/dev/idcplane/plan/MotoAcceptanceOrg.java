@@ -162,9 +162,20 @@ public final class MotoAcceptanceOrg {
   public static final String STALE_ACCOUNT = "audit";
 
   private final AwsClients aws;
+  private final Runnable settle;
 
   public MotoAcceptanceOrg(AwsClients aws) {
+    this(aws, () -> {});
+  }
+
+  /**
+   * Seeds through {@code aws} and runs {@code settle} once the assignments are submitted and again
+   * at the end: where operations take time (AWS-like moto) it waits for them, so the outdated copy
+   * is made after the assignments provisioned their sets.
+   */
+  public MotoAcceptanceOrg(AwsClients aws, Runnable settle) {
     this.aws = aws;
+    this.settle = settle;
   }
 
   public Seeded seed() {
@@ -216,7 +227,9 @@ public final class MotoAcceptanceOrg {
           .targetId(accounts.get(a.account())).permissionSetArn(sets.get(a.set()))
           .principalType(a.type().name()).principalId(principals.get(a.type() + ":" + a.principal())));
     }
+    settle.run();
     makeStale(arn, sets.get(STALE_SET), accounts);
+    settle.run();
     return new Seeded(org.masterAccountId(), Map.copyOf(accounts), Map.copyOf(sets));
   }
 

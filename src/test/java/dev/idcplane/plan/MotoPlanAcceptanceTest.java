@@ -286,7 +286,7 @@ class MotoPlanAcceptanceTest {
     expected.values().removeIf(n -> n == 0);
 
     assertThat(readCalls).containsExactlyInAnyOrderEntriesOf(expected);
-    int formula = 1 + 1 + 1 + 2 * (o + 1) + 1 + p + (p + provisionedSets) + 5 * d + s
+    int formula = 1 + 1 + 1 + 1 + 2 * (o + 1) + 1 + p + (p + provisionedSets) + 5 * d + s
         + matrixGroups.size() + matrixUsers.size() + otherGroups.size() + otherUsers.size();
     assertThat(readCalls.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(formula);
   }
