@@ -221,12 +221,7 @@ public final class Planner {
       boolean updated = false;
       if (managed) {
         PermissionSetDefinition wantDef = want.definition().get();
-        PermissionSetDefinition haveDef =
-            have.definition()
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "live definition of declared set " + want.name() + " was not read"));
+        PermissionSetDefinition haveDef = liveDefinition(want, have);
         List<FieldChange> fields = DefinitionDiffer.diff(haveDef, wantDef);
         if (!fields.isEmpty()) {
           updated = fields.stream().anyMatch(f -> DefinitionDiffer.provisioned(f.field()));
@@ -288,14 +283,8 @@ public final class Planner {
     boolean managed = want.definition().isPresent() && !policy.isProtected(want.name());
     String why = delegation.permissionSetReason(want.name());
     if (managed) {
-      PermissionSetDefinition wantDef = want.definition().get();
-      PermissionSetDefinition haveDef =
-          have.definition()
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "live definition of declared set " + want.name() + " was not read"));
-      List<FieldChange> fields = DefinitionDiffer.diff(haveDef, wantDef);
+      List<FieldChange> fields = DefinitionDiffer.diff(liveDefinition(want, have),
+          want.definition().get());
       if (!fields.isEmpty()) {
         String changed = String.join(", ", fields.stream().map(FieldChange::field).toList());
         withheld.add(
@@ -368,6 +357,16 @@ public final class Planner {
     Map<AccountStatus, Long> seen = new TreeMap<>();
     accounts.forEach(a -> seen.merge(a.status(), 1L, Long::sum));
     throw new NoActiveAccountException(live.organization().id(), accounts.size(), seen);
+  }
+
+  /** The live definition of a declared set: the reader reads every declared set that exists. */
+  private static PermissionSetDefinition liveDefinition(
+      DesiredPermissionSet want, LivePermissionSet have) {
+    return have.definition()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "live definition of declared set " + want.name() + " was not read"));
   }
 
   private static DriftFinding outOfSync(LivePermissionSet have, boolean fixed) {

@@ -69,6 +69,8 @@ class ApplyApiTest {
     public Map<String, String> getConfigOverrides() {
       Map<String, String> c = new java.util.HashMap<>(super.getConfigOverrides());
       c.put("idc.apply.guard-min-deletes", "5");
+      // The event-stream test subscribes while a run is in progress: keep apply at AWS's 20/s.
+      c.put("idc.aws.rate.sso-admin", "20");
       return c;
     }
   }
