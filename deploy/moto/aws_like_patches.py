@@ -134,26 +134,30 @@ MODE: AwsLike = None
 # --- API_CreateAccountAssignment.html: validation errors answer at once; the assignment exists
 #     (and the set is provisioned to the account) only once the request SUCCEEDS.
 def create_account_assignment(self) -> str:
-    backend = self.ssoadmin_backend
-    p = assignment_patches._params(self)
-    backend._find_permission_set(p["InstanceArn"], p["PermissionSetArn"])
-    entry = _entry(p)
-
-    def finish():
-        if account_state(backend.account_id, p["TargetId"]) != "ACTIVE":
-            return _unmanageable(p["TargetId"])
+    def act(backend, p):
         backend.create_account_assignment(**assignment_patches._kwargs(p))
         return None
 
-    MODE.start(entry, finish)
-    assignment_patches._requests(backend)["create"][entry["RequestId"]] = entry
-    return json.dumps({"AccountAssignmentCreationStatus": entry})
+    return _assignment_request(self, "create", "AccountAssignmentCreationStatus", act)
 
 
 # --- API_DeleteAccountAssignment.html: the assignment leaves ListAccountAssignments only once the
 #     request SUCCEEDS; one that does not exist ends FAILED with AWS's 404 reason (see
 #     assignment_patches.delete_account_assignment).
 def delete_account_assignment(self) -> str:
+    def act(backend, p):
+        try:
+            backend.delete_account_assignment(**assignment_patches._kwargs(p))
+        except ResourceNotFoundException:
+            return assignment_patches._not_found_reason(p)
+        return None
+
+    return _assignment_request(self, "delete", "AccountAssignmentDeletionStatus", act)
+
+
+def _assignment_request(self, kind: str, status_key: str, act) -> str:
+    """Accepts an assignment request IN_PROGRESS; when it is due it FAILS in an account that is
+    not ACTIVE (issue #31 above), else act(backend, params) returns None or a failure reason."""
     backend = self.ssoadmin_backend
     p = assignment_patches._params(self)
     backend._find_permission_set(p["InstanceArn"], p["PermissionSetArn"])
@@ -162,15 +166,11 @@ def delete_account_assignment(self) -> str:
     def finish():
         if account_state(backend.account_id, p["TargetId"]) != "ACTIVE":
             return _unmanageable(p["TargetId"])
-        try:
-            backend.delete_account_assignment(**assignment_patches._kwargs(p))
-        except ResourceNotFoundException:
-            return assignment_patches._not_found_reason(p)
-        return None
+        return act(backend, p)
 
     MODE.start(entry, finish)
-    assignment_patches._requests(backend)["delete"][entry["RequestId"]] = entry
-    return json.dumps({"AccountAssignmentDeletionStatus": entry})
+    assignment_patches._requests(backend)[kind][entry["RequestId"]] = entry
+    return json.dumps({status_key: entry})
 
 
 # --- API_ProvisionPermissionSet.html: provisions the definition of the time of the call; to

@@ -81,11 +81,6 @@ public class RunRepository {
         "status = ?1 and instanceArn = ?2", RunStatus.RUNNING.name(), instanceArn));
   }
 
-  public List<RunEntity> allRunning() {
-    return QuarkusTransaction.requiringNew().call(
-        () -> RunEntity.<RunEntity>list("status", RunStatus.RUNNING.name()));
-  }
-
   /**
    * Runs to resume, oldest first: RUNNING ones (their process stopped, or they are running now:
    * the caller tells by the instance's lease) and INTERRUPTED ones (they lost the lease).

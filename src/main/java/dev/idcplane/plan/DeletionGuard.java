@@ -64,8 +64,10 @@ public final class DeletionGuard {
 
     String message();
 
-    /** The finding as a plan warning. */
-    Violation warning();
+    /** The finding as a plan warning; findings without a file or field use this default. */
+    default Violation warning() {
+      return violation(this, new SourceLocation("", 0), "", REVIEW);
+    }
   }
 
   /** More deletes than the count or share rule allows. */
@@ -81,10 +83,6 @@ public final class DeletionGuard {
           deletes, share(deletes, managed) * 100, managed, limits.maxDeletes(),
           limits.maxShare() * 100, limits.minDeletes());
     }
-
-    public Violation warning() {
-      return violation(this, new SourceLocation("", 0), "", REVIEW);
-    }
   }
 
   /** Every assignment the matrix manages would be deleted. */
@@ -96,10 +94,6 @@ public final class DeletionGuard {
     public String message() {
       return "the plan deletes every assignment the matrix manages (" + deletes + " of "
           + deletes + ")";
-    }
-
-    public Violation warning() {
-      return violation(this, new SourceLocation("", 0), "", REVIEW);
     }
   }
 
