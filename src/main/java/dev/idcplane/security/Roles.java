@@ -5,17 +5,20 @@ import java.util.Set;
 
 /**
  * The service's roles, taken from the token's groups claim ({@code quarkus.oidc.roles.role-claim-path}).
- * {@code admin} implies every other role and {@code auditor} implies {@code viewer}.
+ * {@code ci} plans any matrix (pull-request previews); {@code deployer} may apply (reconcile in
+ * apply mode, or a stored plan). {@code admin} implies every other role and {@code auditor} implies
+ * {@code viewer}.
  */
 public final class Roles {
   public static final String VIEWER = "viewer";
   public static final String AUDITOR = "auditor";
   public static final String CI = "ci";
+  public static final String DEPLOYER = "deployer";
   public static final String ADMIN = "admin";
 
   /** Roles each role implies besides itself. */
   static final Map<String, Set<String>> IMPLIED =
-      Map.of(ADMIN, Set.of(VIEWER, AUDITOR, CI), AUDITOR, Set.of(VIEWER));
+      Map.of(ADMIN, Set.of(VIEWER, AUDITOR, CI, DEPLOYER), AUDITOR, Set.of(VIEWER));
 
   private Roles() {}
 }
