@@ -26,6 +26,49 @@ public interface IdcConfig {
 
   DevTokens dev();
 
+  Auth auth();
+
+  /** Which bearer tokens the service trusts, beyond quarkus.oidc.* (the admins' IdP). */
+  interface Auth {
+    /**
+     * The audience ({@code aud}) every IdP token must carry: tokens for another service are refused.
+     * Required in prod.
+     */
+    Optional<String> audience();
+
+    /**
+     * The issuer ({@code iss}) every IdP token must carry. Required in prod when tokens are verified
+     * with a configured public key (no discovery to take it from).
+     */
+    Optional<String> issuer();
+
+    /** GitHub Actions OIDC tokens: CI's workload identity, a second trusted issuer. */
+    Github github();
+
+    /** GitHub Actions OIDC: which workflow runs get {@code ci}, and which also get {@code deployer}. */
+    interface Github {
+      /** The issuer GitHub signs workflow tokens as; its discovery document and JWKS are read from it. */
+      @WithDefault("https://token.actions.githubusercontent.com")
+      String issuer();
+
+      /** The audience the workflow asks GitHub for; required when repositories are listed. */
+      Optional<String> audience();
+
+      /**
+       * Repositories ({@code owner/name}) whose workflow tokens are accepted and get {@code ci};
+       * unset, GitHub tokens are not accepted at all.
+       */
+      Optional<List<String>> repositories();
+
+      /** Refs whose runs (other than pull-request events) also get {@code deployer}. */
+      @WithDefault("refs/heads/main")
+      List<String> deployRefs();
+
+      /** When set, a run gets {@code deployer} only in this GitHub environment. */
+      Optional<String> deployEnvironment();
+    }
+  }
+
   ApplyRules apply();
 
   Health health();
