@@ -50,7 +50,7 @@ public class PlansResource {
    */
   @POST
   @Path("{id}/apply")
-  @RolesAllowed(Roles.ADMIN)
+  @RolesAllowed(Roles.DEPLOYER)
   @Produces(MediaType.APPLICATION_JSON)
   public Response apply(
       @PathParam("id") String id,
@@ -67,7 +67,7 @@ public class PlansResource {
    * {@code Accept: text/plain}; 422 with every violation when the matrix is invalid.
    */
   @POST
-  @RolesAllowed({Roles.CI, Roles.ADMIN})
+  @RolesAllowed({Roles.CI, Roles.DEPLOYER})
   @Consumes(MediaType.WILDCARD)
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   public Response create(

@@ -3,6 +3,7 @@ package dev.idcplane.api;
 import dev.idcplane.api.dto.RunView;
 import dev.idcplane.audit.AuditAction;
 import dev.idcplane.audit.AuditTrail;
+import dev.idcplane.security.DeployerRequiredException;
 import dev.idcplane.security.Roles;
 import dev.idcplane.service.PlanningService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,7 +24,8 @@ import java.util.Map;
 
 /**
  * What a CI pipeline calls: plan, and in apply mode apply, the configured matrix or the one in the
- * body. Outcomes a CI job can branch on: 200 with no changes; 200 with changes applied (or, in plan
+ * body. {@code ci} may plan; apply mode needs {@code deployer} (403 {@code deployer_required}
+ * before anything is planned or audited otherwise). Outcomes a CI job can branch on: 200 with no changes; 200 with changes applied (or, in plan
  * mode, listed); 202 + Location when not waiting; 409 busy or stale; 422 invalid matrix or
  * deletion guard; 502 when AWS failed part of the run.
  */
@@ -43,7 +45,7 @@ public class ReconcileResource {
   }
 
   @POST
-  @RolesAllowed({Roles.CI, Roles.ADMIN})
+  @RolesAllowed({Roles.CI, Roles.DEPLOYER})
   @Consumes(MediaType.WILDCARD)
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
   public Response reconcile(
@@ -56,6 +58,9 @@ public class ReconcileResource {
       @jakarta.ws.rs.core.Context HttpHeaders headers,
       @jakarta.ws.rs.core.Context UriInfo uri) {
     boolean apply = parseMode(mode);
+    if (apply && !identity.hasRole(Roles.DEPLOYER)) {
+      throw new DeployerRequiredException("reconcile?mode=apply");
+    }
     var input = PlanRequests.parse(body, contentType, commit);
     String subject = identity.getPrincipal().getName();
     PlanningService.StoredPlan plan = planning.plan(input, subject);

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/dev/token")
 public class DevTokenResource {
   private static final Set<String> ROLES =
-      Set.of(Roles.VIEWER, Roles.AUDITOR, Roles.CI, Roles.ADMIN);
+      Set.of(Roles.VIEWER, Roles.AUDITOR, Roles.CI, Roles.DEPLOYER, Roles.ADMIN);
 
   private final PrivateKey key;
   private final String issuer;

@@ -27,15 +27,15 @@ class ApiSecurityTest {
   /** Route → the roles that may call it (admin implies all, auditor implies viewer). */
   static final Map<String, Set<String>> ROUTES =
       Map.ofEntries(
-          Map.entry("POST /api/v1/plans", Set.of("ci", "admin")),
+          Map.entry("POST /api/v1/plans", Set.of("ci", "deployer", "admin")),
           Map.entry("GET /api/v1/plans", Set.of("viewer", "auditor", "ci", "admin")),
           Map.entry("GET /api/v1/plans/" + SOME_ID, Set.of("viewer", "auditor", "ci", "admin")),
           Map.entry("GET /api/v1/matrix", Set.of("viewer", "auditor", "ci", "admin")),
-          Map.entry("POST /api/v1/plans/" + SOME_ID + "/apply", Set.of("admin")),
+          Map.entry("POST /api/v1/plans/" + SOME_ID + "/apply", Set.of("deployer", "admin")),
           Map.entry("GET /api/v1/runs", Set.of("viewer", "auditor", "ci", "admin")),
           Map.entry("GET /api/v1/runs/" + SOME_ID, Set.of("viewer", "auditor", "ci", "admin")),
           Map.entry("GET /api/v1/runs/" + SOME_ID + "/events", Set.of("viewer", "auditor", "ci", "admin")),
-          Map.entry("POST /api/v1/reconcile", Set.of("ci", "admin")),
+          Map.entry("POST /api/v1/reconcile", Set.of("ci", "deployer", "admin")),
           Map.entry("GET /api/v1/audit", Set.of("auditor", "admin")),
           Map.entry("GET /api/v1/audit/verify", Set.of("auditor", "admin")),
           Map.entry(
@@ -43,7 +43,7 @@ class ApiSecurityTest {
           Map.entry("GET /api/v1/access", Set.of("viewer", "auditor", "ci", "admin")),
           Map.entry("GET /api/v1/access/export", Set.of("auditor", "admin")));
 
-  static final List<String> ROLES = List.of("viewer", "auditor", "ci", "admin", "nobody");
+  static final List<String> ROLES = List.of("viewer", "auditor", "ci", "deployer", "admin", "nobody");
 
   static Stream<Arguments> routesAndRoles() {
     return ROUTES.keySet().stream()

@@ -98,6 +98,10 @@ class ApplyApiTest {
     return TestTokens.token("ci-bot", "ci");
   }
 
+  static String deployer() {
+    return TestTokens.token("deploy-bot", "deployer");
+  }
+
   static String viewer() {
     return TestTokens.token("v", "viewer");
   }
@@ -211,7 +215,7 @@ class ApplyApiTest {
   @Test
   void eventsOfARunningRunAreItsOperationsThenItsEnd() throws Exception {
     Map<String, Object> matrix = newSetMatrix("ApiStreamSet", "aws-team-a-engineers", "_root_");
-    Response accepted = given().auth().oauth2(ci()).contentType("application/json").body(matrix)
+    Response accepted = given().auth().oauth2(deployer()).contentType("application/json").body(matrix)
         .when().post("/api/v1/reconcile?mode=apply")
         .then().statusCode(202)
         .body("status", equalTo("RUNNING"))
@@ -439,23 +443,71 @@ class ApplyApiTest {
         .body("planId", org.hamcrest.Matchers.notNullValue());
     assertThat(runPlanIds()).as("plan mode starts no run").hasSize(runsBefore);
 
-    Response applied = given().auth().oauth2(ci()).contentType("application/json").body(matrix)
+    Response applied = given().auth().oauth2(deployer()).contentType("application/json").body(matrix)
         .when().post("/api/v1/reconcile?mode=apply&wait=true")
         .then().statusCode(200)
         .body("result", equalTo("succeeded"))
         .body("changes", equalTo(3))
         .body("run.status", equalTo("SUCCEEDED"))
-        .body("run.startedBy", equalTo("ci-bot"))
+        .body("run.startedBy", equalTo("deploy-bot"))
         .body("run.outcomes.SUCCEEDED", equalTo(3))
         .extract().response();
     assertThat(runPlanIds()).contains((String) applied.path("planId"));
 
-    given().auth().oauth2(ci()).contentType("application/json").body(matrix)
+    given().auth().oauth2(deployer()).contentType("application/json").body(matrix)
         .when().post("/api/v1/reconcile?mode=apply&wait=true")
         .then().statusCode(200)
         .body("result", equalTo("no_changes"))
         .body("changes", equalTo(0))
         .body("$", not(org.hamcrest.Matchers.hasKey("run")));
+  }
+
+  /**
+   * Planning is not deploying: a ci token (what a pull-request job holds) may plan any matrix, but
+   * an apply, through reconcile or a stored plan, is refused before anything is planned, audited or
+   * run; a deployer's apply of the same matrix goes through.
+   */
+  @Test
+  void ciPlansButOnlyADeployerApplies() {
+    Map<String, Object> matrix = newSetMatrix("CiMayNotApplySet", "aws-team-a-engineers", "_root_");
+    int runsBefore = runPlanIds().size();
+    List<String> newestPlanBefore = newestPlan();
+    long auditBefore = auditCount();
+
+    given().auth().oauth2(ci()).contentType("application/json").body(matrix)
+        .when().post("/api/v1/reconcile?mode=apply&wait=true")
+        .then().statusCode(403)
+        .body("code", equalTo("deployer_required"))
+        .body("message", containsString("deployer"));
+    assertThat(newestPlan()).as("nothing planned").isEqualTo(newestPlanBefore);
+    assertThat(auditCount()).as("nothing audited").isEqualTo(auditBefore);
+    assertThat(runPlanIds()).as("nothing run").hasSize(runsBefore);
+
+    given().auth().oauth2(ci()).contentType("application/json").body(matrix)
+        .when().post("/api/v1/reconcile?mode=plan")
+        .then().statusCode(200).body("result", equalTo("planned"));
+    String planId = given().auth().oauth2(ci()).contentType("application/json").body(matrix)
+        .when().post("/api/v1/plans")
+        .then().statusCode(201).extract().path("id");
+    given().auth().oauth2(ci()).when().post("/api/v1/plans/" + planId + "/apply?wait=true")
+        .then().statusCode(403);
+    assertThat(runPlanIds()).as("a ci token cannot apply a stored plan").doesNotContain(planId);
+
+    given().auth().oauth2(deployer()).when().post("/api/v1/plans/" + planId + "/apply?wait=true")
+        .then().statusCode(200).body("status", equalTo("SUCCEEDED"))
+        .body("startedBy", equalTo("deploy-bot"));
+    assertThat(runPlanIds()).contains(planId);
+  }
+
+  static List<String> newestPlan() {
+    return given().auth().oauth2(viewer()).when().get("/api/v1/plans?limit=1")
+        .then().statusCode(200).extract().jsonPath().getList("id");
+  }
+
+  static long auditCount() {
+    return given().auth().oauth2(TestTokens.token("auditor-1", "auditor"))
+        .when().get("/api/v1/audit/verify")
+        .then().statusCode(200).extract().jsonPath().getLong("entries");
   }
 
   @Test
@@ -466,7 +518,7 @@ class ApplyApiTest {
     String yaml = "permission_sets:\n  Dev: {session_duration: PT99H}\n"
         + "assignments:\n  - group: nobody-knows-this-group\n    permission_set: Dev\n"
         + "    ous: [No/Such/OU]\n";
-    given().auth().oauth2(ci()).contentType("application/json")
+    given().auth().oauth2(deployer()).contentType("application/json")
         .body(Map.of("files", Map.of("bad.yaml", yaml)))
         .when().post("/api/v1/reconcile?mode=apply&wait=true")
         .then().statusCode(422)

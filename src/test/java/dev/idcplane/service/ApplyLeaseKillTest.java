@@ -130,7 +130,7 @@ class ApplyLeaseKillTest {
   }
 
   static Response reconcile() {
-    return given().auth().oauth2(TestTokens.token("ci-bot", "ci"))
+    return given().auth().oauth2(TestTokens.token("deploy-bot", "deployer"))
         .contentType("application/json")
         .body(Map.of("files", Map.of("matrix.yaml", matrix())))
         .when().post("/api/v1/reconcile?mode=apply");
