@@ -1,5 +1,7 @@
 package dev.idcplane.service;
 
+import dev.idcplane.security.Caller;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.api.dto.PlanView;
@@ -150,6 +152,12 @@ public class PlanningService {
    * stored with the plan for the guard of later plans.
    */
   public StoredPlan plan(MatrixInput given, String subject) {
+    return plan(given, Caller.system(subject));
+  }
+
+  /** As {@link #plan(MatrixInput, String)}, recording the caller's subject and display name. */
+  public StoredPlan plan(MatrixInput given, Caller caller) {
+    String subject = caller.subject();
     var timing = metrics.startPlan();
     MatrixInput input = given.files().isPresent() || given.commit().isPresent()
         ? given : MatrixInput.configured(commits.read());
@@ -158,7 +166,8 @@ public class PlanningService {
     Plan plan = preview.plan().withWarnings(guard.warnings());
     PlanSource source = plan.source();
     PlanView view =
-        PlanViews.of(UUID.randomUUID(), clock.instant(), subject, input.origin(), plan);
+        PlanViews.of(UUID.randomUUID(), clock.instant(), subject, caller.displayName(),
+            input.origin(), plan);
     String text = PlanTextRenderer.render(plan);
     String files = input.files().map(this::toJson).orElse(null);
     QuarkusTransaction.joiningExisting().run(() -> {
