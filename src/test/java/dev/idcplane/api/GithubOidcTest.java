@@ -100,7 +100,8 @@ class GithubOidcTest {
         .body("result", equalTo("planned"));
     reconcile(feature, "apply", matrix("GhFeatureSet")).statusCode(403)
         .body("code", equalTo("deployer_required"));
-    given().auth().oauth2(feature).when().get("/api/v1/runs").then().statusCode(403);
+    given().auth().oauth2(feature).when().get("/api/v1/runs").then().statusCode(200);
+    given().auth().oauth2(feature).when().get("/api/v1/audit/verify").then().statusCode(403);
   }
 
   @Test
@@ -121,11 +122,13 @@ class GithubOidcTest {
     String pr = GithubTokens.pullRequest(REPO).with("groups", List.of("admin", "deployer")).sign();
     reconcile(pr, "apply", matrix("GhGroupsSet")).statusCode(403)
         .body("code", equalTo("deployer_required"));
-    given().auth().oauth2(pr).when().get("/api/v1/runs").then().statusCode(403);
+    // admin would imply auditor; a ci-only token may not read the audit trail.
     given().auth().oauth2(pr).when().get("/api/v1/audit/verify").then().statusCode(403);
+    given().auth().oauth2(pr).when().get("/api/v1/audit").then().statusCode(403);
     String foreign = GithubTokens.push("evil/idc-matrix", MAIN).with("groups", List.of("admin"))
         .sign();
-    given().auth().oauth2(foreign).when().get("/api/v1/runs").then().statusCode(403);
+    given().auth().oauth2(foreign).when().get("/api/v1/audit/verify").then().statusCode(403)
+        .body("code", equalTo("repository_not_listed"));
   }
 
   @Test
