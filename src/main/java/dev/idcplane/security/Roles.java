@@ -8,7 +8,8 @@ import java.util.Set;
  * {@code ci} plans any matrix (pull-request previews); {@code deployer} may apply (reconcile in
  * apply mode, or a stored plan), and implies {@code ci} and {@code viewer} so it can plan what it
  * applies and follow its runs. {@code admin} implies every other role and {@code auditor} implies
- * {@code viewer}.
+ * {@code viewer}. GitHub Actions tokens never take roles from a claim: {@link GithubRolePolicy} gives
+ * them {@code ci} and, on a deploy ref outside pull requests, {@code deployer}.
  */
 public final class Roles {
   public static final String VIEWER = "viewer";
