@@ -11,6 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The error contract where JAX-RS never runs: proactive authentication fails in the HTTP layer (401,
@@ -21,16 +23,56 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class HttpErrorRoutes {
-  private final ObjectMapper json;
+  /** Just before Quarkus's own body limit (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2). */
+  private static final int BODY_LIMIT_ORDER = -3;
 
-  public HttpErrorRoutes(ObjectMapper json) {
+  private final ObjectMapper json;
+  private final long maxBodyBytes;
+
+  public HttpErrorRoutes(ObjectMapper json,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
     this.json = json;
+    this.maxBodyBytes = maxBodySize.asLongValue();
   }
 
   void install(@Observes Router router) {
-    router.route().failureHandler(this::failure);
-    router.route("/api/*").last().handler(ctx -> write(ctx, 404,
-        ErrorBodies.of(404, "no route " + ctx.request().method() + " " + ctx.request().path())));
+    // First of all failure handlers, ahead of Quarkus's authentication failure handler.
+    router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    router.route().order(BODY_LIMIT_ORDER).handler(this::bodyLimit);
+    router.route("/api/*").last().handler(this::noRoute);
+  }
+
+  /**
+   * A declared body over the limit is refused before a byte of it is read (a client sending
+   * {@code Expect: 100-continue}, as curl does for large bodies, never sends it). Bodies without a
+   * length are still cut off by Quarkus's own limit.
+   */
+  private void bodyLimit(RoutingContext ctx) {
+    String length = ctx.request().getHeader("Content-Length");
+    long declared;
+    try {
+      declared = length == null ? -1 : Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      declared = -1;
+    }
+    if (declared > maxBodyBytes) {
+      ctx.response().putHeader("Connection", "close");
+      write(ctx, 413, ErrorBodies.of(413, "the request body has " + declared
+          + " bytes; the service accepts at most " + maxBodyBytes));
+      return;
+    }
+    ctx.next();
+  }
+
+  /** No resource matched: 401 without a token (as any /api path), else 404. */
+  private void noRoute(RoutingContext ctx) {
+    if (ctx.user() == null) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      write(ctx, 401, ErrorBodies.UNAUTHORIZED);
+      return;
+    }
+    write(ctx, 404,
+        ErrorBodies.of(404, "no route " + ctx.request().method() + " " + ctx.request().path()));
   }
 
   private void failure(RoutingContext ctx) {
