@@ -7,6 +7,7 @@ import dev.idcplane.matrix.MatrixInvalidException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -39,6 +40,12 @@ public class ErrorMappers {
   /** Seconds a client should wait before retrying when the database is unavailable. */
   static final String DATABASE_RETRY_AFTER = "5";
 
+  private final SecurityIdentity identity;
+
+  public ErrorMappers(SecurityIdentity identity) {
+    this.identity = identity;
+  }
+
   @ServerExceptionMapper
   public Response controlPlane(ControlPlaneException e) {
     List<?> details =
@@ -56,6 +63,10 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e) {
     int status = e.getResponse().getStatus();
+    if (status == 404 && identity.isAnonymous()) {
+      // No route matched, so no policy ran: without a token every /api path is a 401.
+      return unauthorized();
+    }
     Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ErrorBody(codeOf(status), e.getMessage(), List.of()));
     String challenge = e.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE);

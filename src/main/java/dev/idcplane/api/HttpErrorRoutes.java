@@ -6,6 +6,7 @@ import dev.idcplane.api.dto.ErrorBody;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -66,7 +67,7 @@ public class HttpErrorRoutes {
 
   /** No resource matched: 401 without a token (as any /api path), else 404. */
   private void noRoute(RoutingContext ctx) {
-    if (ctx.user() == null) {
+    if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
       write(ctx, 401, ErrorBodies.UNAUTHORIZED);
       return;
