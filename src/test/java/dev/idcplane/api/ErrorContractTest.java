@@ -88,6 +88,22 @@ class ErrorContractTest {
   }
 
   @Test
+  void unsupportedMediaTypeAndOtherJaxRsStatusesHaveNamedCodes() {
+    // No route refuses a media type today (plans and reconcile take any), so the mapper is called
+    // directly: a 415 from RESTEasy is a NotSupportedException.
+    var mappers = new ErrorMappers(null);
+    for (var e : List.of(new jakarta.ws.rs.NotSupportedException("no"),
+        new jakarta.ws.rs.NotAllowedException("GET"), new jakarta.ws.rs.NotAcceptableException(),
+        new jakarta.ws.rs.ForbiddenException())) {
+      var response = mappers.webApplication(e);
+      var body = (dev.idcplane.api.dto.ErrorBody) response.getEntity();
+      assertThat(body.code()).isEqualTo(ErrorMappers.STATUS_CODES.get(response.getStatus()));
+    }
+    assertThat(ErrorMappers.codeOf(415)).isEqualTo("unsupported_media_type");
+    assertThat(ErrorMappers.codeOf(413)).isEqualTo("payload_too_large");
+  }
+
+  @Test
   void instantsOutOfRangeAre400NamingTheParameterAndRange() {
     record Case(String path, String param) {}
     for (Case c : List.of(new Case("/api/v1/drift?from=", "from"),
