@@ -49,6 +49,19 @@ public final class AccessReporter {
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
   }
 
+  /**
+   * Whether a principal with this id or name is known: it appears in a live assignment or the matrix
+   * wants it somewhere. An unknown one is a 404 at the edge, not an empty report.
+   */
+  public boolean knowsPrincipal(String idOrName) {
+    return live.principalsById().values().stream()
+            .anyMatch(p -> p.id().equals(idOrName) || p.name().equals(idOrName))
+        || live.assignments().stream().anyMatch(a -> a.principalId().equals(idOrName))
+        || desired.assignments().values().stream()
+            .anyMatch(d -> d.principalName().equals(idOrName)
+                || d.key().principalId().equals(idOrName));
+  }
+
   /** Every live assignment in the account. */
   public List<AccessRow> byAccount(Account account) {
     return rows(a -> a.accountId().equals(account.id()));

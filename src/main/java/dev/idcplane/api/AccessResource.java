@@ -99,8 +99,15 @@ public class AccessResource {
     List<AccessRow> rows = byAccount
         ? reporter.byAccount(reporter.account(account)
             .orElseThrow(() -> new NotFoundException("no account with id or name " + account)))
-        : reporter.byPrincipal(principal);
+        : reporter.byPrincipal(knownPrincipal(reporter, principal));
     return new AccessReport(byAccount ? account : null, byPrincipal ? principal : null,
         preview.live().readAt(), preview.plan().source().matrixDigest(), rows);
+  }
+
+  private static String knownPrincipal(AccessReporter reporter, String principal) {
+    if (!reporter.knowsPrincipal(principal)) {
+      throw new PrincipalNotFoundException(principal);
+    }
+    return principal;
   }
 }

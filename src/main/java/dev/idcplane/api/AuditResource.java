@@ -102,12 +102,7 @@ public class AuditResource {
     if (value == null || value.isBlank()) {
       return null;
     }
-    try {
-      return Instant.parse(value);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new BadRequestException(name
-          + " must be an ISO-8601 instant such as 2026-11-23T10:00:00Z, not '" + value + "'");
-    }
+    return QueryParams.instant(name, value);
   }
 
   private static String blankToNull(String s) {

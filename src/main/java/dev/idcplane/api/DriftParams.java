@@ -50,14 +50,22 @@ final class DriftParams {
     if (cursor == null) {
       return Optional.empty();
     }
+    String[] parts = {};
+    Instant firstSeen = null;
+    UUID id = null;
     try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+      parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
           .split("\\|", -1);
       if (parts.length == 2) {
-        return Optional.of(new DriftFilter.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1])));
+        firstSeen = Instant.parse(parts[0]);
+        id = UUID.fromString(parts[1]);
       }
     } catch (IllegalArgumentException | DateTimeParseException e) {
       // same message below
+    }
+    if (id != null) {
+      return Optional.of(new DriftFilter.Cursor(
+          QueryParams.inRange("cursor", parts[0], firstSeen), id));
     }
     throw new BadRequestException(
         "cursor must be the 'next' value of a previous response, unchanged");
@@ -121,11 +129,6 @@ final class DriftParams {
   }
 
   private static Instant instant(String name, String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException(name
-          + " must be an ISO-8601 instant such as 2026-11-23T10:00:00Z, not '" + value + "'");
-    }
+    return QueryParams.instant(name, value);
   }
 }

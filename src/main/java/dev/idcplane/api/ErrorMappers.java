@@ -4,21 +4,47 @@ import dev.idcplane.api.dto.ErrorBody;
 import dev.idcplane.api.dto.ViolationView;
 import dev.idcplane.error.ControlPlaneException;
 import dev.idcplane.matrix.MatrixInvalidException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Writes every error as an {@link ErrorBody}. Our own exceptions say their status and code; JAX-RS
- * errors keep their status; anything else is a 500 whose body names only a log reference, never a
- * stack trace or class name.
+ * errors keep their status with a named code for the common ones; security failures are 401/403;
+ * a lost database is a 503 with Retry-After; anything else is a 500 whose body names only a log
+ * reference, never a stack trace or class name.
  */
 public class ErrorMappers {
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+  /** Codes of JAX-RS statuses; other statuses answer {@code http_<status>}. */
+  static final Map<Integer, String> STATUS_CODES = Map.of(
+      401, "unauthorized",
+      403, "forbidden",
+      404, "not_found",
+      405, "method_not_allowed",
+      406, "not_acceptable",
+      413, "payload_too_large",
+      415, "unsupported_media_type");
+
+  /** Seconds a client should wait before retrying when the database is unavailable. */
+  static final String DATABASE_RETRY_AFTER = "5";
+
+  private final SecurityIdentity identity;
+
+  public ErrorMappers(SecurityIdentity identity) {
+    this.identity = identity;
+  }
 
   @ServerExceptionMapper
   public Response controlPlane(ControlPlaneException e) {
@@ -37,7 +63,27 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    return json(status, new ErrorBody("http_" + status, e.getMessage(), List.of()));
+    if (status == 404 && identity.isAnonymous()) {
+      // No route matched, so no policy ran: without a token every /api path is a 401.
+      return unauthorized();
+    }
+    Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(codeOf(status), e.getMessage(), List.of()));
+    String challenge = e.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
+    if (challenge != null) {
+      r.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
+    return r.build();
+  }
+
+  @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+  public Response unauthorized(RuntimeException e) {
+    return unauthorized();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return json(403, ErrorBodies.FORBIDDEN);
   }
 
   @ServerExceptionMapper
@@ -48,12 +94,17 @@ public class ErrorMappers {
     if (e instanceof WebApplicationException w) {
       return webApplication(w);
     }
-    if (e instanceof io.quarkus.security.AuthenticationFailedException
-        || e instanceof io.quarkus.security.UnauthorizedException) {
-      return json(401, new ErrorBody("unauthorized", "a valid bearer token is required", List.of()));
+    if (e instanceof AuthenticationFailedException || e instanceof UnauthorizedException) {
+      return unauthorized();
     }
-    if (e instanceof io.quarkus.security.ForbiddenException) {
-      return json(403, new ErrorBody("forbidden", "your roles do not allow this", List.of()));
+    if (e instanceof ForbiddenException f) {
+      return forbidden(f);
+    }
+    if (DatabaseFailures.unavailable(e)) {
+      LOG.warnf("database unavailable: %s", e.getMessage());
+      return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+          .header("Retry-After", DATABASE_RETRY_AFTER)
+          .entity(DatabaseFailures.BODY).build();
     }
     String ref = UUID.randomUUID().toString();
     LOG.errorf(e, "unexpected error, reference %s", ref);
@@ -61,6 +112,17 @@ public class ErrorMappers {
         500,
         new ErrorBody(
             "internal_error", "unexpected error; the server log has it under " + ref, List.of()));
+  }
+
+  /** The code of a status without a more specific one. */
+  static String codeOf(int status) {
+    return STATUS_CODES.getOrDefault(status, "http_" + status);
+  }
+
+  private static Response unauthorized() {
+    return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .entity(ErrorBodies.UNAUTHORIZED).build();
   }
 
   private static Response json(int status, ErrorBody body) {

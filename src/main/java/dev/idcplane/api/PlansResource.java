@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -156,11 +155,6 @@ public class PlansResource {
   }
 
   static Instant parseInstant(String s) {
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException(
-          "before must be an ISO-8601 instant such as 2026-11-23T10:00:00Z, not '" + s + "'");
-    }
+    return QueryParams.instant("before", s);
   }
 }

@@ -62,9 +62,9 @@ public final class DriftExporter {
   public void write(Header h, Consumer<Consumer<FindingRow>> source) {
     if (csv) {
       raw("# IDC Control Plane drift export (format: README, Drift history and reports)\r\n");
-      raw("# generated-at: " + h.generatedAt() + "\r\n");
-      raw("# generated-by: " + oneLine(h.generatedBy()) + "\r\n");
-      raw("# filters: " + h.filters() + "\r\n");
+      raw("# generated-at: " + headerValue(h.generatedAt()) + "\r\n");
+      raw("# generated-by: " + headerValue(h.generatedBy()) + "\r\n");
+      raw("# filters: " + headerValue(h.filters()) + "\r\n");
       raw("# matrix-digest: " + nullToEmpty(h.matrixDigest()) + "\r\n");
       raw("# matrix-commit: " + nullToEmpty(h.matrixCommit()) + "\r\n");
       raw("# rows and sha256 of the lines between this header and the trailer: see the last line\r\n");
@@ -134,7 +134,19 @@ public final class DriftExporter {
   }
 
   private static String nullToEmpty(String s) {
-    return s == null ? "" : oneLine(s);
+    return s == null ? "" : headerValue(s);
+  }
+
+  /**
+   * A header value made safe for a spreadsheet like a data cell: one line, no comma or quote that
+   * would start a new cell ({@code %2C}, {@code %22}), and a leading apostrophe if it would start a
+   * formula.
+   */
+  static String headerValue(String s) {
+    if (s == null) {
+      return "";
+    }
+    return CsvWriter.neutralise(oneLine(s).replace("\"", "%22").replace(",", "%2C"));
   }
 
   private static String oneLine(String s) {

@@ -44,13 +44,21 @@ public final class CsvWriter {
     if (value == null) {
       return "";
     }
-    String s = value.toString();
-    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
+    String s = neutralise(value.toString());
     if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\r') >= 0
         || s.indexOf('\n') >= 0) {
       return '"' + s.replace("\"", "\"\"") + '"';
+    }
+    return s;
+  }
+
+  /**
+   * The text with a leading apostrophe if a spreadsheet would run it as a formula (it starts with
+   * = + - @ tab or CR); otherwise unchanged.
+   */
+  public static String neutralise(String s) {
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
     }
     return s;
   }

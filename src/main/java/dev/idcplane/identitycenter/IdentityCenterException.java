@@ -24,7 +24,12 @@ public class IdentityCenterException extends ControlPlaneException {
     /** The caller may not do this. Terminal. */
     ACCESS_DENIED(false),
     /** The request is malformed or breaks a quota. Terminal. */
-    VALIDATION(false);
+    VALIDATION(false),
+    /**
+     * No credentials could be loaded (nothing in the provider chain). Terminal until an operator
+     * configures them; the API answers 503 and readiness is DOWN.
+     */
+    CREDENTIALS(false);
 
     private final boolean retryable;
 
@@ -61,7 +66,8 @@ public class IdentityCenterException extends ControlPlaneException {
 
   @Override
   public int httpStatus() {
-    return 502;
+    // Missing credentials are our configuration, not a bad answer from AWS.
+    return kind == Kind.CREDENTIALS ? 503 : 502;
   }
 
   @Override

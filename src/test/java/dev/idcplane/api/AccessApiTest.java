@@ -100,7 +100,9 @@ class AccessApiTest {
     assertThat(bob).singleElement().satisfies(r -> assertThat(r)
         .containsEntry("principalType", "USER").containsEntry("accountName", "sandbox-8")
         .containsEntry("status", "UNEXPECTED"));
-    assertThat(report("principal=nobody-such").getList("rows")).isEmpty();
+    // A principal nobody knows is a 404, like an unknown account (issue 9, section 5).
+    given().auth().oauth2(viewer()).when().get("/api/v1/access?principal=nobody-such")
+        .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("principal_not_found"));
   }
 
   @Test

@@ -158,7 +158,7 @@ class PlansApiTest {
     given().auth().oauth2(admin()).when().get("/api/v1/plans/not-a-uuid")
         .then().statusCode(400).body("message", containsString("UUID"));
     given().auth().oauth2(admin()).when().get("/api/v1/plans/00000000-0000-0000-0000-000000000001")
-        .then().statusCode(404).body("code", equalTo("http_404"));
+        .then().statusCode(404).body("code", equalTo("not_found"));
     given().auth().oauth2(admin()).when().get("/api/v1/plans?limit=0")
         .then().statusCode(400).body("message", containsString("limit"));
     given().auth().oauth2(admin()).when().get("/api/v1/plans?before=yesterday")

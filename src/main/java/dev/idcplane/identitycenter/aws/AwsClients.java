@@ -88,6 +88,20 @@ public final class AwsClients implements AutoCloseable {
     this.sts = sts;
   }
 
+  /**
+   * Why the SDK's default credential provider chain (what the service's clients use) has no
+   * credentials now, or empty when it resolves some. Read by the {@code aws-credentials} readiness
+   * check.
+   */
+  public static Optional<String> defaultCredentialsProblem() {
+    try (DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build()) {
+      chain.resolveCredentials();
+      return Optional.empty();
+    } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
+  }
+
   /** The url-connection client: no extra dependencies, and calls here are few and sequential. */
   public static AwsClients create(Settings s) {
     SdkHttpClient http = UrlConnectionHttpClient.builder()

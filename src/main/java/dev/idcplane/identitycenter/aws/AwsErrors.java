@@ -45,6 +45,10 @@ final class AwsErrors {
       return new IdentityCenterException(kindOf(code, s.statusCode(), message, s.isThrottlingException()),
           operation, code.isEmpty() ? message : code + ": " + message, e);
     }
+    if (credentialsMissing(e)) {
+      return new IdentityCenterException(Kind.CREDENTIALS, operation,
+          "no AWS credentials: " + e.getMessage(), e);
+    }
     // SdkClientException: no usable answer (connection refused, reset, API call timeouts).
     return new IdentityCenterException(Kind.TIMEOUT, operation, e.getMessage(), e);
   }
@@ -73,6 +77,21 @@ final class AwsErrors {
       return Kind.NOT_FOUND;
     }
     return Kind.VALIDATION;
+  }
+
+  /**
+   * Whether the SDK failed before sending anything because its credential provider chain found no
+   * credentials ("Unable to load credentials from any of the providers in the chain").
+   */
+  static boolean credentialsMissing(Throwable e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 10; t = t.getCause(), depth++) {
+      if (t instanceof SdkClientException && t.getMessage() != null
+          && t.getMessage().contains("Unable to load credentials")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isClientSide(SdkException e) {
