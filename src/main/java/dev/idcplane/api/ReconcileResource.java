@@ -102,6 +102,7 @@ public class ReconcileResource {
     QuarkusTransaction.joiningExisting().run(() -> {
       to.push(input.files().orElseThrow(), source.matrixDigest(), source.matrixCommit(), subject,
           plan.view().id());
+      planning.recordDrift(plan);
       audit.record(AuditAction.MATRIX_PUSHED, subject,
           new AuditTrail.MatrixRef(source.matrixDigest(), source.matrixCommit()),
           Map.of("planId", plan.view().id().toString(),

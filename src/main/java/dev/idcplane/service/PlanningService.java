@@ -99,9 +99,11 @@ public class PlanningService {
 
   /**
    * A plan computed and stored, in both its renderings, with the deletion guard's verdict (its
-   * findings are among the plan's warnings).
+   * findings are among the plan's warnings) and the OU path of each account as the plan's read saw
+   * it (for drift history).
    */
-  public record StoredPlan(PlanView view, String text, Plan plan, DeletionGuard.Verdict guard) {}
+  public record StoredPlan(PlanView view, String text, Plan plan, DeletionGuard.Verdict guard,
+      java.util.function.Function<String, String> accountPath) {}
 
   /**
    * A plan computed from a fresh read, not stored, with what it was computed from and what its
@@ -167,7 +169,8 @@ public class PlanningService {
   /**
    * As {@link #plan(MatrixInput, String)}; with {@code pushing}, the files sent are about to become
    * the configured matrix (a deployer's apply to the {@code pushed} source), so the plan counts as
-   * configured.
+   * configured, but its drift is recorded only once the apply is accepted and the push stored
+   * ({@link #recordDrift}): a refused apply pushes nothing and records no drift.
    */
   public StoredPlan plan(MatrixInput given, String subject, boolean pushing) {
     var timing = metrics.startPlan();
@@ -190,9 +193,13 @@ public class PlanningService {
               "instanceArn", source.instanceArn(), "changes", plan.changes().size(),
               "drift", plan.drift().size(), "fingerprint", view.fingerprint()));
     });
-    drift.record(view, plan, preview.live().orgTree()::accountPath);
+    StoredPlan stored =
+        new StoredPlan(view, text, plan, guard, preview.live().orgTree()::accountPath);
+    if (!pushing) {
+      recordDrift(stored);
+    }
     metrics.planStored(timing);
-    return new StoredPlan(view, text, plan, guard);
+    return stored;
   }
 
   private DeletionGuard.Verdict guard(Preview preview) {
@@ -203,6 +210,11 @@ public class PlanningService {
     return DeletionGuard.check(new DeletionGuard.Input(preview.plan(), preview.declared(), last,
         new DeletionGuard.Limits(rules.guardMinDeletes(), rules.guardMaxDeletes(),
             rules.guardMaxDeleteShare())));
+  }
+
+  /** Records a stored plan's drift (done by {@link #plan} itself unless it was pushing). */
+  public void recordDrift(StoredPlan stored) {
+    drift.record(stored.view(), stored.plan(), stored.accountPath());
   }
 
   /** Loads the matrix the input names; throws with every violation when it is invalid. */

@@ -155,6 +155,29 @@ class PushedSourceApiTest {
         .then().statusCode(200).body("matrixOrigin", equalTo("request"));
   }
 
+  @Test
+  @Order(4)
+  void aRefusedApplyPushesNothingAndRecordsNoDrift() {
+    int drift = given().auth().oauth2(TestTokens.token("audrey", "auditor"))
+        .when().get("/api/v1/drift?status=all&limit=500")
+        .then().statusCode(200).extract().jsonPath().getList("items").size();
+    // Every managed grant deleted: the deletion guard refuses without allowDeletes.
+    String none = "permission_sets:\n  PowerUser:\n"
+        + "    description: Everything except IAM and Organizations\n"
+        + "    session_duration: PT4H\n"
+        + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n"
+        + "    tags: {ManagedBy: idc-control-plane}\n";
+    given().auth().oauth2(deployer()).contentType("application/json").body(body(none))
+        .when().post("/api/v1/reconcile?mode=apply&wait=true")
+        .then().statusCode(422).body("code", equalTo("deletion_guard"));
+    assertThat(pushes()).hasSize(2);
+    given().auth().oauth2(ci()).when().get("/api/v1/matrix")
+        .then().statusCode(200).body("rules[0].accounts", equalTo(List.of("app-dev")));
+    assertThat(given().auth().oauth2(TestTokens.token("audrey", "auditor"))
+        .when().get("/api/v1/drift?status=all&limit=500")
+        .then().statusCode(200).extract().jsonPath().getList("items")).hasSize(drift);
+  }
+
   static Map<String, Object> body(String yaml) {
     return Map.of("files", Map.of("matrix.yaml", yaml));
   }
