@@ -1,5 +1,7 @@
 package dev.idcplane.api;
 
+import dev.idcplane.security.Caller;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.drift.DriftExporter;
 import dev.idcplane.drift.DriftFilter;
@@ -114,7 +116,7 @@ public class DriftResource {
         .collect(Collectors.joining("&"));
     Optional<String[]> matrix = store.latestMatrix();
     var header = new DriftExporter.Header(clock.instant().toString(),
-        identity.getPrincipal().getName(), filters, matrix.map(m -> m[0]).orElse(null),
+        Caller.of(identity).subject(), filters, matrix.map(m -> m[0]).orElse(null),
         matrix.map(m -> m[1]).orElse(null));
     boolean csv = fmt.equals("csv");
     StreamingOutput body = out -> new DriftExporter(out, csv, json)

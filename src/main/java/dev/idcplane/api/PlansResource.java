@@ -1,5 +1,7 @@
 package dev.idcplane.api;
 
+import dev.idcplane.security.Caller;
+
 import dev.idcplane.persistence.PlanEntity;
 import dev.idcplane.persistence.PlanRepository;
 import dev.idcplane.security.Roles;
@@ -57,7 +59,7 @@ public class PlansResource {
       @QueryParam("allowDeletes") boolean allowDeletes,
       @QueryParam("wait") boolean wait,
       @jakarta.ws.rs.core.Context UriInfo uri) {
-    var started = starter.applyStored(parseId(id), allowDeletes, identity.getPrincipal().getName());
+    var started = starter.applyStored(parseId(id), allowDeletes, Caller.of(identity));
     return starter.respond(started, wait, uri);
   }
 
@@ -77,7 +79,7 @@ public class PlansResource {
       @jakarta.ws.rs.core.Context HttpHeaders headers,
       @jakarta.ws.rs.core.Context UriInfo uri) {
     var input = PlanRequests.parse(body, contentType, commit);
-    var stored = planning.plan(input, identity.getPrincipal().getName());
+    var stored = planning.plan(input, Caller.of(identity));
     var location = uri.getAbsolutePathBuilder().path(stored.view().id().toString()).build();
     return Response.created(location)
         .entity(wantsText(headers) ? stored.text() : stored.view())

@@ -1,5 +1,7 @@
 package dev.idcplane.api;
 
+import dev.idcplane.security.Caller;
+
 import dev.idcplane.api.dto.RunView;
 import dev.idcplane.audit.AuditAction;
 import dev.idcplane.audit.AuditTrail;
@@ -69,10 +71,11 @@ public class ReconcileResource {
       throw new DeployerRequiredException("reconcile?mode=apply");
     }
     var input = PlanRequests.parse(body, contentType, commit);
-    String subject = identity.getPrincipal().getName();
+    Caller caller = Caller.of(identity);
+    String subject = caller.subject();
     Optional<PushedSource> pushTo = apply && input.files().isPresent()
         && planning.source() instanceof PushedSource pushed ? Optional.of(pushed) : Optional.empty();
-    PlanningService.StoredPlan plan = planning.plan(input, subject, pushTo.isPresent());
+    PlanningService.StoredPlan plan = planning.plan(input, caller, pushTo.isPresent());
     boolean text = PlansResource.wantsText(headers);
     audit.record(AuditAction.RECONCILE, subject,
         new AuditTrail.MatrixRef(plan.plan().source().matrixDigest(),
@@ -84,7 +87,7 @@ public class ReconcileResource {
       return Response.ok(text ? plan.text() : outcome(plan, null, apply ? "no_changes" : "planned"))
           .type(text ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_JSON_TYPE).build();
     }
-    var started = starter.applyFresh(plan, allowDeletes, subject);
+    var started = starter.applyFresh(plan, allowDeletes, caller);
     pushTo.ifPresent(p -> push(p, input, plan, subject));
     if (!wait) {
       return starter.respond(started, false, uri);

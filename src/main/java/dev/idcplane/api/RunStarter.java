@@ -1,5 +1,7 @@
 package dev.idcplane.api;
 
+import dev.idcplane.security.Caller;
+
 import dev.idcplane.service.ApplyService;
 import dev.idcplane.service.PlanningService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +26,13 @@ public class RunStarter {
     this.runs = runs;
   }
 
-  ApplyService.Started applyStored(UUID planId, boolean allowDeletes, String subject) {
-    return apply.apply(planId, new ApplyService.ApplyRequest(allowDeletes), subject);
+  ApplyService.Started applyStored(UUID planId, boolean allowDeletes, Caller caller) {
+    return apply.apply(planId, new ApplyService.ApplyRequest(allowDeletes), caller);
   }
 
   ApplyService.Started applyFresh(PlanningService.StoredPlan plan, boolean allowDeletes,
-      String subject) {
-    return apply.applyFresh(plan, new ApplyService.ApplyRequest(allowDeletes), subject);
+      Caller caller) {
+    return apply.applyFresh(plan, new ApplyService.ApplyRequest(allowDeletes), caller);
   }
 
   /** Waits for the run when asked; returns its final view, or null when not waiting. */

@@ -103,7 +103,7 @@ public class RunsResource {
         ? Math.round((r.operationCount - finished) / rate) : null;
     List<RunView.OperationView> ops = withOperations
         ? runs.operationRows(r.id).stream().map(RunsResource::op).toList() : null;
-    return new RunView(r.id, r.planId, r.instanceArn, r.status, r.startedBy, r.startedAt,
+    return new RunView(r.id, r.planId, r.instanceArn, r.status, r.startedBy, r.startedByName, r.startedAt,
         r.finishedAt, r.matrixDigest, r.matrixCommit, r.operationCount, outcomes, rate, eta,
         r.awsCalls, r.retries, r.maxInFlight, r.error, ops);
   }

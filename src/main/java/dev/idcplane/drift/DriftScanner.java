@@ -114,7 +114,7 @@ public class DriftScanner {
     if (config.scan().autoApply() && !plan.plan().empty()) {
       try {
         run = Optional.of(apply.applyFresh(
-            plan, new ApplyService.ApplyRequest(false), SUBJECT).runId());
+            plan, new ApplyService.ApplyRequest(false), dev.idcplane.security.Caller.system(SUBJECT)).runId());
       } catch (RuntimeException e) {
         // The deletion guard, a busy instance: the plan stays stored for a person to apply.
         LOG.warnf("drift scan: plan %s not applied: %s", plan.view().id(), e.getMessage());

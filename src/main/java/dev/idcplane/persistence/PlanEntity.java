@@ -27,6 +27,10 @@ public class PlanEntity extends PanacheEntityBase {
   @Column(name = "created_by", nullable = false)
   public String createdBy;
 
+  /** The display name of {@link #createdBy}'s token (preferred_username, upn, ...), if any. */
+  @Column(name = "created_by_name")
+  public String createdByName;
+
   @Column(name = "instance_arn", nullable = false)
   public String instanceArn;
 

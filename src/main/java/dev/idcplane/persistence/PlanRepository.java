@@ -26,6 +26,7 @@ public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
     e.id = view.id();
     e.createdAt = view.createdAt();
     e.createdBy = view.createdBy();
+    e.createdByName = view.createdByName();
     e.instanceArn = plan.source().instanceArn();
     e.matrixDigest = plan.source().matrixDigest();
     e.matrixCommit = plan.source().matrixCommit();

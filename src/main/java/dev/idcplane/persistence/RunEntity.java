@@ -26,6 +26,10 @@ public class RunEntity extends PanacheEntityBase {
   @Column(name = "started_by", nullable = false)
   public String startedBy;
 
+  /** The display name of {@link #startedBy}'s token (preferred_username, upn, ...), if any. */
+  @jakarta.persistence.Column(name = "started_by_name")
+  public String startedByName;
+
   @Column(name = "started_at", nullable = false)
   public Instant startedAt;
 

@@ -2,6 +2,7 @@ package dev.idcplane.security;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.annotation.security.PermitAll;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -29,16 +30,20 @@ public class DevTokenResource {
 
   private final PrivateKey key;
   private final String issuer;
+  private final String audience;
 
   public DevTokenResource(
       @ConfigProperty(name = "idc.dev.signing-key") String keyFile,
-      @ConfigProperty(name = "quarkus.oidc.token.issuer") String issuer)
+      @ConfigProperty(name = "idc.auth.issuer") String issuer,
+      @ConfigProperty(name = "idc.auth.audience") String audience)
       throws Exception {
     this.key = KeyUtils.decodePrivateKey(Files.readString(java.nio.file.Path.of(keyFile)));
     this.issuer = issuer;
+    this.audience = audience;
   }
 
   @GET
+  @PermitAll
   @Produces(MediaType.TEXT_PLAIN)
   public String token(
       @QueryParam("role") String role, @QueryParam("sub") String subject) {
@@ -46,6 +51,7 @@ public class DevTokenResource {
       throw new BadRequestException("role must be one of " + ROLES);
     }
     return Jwt.issuer(issuer)
+            .audience(audience)
             .subject(subject == null ? "dev-" + role : subject)
             .groups(Set.of(role))
             .expiresIn(Duration.ofHours(8))

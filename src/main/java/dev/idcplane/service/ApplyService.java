@@ -1,5 +1,7 @@
 package dev.idcplane.service;
 
+import dev.idcplane.security.Caller;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.apply.Applier;
@@ -99,7 +101,7 @@ public class ApplyService {
   public record Started(UUID runId, CompletableFuture<RunStatus> done) {}
 
   /** Applies a stored plan if a fresh read still yields the same plan. */
-  public Started apply(UUID planId, ApplyRequest request, String subject) {
+  public Started apply(UUID planId, ApplyRequest request, Caller caller) {
     PlanEntity stored = plans.find(planId)
         .orElseThrow(() -> new NotFoundException("no plan " + planId));
     Duration age = Duration.between(stored.createdAt, clock.instant());
@@ -109,11 +111,11 @@ public class ApplyService {
     UUID runId = UUID.randomUUID();
     ApplyLocks.Lease lease = lock(stored.instanceArn, runId);
     try {
-      PlanningService.StoredPlan fresh = planning.plan(inputOf(stored), subject);
+      PlanningService.StoredPlan fresh = planning.plan(inputOf(stored), caller);
       if (!fresh.view().fingerprint().equals(stored.fingerprint)) {
         throw new ApplyProblems.StalePlan(planId.toString(), fresh.view().id().toString());
       }
-      return start(runId, planId, fresh, request, subject, lease);
+      return start(runId, planId, fresh, request, caller, lease);
     } catch (RuntimeException e) {
       lease.close();
       throw e;
@@ -122,11 +124,11 @@ public class ApplyService {
 
   /** Applies a plan made a moment ago under the same lock (the reconcile endpoint). */
   public Started applyFresh(PlanningService.StoredPlan plan, ApplyRequest request,
-      String subject) {
+      Caller caller) {
     UUID runId = UUID.randomUUID();
     ApplyLocks.Lease lease = lock(plan.plan().source().instanceArn(), runId);
     try {
-      return start(runId, plan.view().id(), plan, request, subject, lease);
+      return start(runId, plan.view().id(), plan, request, caller, lease);
     } catch (RuntimeException e) {
       lease.close();
       throw e;
@@ -142,7 +144,8 @@ public class ApplyService {
   }
 
   private Started start(UUID runId, UUID planId, PlanningService.StoredPlan stored,
-      ApplyRequest request, String subject, ApplyLocks.Lease lease) {
+      ApplyRequest request, Caller caller, ApplyLocks.Lease lease) {
+    String subject = caller.subject();
     Plan plan = stored.plan();
     guard(plan, stored.guard(), request);
     List<Operation> ops = Applier.operationsOf(plan);
@@ -152,6 +155,7 @@ public class ApplyService {
     run.instanceArn = plan.source().instanceArn();
     run.status = RunStatus.RUNNING.name();
     run.startedBy = subject;
+    run.startedByName = caller.displayName();
     run.startedAt = clock.instant();
     run.matrixDigest = plan.source().matrixDigest();
     run.matrixCommit = plan.source().matrixCommit();

@@ -1,5 +1,7 @@
 package dev.idcplane.service;
 
+import dev.idcplane.security.Caller;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.api.dto.PlanView;
@@ -163,16 +165,22 @@ public class PlanningService {
    * stored with the plan for the guard of later plans.
    */
   public StoredPlan plan(MatrixInput given, String subject) {
-    return plan(given, subject, false);
+    return plan(given, Caller.system(subject), false);
+  }
+
+  /** As {@link #plan(MatrixInput, String)}, recording the caller's subject and display name. */
+  public StoredPlan plan(MatrixInput given, Caller caller) {
+    return plan(given, caller, false);
   }
 
   /**
-   * As {@link #plan(MatrixInput, String)}; with {@code pushing}, the files sent are about to become
+   * As {@link #plan(MatrixInput, Caller)}; with {@code pushing}, the files sent are about to become
    * the configured matrix (a deployer's apply to the {@code pushed} source), so the plan counts as
    * configured, but its drift is recorded only once the apply is accepted and the push stored
    * ({@link #recordDrift}): a refused apply pushes nothing and records no drift.
    */
-  public StoredPlan plan(MatrixInput given, String subject, boolean pushing) {
+  public StoredPlan plan(MatrixInput given, Caller caller, boolean pushing) {
+    String subject = caller.subject();
     var timing = metrics.startPlan();
     Chosen input = choose(given, pushing);
     Preview preview = preview(input);
@@ -180,7 +188,8 @@ public class PlanningService {
     Plan plan = preview.plan().withWarnings(guard.warnings());
     PlanSource source = plan.source();
     PlanView view =
-        PlanViews.of(UUID.randomUUID(), clock.instant(), subject, input.origin(), plan);
+        PlanViews.of(UUID.randomUUID(), clock.instant(), subject, caller.displayName(),
+            input.origin(), plan);
     String text = PlanTextRenderer.render(plan);
     String files = input.files().map(this::toJson).orElse(null);
     QuarkusTransaction.joiningExisting().run(() -> {

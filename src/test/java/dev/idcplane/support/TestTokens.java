@@ -12,9 +12,13 @@ import java.util.Set;
 public final class TestTokens {
   private TestTokens() {}
 
+  /** The audience the test profile pins tokens to ({@code idc.auth.audience}). */
+  public static final String AUDIENCE = "idc-control-plane";
+
   /** A bearer token for {@code subject} holding {@code roles} in its groups claim. */
   public static String token(String subject, String... roles) {
     return Jwt.issuer(TestKeys.ISSUER)
+        .audience(AUDIENCE)
         .subject(subject)
         .groups(Set.of(roles))
         .expiresIn(Duration.ofMinutes(10))
@@ -26,7 +30,7 @@ public final class TestTokens {
     try {
       var gen = java.security.KeyPairGenerator.getInstance("RSA");
       gen.initialize(2048);
-      return Jwt.issuer(TestKeys.ISSUER).subject("mallory").groups(Set.of(roles))
+      return Jwt.issuer(TestKeys.ISSUER).audience(AUDIENCE).subject("mallory").groups(Set.of(roles))
           .expiresIn(Duration.ofMinutes(10)).sign(gen.generateKeyPair().getPrivate());
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -36,8 +40,20 @@ public final class TestTokens {
   /** An expired token signed with the trusted key. */
   public static String expiredToken(String... roles) {
     long past = System.currentTimeMillis() / 1000 - 3600;
-    return Jwt.issuer(TestKeys.ISSUER).subject("late").groups(Set.of(roles))
+    return Jwt.issuer(TestKeys.ISSUER).audience(AUDIENCE).subject("late").groups(Set.of(roles))
         .issuedAt(past - 600).expiresAt(past).sign(key());
+  }
+
+  /**
+   * A token signed with the trusted key whose claims the caller sets in full (for tokens with the
+   * wrong audience or issuer, or with no subject).
+   */
+  public static String signed(java.util.Map<String, Object> claims) {
+    var builder = Jwt.claims(claims);
+    if (!claims.containsKey("exp")) {
+      builder.expiresIn(Duration.ofMinutes(10));
+    }
+    return builder.sign(key());
   }
 
   private static PrivateKey key() {

@@ -10,6 +10,9 @@ public record PlanView(
     UUID id,
     Instant createdAt,
     String createdBy,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String createdByName,
     String matrixOrigin,
     SourceView source,
     String fingerprint,

@@ -18,11 +18,18 @@ public final class PlanViews {
 
   public static PlanView of(
       UUID id, Instant createdAt, String createdBy, String origin, Plan plan) {
+    return of(id, createdAt, createdBy, null, origin, plan);
+  }
+
+  /** The view of a plan made by {@code createdBy} (a token's sub), shown as {@code createdByName}. */
+  public static PlanView of(UUID id, Instant createdAt, String createdBy, String createdByName,
+      String origin, Plan plan) {
     var s = plan.source();
     return new PlanView(
         id,
         createdAt,
         createdBy,
+        createdByName,
         origin,
         new PlanView.SourceView(
             s.matrixDigest(), s.matrixCommit(), s.instanceArn(), s.snapshotAt()),

@@ -14,6 +14,7 @@ public record RunView(
     String instanceArn,
     String status,
     String startedBy,
+    String startedByName,
     Instant startedAt,
     Instant finishedAt,
     String matrixDigest,
