@@ -1,32 +1,35 @@
 package dev.idcplane.api;
 
 import dev.idcplane.api.dto.MatrixView;
-import dev.idcplane.config.IdcConfig;
-import dev.idcplane.matrix.MatrixLoader;
 import dev.idcplane.security.Roles;
+import dev.idcplane.source.MatrixSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The configured matrix as the service reads it, with its validation result. */
+/**
+ * The configured matrix as the service reads it from its source ({@code idc.matrix.source}), with
+ * its validation result and which source and commit are current.
+ */
 @Path("/api/v1/matrix")
 public class MatrixResource {
-  private final IdcConfig config;
-  private final MatrixLoader loader;
+  private final MatrixSource source;
 
-  public MatrixResource(IdcConfig config, MatrixLoader loader) {
-    this.config = config;
-    this.loader = loader;
+  public MatrixResource(MatrixSource source) {
+    this.source = source;
   }
 
-  /** 200 with the parsed matrix; {@code valid} is false and {@code violations} lists why. */
+  /**
+   * 200 with the parsed matrix; {@code valid} is false and {@code violations} lists why. 409 {@code
+   * matrix_not_pushed} while a {@code pushed} source holds none; 502/500 {@code matrix_git_*} when
+   * the git source cannot be read.
+   */
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.APPLICATION_JSON)
   public MatrixView get() {
-    String path = config.matrix().path();
-    return MatrixView.of(path, loader.load(java.nio.file.Path.of(path)));
+    return MatrixView.of(source.current());
   }
 }

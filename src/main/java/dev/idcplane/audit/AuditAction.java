@@ -10,6 +10,11 @@ public enum AuditAction {
   RUN_FINISHED,
   /** A reconcile request was handled (plan mode or apply mode). */
   RECONCILE,
+  /**
+   * A deployer's accepted apply made the matrix in its body the configured matrix of the {@code
+   * pushed} source.
+   */
+  MATRIX_PUSHED,
   /** Resolved drift history older than {@code idc.drift.retention} was deleted (by the scheduler). */
   DRIFT_PURGED
 }

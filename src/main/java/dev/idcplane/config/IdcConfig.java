@@ -301,6 +301,52 @@ public interface IdcConfig {
      * deployment's GIT_COMMIT through IDC_MATRIX_COMMIT; unset, asked of git in the folder.
      */
     Optional<String> commit();
+
+    /**
+     * Where the configured matrix comes from: {@code folder} ({@code idc.matrix.path}), {@code git}
+     * ({@code idc.matrix.git.*}, pulled before each plan or scan) or {@code pushed} (the matrix a
+     * deployer last applied, kept in the database).
+     */
+    @WithDefault("folder")
+    Source source();
+
+    /** The repository the {@code git} source pulls. */
+    Git git();
+
+    /** The kinds of matrix source. */
+    enum Source {
+      FOLDER,
+      GIT,
+      PUSHED
+    }
+
+    /** The {@code git} matrix source; env {@code IDC_MATRIX_GIT_*}. */
+    interface Git {
+      /** Repository to clone (https, ssh or a local path); required with {@code source=git}. */
+      Optional<String> uri();
+
+      /** Branch whose tip is the configured matrix. */
+      @WithDefault("main")
+      String branch();
+
+      /** Folder inside the repository holding the matrix {@code *.yaml} files ({@code .}: the root). */
+      @WithDefault("assignments")
+      String folder();
+
+      /** Local directory the repository is cloned into and fetched in; must be writable. */
+      @WithDefault("${java.io.tmpdir}/idc-matrix-git")
+      String workDir();
+
+      /** User name for https (for tokens, any non-empty name GitHub accepts, e.g. x-access-token). */
+      Optional<String> username();
+
+      /** Password or access token for https. */
+      Optional<String> password();
+
+      /** How long one clone or fetch may take. */
+      @WithDefault("30s")
+      java.time.Duration timeout();
+    }
   }
 
   /** Safety rules of every plan. */

@@ -18,9 +18,11 @@ import java.util.function.Function;
  * Keeps the drift history after each stored plan: upserts the open occurrences the plan sees and
  * resolves those it no longer sees (see {@link ResolutionAttributor}).
  *
- * <p>Only plans of the configured matrix count. A plan of a matrix sent in a request (a
- * pull-request preview) describes a desired state nobody has merged: its drift would open and
- * resolve findings that do not exist for the organisation, so it is not recorded.
+ * <p>Only plans of the configured matrix count: of {@code idc.matrix.source}, or of files sent in a
+ * request whose digest is the configured matrix's (CI sending the merged matrix). A plan of any
+ * other matrix sent in a request (a pull-request preview) describes a desired state nobody has
+ * merged: its drift would open and resolve findings that do not exist for the organisation, so it
+ * is not recorded.
  *
  * <p>{@code accountPath} gives an account's OU path (as the plan's live read saw it), kept on
  * the finding for the {@code ou} filter.

@@ -9,6 +9,7 @@ import dev.idcplane.service.ControlPlaneMetrics;
 import dev.idcplane.service.ControlPlaneMetrics.ScanOutcome;
 import dev.idcplane.service.MatrixInput;
 import dev.idcplane.service.PlanningService;
+import dev.idcplane.source.MatrixNotPushedException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -16,9 +17,11 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Scans on a schedule ({@code idc.scan.cron}): a read-only plan of the configured matrix as subject
- * {@value #SUBJECT}, which records drift like any plan, with the matrix commit {@code
- * MatrixCommitReader} reads (so a finding a matrix change resolved names its commit). It holds the instance's apply lease while
+ * Scans on a schedule ({@code idc.scan.cron}): a read-only plan of the configured matrix (from
+ * {@code idc.matrix.source}: the folder, the git branch pulled now, or the last pushed matrix) as
+ * subject {@value #SUBJECT}, which records drift like any plan, with the source's commit (so a
+ * finding a matrix change resolved names its commit). With a {@code pushed} source that holds
+ * nothing yet, a scheduled scan is skipped with an info log. It holds the instance's apply lease while
  * planning, so across replicas only one scan or apply runs at a time; when the lock is taken the
  * scan is skipped. With {@code idc.scan.auto-apply} a plan with changes is then applied as a
  * normal run (taking the lock again, never allowing deletes: the deletion guard stays on). The
@@ -69,6 +72,8 @@ public class DriftScanner {
     }
     try {
       scan();
+    } catch (MatrixNotPushedException e) {
+      LOG.infof("drift scan skipped: %s", e.getMessage());
     } catch (RuntimeException e) {
       LOG.errorf("drift scan failed: %s", e.getMessage());
     }

@@ -4,11 +4,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which matrix to plan: the configured folder, or files sent in a request (a pull-request
- * preview), with the git commit they come from when the caller knows it.
+ * Which matrix to plan: the configured matrix ({@code idc.matrix.source}), or files sent in a
+ * request, with the git commit they come from when the caller knows it. Files sent count as the
+ * configured matrix when their digest is its digest; otherwise they are a preview ({@link
+ * PlanningService} decides).
  */
 public record MatrixInput(Optional<Map<String, String>> files, Optional<String> commit) {
-  /** The {@link #origin()} of the configured folder. */
+  /** The origin of a plan of the configured matrix. */
   public static final String CONFIGURED = "configured";
 
   public MatrixInput {
@@ -20,7 +22,4 @@ public record MatrixInput(Optional<Map<String, String>> files, Optional<String> 
     return new MatrixInput(Optional.empty(), commit);
   }
 
-  public String origin() {
-    return files.isPresent() ? "request" : CONFIGURED;
-  }
 }

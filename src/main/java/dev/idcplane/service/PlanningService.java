@@ -31,10 +31,14 @@ import dev.idcplane.persistence.PlanDeclaredStore;
 import dev.idcplane.persistence.PlanRepository;
 import dev.idcplane.audit.AuditAction;
 import dev.idcplane.audit.AuditTrail;
+import dev.idcplane.error.ControlPlaneException;
+import dev.idcplane.matrix.SourceLocation;
+import dev.idcplane.source.CurrentMatrix;
+import dev.idcplane.source.MatrixOrigin;
+import dev.idcplane.source.MatrixSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +65,7 @@ public class PlanningService {
   private final AuditTrail audit;
   private final ControlPlaneMetrics metrics;
   private final DriftRecorder drift;
-  private final MatrixCommitReader commits;
+  private final MatrixSource source;
   private final PlanDeclaredStore declarations;
 
   public PlanningService(
@@ -77,7 +81,7 @@ public class PlanningService {
       AuditTrail audit,
       ControlPlaneMetrics metrics,
       DriftRecorder drift,
-      MatrixCommitReader commits,
+      MatrixSource source,
       PlanDeclaredStore declarations) {
     this.config = config;
     this.identityCenter = identityCenter;
@@ -91,15 +95,17 @@ public class PlanningService {
     this.audit = audit;
     this.metrics = metrics;
     this.drift = drift;
-    this.commits = commits;
+    this.source = source;
     this.declarations = declarations;
   }
 
   /**
    * A plan computed and stored, in both its renderings, with the deletion guard's verdict (its
-   * findings are among the plan's warnings).
+   * findings are among the plan's warnings) and the OU path of each account as the plan's read saw
+   * it (for drift history).
    */
-  public record StoredPlan(PlanView view, String text, Plan plan, DeletionGuard.Verdict guard) {}
+  public record StoredPlan(PlanView view, String text, Plan plan, DeletionGuard.Verdict guard,
+      java.util.function.Function<String, String> accountPath) {}
 
   /**
    * A plan computed from a fresh read, not stored, with what it was computed from and what its
@@ -114,7 +120,11 @@ public class PlanningService {
    * sets without problems of their own are resolved even when others have problems.
    */
   public Preview preview(MatrixInput input) {
-    MatrixLoad load = read(input);
+    return preview(choose(input, false));
+  }
+
+  private Preview preview(Chosen chosen) {
+    MatrixLoad load = chosen.load();
     Matrix matrix = load.valid() ? load.matrix() : resolvable(load.matrix());
     if (!load.valid() && matrix.rules().isEmpty() && matrix.permissionSets().isEmpty()) {
       throw new MatrixInvalidException(load.violations());
@@ -137,30 +147,42 @@ public class PlanningService {
     PlanSource source =
         new PlanSource(
             matrix.digest(),
-            input.commit().orElse(null),
+            chosen.commit().orElse(null),
             live.state().instance().instanceArn(),
             live.state().readAt());
     Plan plan = planner.plan(resolution.desired(), live.state(), policy, source)
+        .withWarnings(chosen.warnings())
         .withWarnings(load.emptyFileWarnings());
     return new Preview(live.state(), resolution, plan, declared(load));
   }
 
   /**
-   * Plans and stores. A stored plan of the configured folder without a caller-given commit records
-   * the folder's own (git or {@code idc.matrix.commit}); previews for reports never ask git. The
+   * Plans and stores. A plan without files plans the configured matrix ({@link MatrixSource}),
+   * recording its commit unless the caller gave one. Files sent in a request count as the
+   * configured matrix when their digest equals the source's current digest; otherwise the plan is a
+   * preview (origin {@code request}) with a warning saying so, and feeds no drift history. The
    * deletion guard's findings are added to the plan's warnings, and what the matrix declares is
    * stored with the plan for the guard of later plans.
    */
   public StoredPlan plan(MatrixInput given, String subject) {
-    return plan(given, Caller.system(subject));
+    return plan(given, Caller.system(subject), false);
   }
 
   /** As {@link #plan(MatrixInput, String)}, recording the caller's subject and display name. */
   public StoredPlan plan(MatrixInput given, Caller caller) {
+    return plan(given, caller, false);
+  }
+
+  /**
+   * As {@link #plan(MatrixInput, Caller)}; with {@code pushing}, the files sent are about to become
+   * the configured matrix (a deployer's apply to the {@code pushed} source), so the plan counts as
+   * configured, but its drift is recorded only once the apply is accepted and the push stored
+   * ({@link #recordDrift}): a refused apply pushes nothing and records no drift.
+   */
+  public StoredPlan plan(MatrixInput given, Caller caller, boolean pushing) {
     String subject = caller.subject();
     var timing = metrics.startPlan();
-    MatrixInput input = given.files().isPresent() || given.commit().isPresent()
-        ? given : MatrixInput.configured(commits.read());
+    Chosen input = choose(given, pushing);
     Preview preview = preview(input);
     DeletionGuard.Verdict guard = guard(preview);
     Plan plan = preview.plan().withWarnings(guard.warnings());
@@ -180,9 +202,13 @@ public class PlanningService {
               "instanceArn", source.instanceArn(), "changes", plan.changes().size(),
               "drift", plan.drift().size(), "fingerprint", view.fingerprint()));
     });
-    drift.record(view, plan, preview.live().orgTree()::accountPath);
+    StoredPlan stored =
+        new StoredPlan(view, text, plan, guard, preview.live().orgTree()::accountPath);
+    if (!pushing) {
+      recordDrift(stored);
+    }
     metrics.planStored(timing);
-    return new StoredPlan(view, text, plan, guard);
+    return stored;
   }
 
   private DeletionGuard.Verdict guard(Preview preview) {
@@ -195,27 +221,79 @@ public class PlanningService {
             rules.guardMaxDeleteShare())));
   }
 
+  /** Records a stored plan's drift (done by {@link #plan} itself unless it was pushing). */
+  public void recordDrift(StoredPlan stored) {
+    drift.record(stored.view(), stored.plan(), stored.accountPath());
+  }
+
   /** Loads the matrix the input names; throws with every violation when it is invalid. */
   public Matrix load(MatrixInput input) {
-    MatrixLoad load = read(input);
+    MatrixLoad load = choose(input, false).load();
     if (!load.violations().isEmpty()) {
       throw new MatrixInvalidException(load.violations());
     }
     return load.matrix();
   }
 
-  /** Reads the matrix; files sent in a request that hold nothing at all are refused. */
-  private MatrixLoad read(MatrixInput input) {
+  /** The configured matrix source. */
+  public MatrixSource source() {
+    return source;
+  }
+
+  /**
+   * The matrix a plan is of: its files as loaded, whether it counts as configured, the commit to
+   * record, the files to store with the plan (none for the source's own read) and warnings.
+   */
+  private record Chosen(MatrixLoad load, String origin, Optional<String> commit,
+      Optional<Map<String, String>> files, List<Violation> warnings) {}
+
+  private Chosen choose(MatrixInput input, boolean pushing) {
     if (input.files().isEmpty()) {
-      return loader.load(Path.of(config.matrix().path()));
+      CurrentMatrix current = source.current();
+      return new Chosen(current.load(), MatrixInput.CONFIGURED,
+          input.commit().or(() -> Optional.ofNullable(current.origin().commit())),
+          Optional.empty(), List.of());
     }
     MatrixLoad load = loader.load(input.files().get());
     if (load.allEmpty()) {
       throw new EmptyMatrixException(
           "every file sent (" + String.join(", ", load.emptyFiles()) + ") is empty");
     }
-    return load;
+    if (pushing) {
+      return new Chosen(load, MatrixInput.CONFIGURED, input.commit(), input.files(), List.of());
+    }
+    String digest = load.matrix().digest();
+    Optional<CurrentMatrix> current;
+    try {
+      current = source.find();
+    } catch (ControlPlaneException e) {
+      return preview(load, input, "the configured matrix (idc.matrix.source=" + source.kind()
+          + ") could not be read to compare with (" + e.getMessage() + ")");
+    }
+    if (current.isEmpty()) {
+      return preview(load, input, "no matrix has been pushed yet (idc.matrix.source=pushed)");
+    }
+    MatrixOrigin origin = current.get().origin();
+    if (origin.digest().equals(digest)) {
+      return new Chosen(load, MatrixInput.CONFIGURED,
+          input.commit().or(() -> Optional.ofNullable(origin.commit())), input.files(),
+          List.of());
+    }
+    return preview(load, input, "its digest " + digest + " differs from the configured matrix's "
+        + origin.digest() + " (idc.matrix.source=" + origin.kind()
+        + (origin.commit() == null ? "" : ", commit " + origin.commit()) + ")");
   }
+
+  private static Chosen preview(MatrixLoad load, MatrixInput input, String why) {
+    Violation warning = new Violation(new SourceLocation("", 0), "", PREVIEW,
+        "this plan is a preview of the matrix sent in the request, not of the configured matrix: "
+            + why + ". A preview records no drift history and no scan",
+        "to plan the configured matrix, send no body or exactly the configured matrix's files");
+    return new Chosen(load, "request", input.commit(), input.files(), List.of(warning));
+  }
+
+  /** Kind of the warning a preview carries. */
+  public static final String PREVIEW = "matrix_preview";
 
   /**
    * A partial matrix made resolvable: a rule naming a set whose declaration has problems of its

@@ -5,13 +5,20 @@ import dev.idcplane.matrix.AssignmentRule;
 import dev.idcplane.matrix.DeclaredPermissionSet;
 import dev.idcplane.matrix.LocatedValue;
 import dev.idcplane.matrix.MatrixLoad;
+import dev.idcplane.source.CurrentMatrix;
+import dev.idcplane.source.MatrixOrigin;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-/** The configured matrix as parsed, with every violation; {@code valid} when there are none. */
+/**
+ * The configured matrix as parsed, with every violation ({@code valid} when there are none), and
+ * which source and version it is ({@code source}: kind, commit, digest, where it is read from,
+ * who pushed it).
+ */
 public record MatrixView(
     String path,
+    MatrixOrigin source,
     String digest,
     List<String> files,
     boolean valid,
@@ -37,10 +44,12 @@ public record MatrixView(
       String owner,
       LocalDate expires) {}
 
-  public static MatrixView of(String path, MatrixLoad load) {
+  public static MatrixView of(CurrentMatrix current) {
+    MatrixLoad load = current.load();
     var m = load.matrix();
     return new MatrixView(
-        path,
+        current.origin().path(),
+        current.origin(),
         m.digest(),
         m.files(),
         load.violations().isEmpty(),

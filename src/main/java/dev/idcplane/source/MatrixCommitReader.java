@@ -1,4 +1,4 @@
-package dev.idcplane.service;
+package dev.idcplane.source;
 
 import dev.idcplane.config.IdcConfig;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.idcplane.service;
+package dev.idcplane.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
