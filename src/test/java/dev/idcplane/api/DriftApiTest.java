@@ -61,16 +61,8 @@ class DriftApiTest {
   }
 
   static void writeMatrix(boolean withStaging) {
-    String yaml = "permission_sets:\n"
-        + "  PowerUser:\n"
-        + "    description: Everything except IAM and Organizations\n"
-        + "    session_duration: PT4H\n"
-        + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n"
-        + "    tags: {ManagedBy: idc-control-plane}\n"
-        + "assignments:\n"
-        + "  - group: aws-team-a-leads\n"
-        + "    permission_set: PowerUser\n"
-        + "    accounts: [app-dev" + (withStaging ? ", app-staging" : "") + "]\n";
+    String yaml = dev.idcplane.support.SmallMatrix.powerUser(
+        "app-dev" + (withStaging ? ", app-staging" : ""));
     try {
       Files.createDirectories(MATRIX);
       Files.writeString(MATRIX.resolve("matrix.yaml"), yaml);

@@ -37,16 +37,7 @@ class GitSourceApiTest {
   static final Path ROOT = Path.of("target", "git-source-api").toAbsolutePath();
   static final Path REMOTE = ROOT.resolve("remote.git");
   static final Path AUTHOR = ROOT.resolve("author");
-  static final String YAML = "permission_sets:\n"
-      + "  PowerUser:\n"
-      + "    description: Everything except IAM and Organizations\n"
-      + "    session_duration: PT4H\n"
-      + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n"
-      + "    tags: {ManagedBy: idc-control-plane}\n"
-      + "assignments:\n"
-      + "  - group: aws-team-a-leads\n"
-      + "    permission_set: PowerUser\n"
-      + "    accounts: [app-dev, app-staging]\n";
+  static final String YAML = dev.idcplane.support.SmallMatrix.powerUser("app-dev, app-staging");
 
   /** Its own application; the matrix is the main branch of {@link #REMOTE}, folder matrix/. */
   public static class Profile extends dev.idcplane.support.SmallWaits {

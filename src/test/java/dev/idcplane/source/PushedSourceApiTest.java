@@ -37,16 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTestResource(TestKeys.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PushedSourceApiTest {
-  static final String YAML = "permission_sets:\n"
-      + "  PowerUser:\n"
-      + "    description: Everything except IAM and Organizations\n"
-      + "    session_duration: PT4H\n"
-      + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n"
-      + "    tags: {ManagedBy: idc-control-plane}\n"
-      + "assignments:\n"
-      + "  - group: aws-team-a-leads\n"
-      + "    permission_set: PowerUser\n"
-      + "    accounts: [app-dev, app-staging]\n";
+  static final String YAML = dev.idcplane.support.SmallMatrix.powerUser("app-dev, app-staging");
   static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
   /** Its own application, sandbox and (cleaned) database. */

@@ -39,16 +39,7 @@ import org.junit.jupiter.api.Test;
 class SourceDriftApiTest {
   static final Path MATRIX = Path.of("target", "source-drift-matrix").toAbsolutePath();
   static final String APP_STAGING = "777777777777";
-  static final String YAML = "permission_sets:\n"
-      + "  PowerUser:\n"
-      + "    description: Everything except IAM and Organizations\n"
-      + "    session_duration: PT4H\n"
-      + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n"
-      + "    tags: {ManagedBy: idc-control-plane}\n"
-      + "assignments:\n"
-      + "  - group: aws-team-a-leads\n"
-      + "    permission_set: PowerUser\n"
-      + "    accounts: [app-dev, app-staging]\n";
+  static final String YAML = dev.idcplane.support.SmallMatrix.powerUser("app-dev, app-staging");
 
   /** Its own application and sandbox; the configured matrix is {@link #MATRIX}. */
   public static class Profile extends dev.idcplane.support.SmallWaits {
