@@ -8,7 +8,6 @@ import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.support.Eventually;
 import dev.idcplane.support.TestKeys;
 import dev.idcplane.support.TestTokens;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
@@ -89,7 +88,6 @@ class ApplyLeaseKillTest {
       "detach", "put", "tag", "untag", "provision");
 
   @Inject @ForApply IdentityCenter identityCenter;
-  @Inject AgroalDataSource dataSource;
 
   private final List<Write> writes = new CopyOnWriteArrayList<>();
 
@@ -201,8 +199,19 @@ class ApplyLeaseKillTest {
    * Terminates the backends of the instance's lock: those holding an advisory lock (how the lock
    * was once held) or whose last statement was on the lease row. Returns how many.
    */
+  /**
+   * Terminates the backends from a connection of its own, outside the application's pool: a pooled
+   * connection could be the very one the heartbeat renews on, which the query must not exclude.
+   */
   int terminateLockBackends() {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+    String user = config.getOptionalValue("quarkus.datasource.username", String.class)
+        .orElse("postgres");
+    String password = config.getOptionalValue("quarkus.datasource.password", String.class)
+        .orElse("");
+    try (Connection c = java.sql.DriverManager.getConnection(url, user, password);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select count(pg_terminate_backend(pid))"
             + " from pg_stat_activity"
             + " where datname = current_database() and pid <> pg_backend_pid()"
