@@ -8,7 +8,7 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Puts a {@link TcpProxy} between the application and the test database (IDC_TEST_DB_URL), so a test
+ * Puts a {@link TcpProxy} between the application and this run's test database ({@link TestDatabase}), so a test
  * can take the database away and bring it back. Test code and this resource may see different class
  * loaders, so the test reaches the proxy through the platform MBean server.
  */
@@ -19,8 +19,7 @@ public class DatabaseProxy implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    String url = System.getenv().getOrDefault("IDC_TEST_DB_URL",
-        "jdbc:postgresql://127.0.0.1:5432/test");
+    String url = TestDatabase.url();
     URI db = URI.create(url.substring("jdbc:".length()));
     proxy = new TcpProxy(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort());
     proxy.start();
