@@ -19,10 +19,11 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Builds access reports from one live snapshot, the resolved matrix and the plan computed from both:
- * every live assignment, marked wanted (with its rules) or with the planner's finding about it. Pure;
- * no I/O. Read by a delegated administrator, nothing in the management account is reported as
- * fixed by the plan: AWS does not let a delegated administrator change assignments there.
+ * Builds access reports from one live snapshot, the resolved matrix and the plan computed from
+ * both: every live assignment, marked wanted (with its rules) or with the planner's finding about
+ * it. Pure; no I/O. Read by a delegated administrator, nothing in the management account is
+ * reported as fixed by the plan: AWS does not let a delegated administrator change assignments
+ * there.
  */
 public final class AccessReporter {
   private final LiveState live;
@@ -50,16 +51,16 @@ public final class AccessReporter {
   }
 
   /**
-   * Whether a principal with this id or name is known: it appears in a live assignment or the matrix
-   * wants it somewhere. An unknown one is a 404 at the edge, not an empty report.
+   * Whether a principal with this id or name is known: it appears in a live assignment or the
+   * matrix wants it somewhere. An unknown one is a 404 at the edge, not an empty report.
    */
   public boolean knowsPrincipal(String idOrName) {
     return live.principalsById().values().stream()
             .anyMatch(p -> p.id().equals(idOrName) || p.name().equals(idOrName))
         || live.assignments().stream().anyMatch(a -> a.principalId().equals(idOrName))
         || desired.assignments().values().stream()
-            .anyMatch(d -> d.principalName().equals(idOrName)
-                || d.key().principalId().equals(idOrName));
+            .anyMatch(
+                d -> d.principalName().equals(idOrName) || d.key().principalId().equals(idOrName));
   }
 
   /** Every live assignment in the account. */
@@ -67,51 +68,96 @@ public final class AccessReporter {
     return rows(a -> a.accountId().equals(account.id()));
   }
 
-  /** Every live assignment of the principal with this id or name (group display name or user name). */
+  /**
+   * Every live assignment of the principal with this id or name (group display name or user name).
+   */
   public List<AccessRow> byPrincipal(String idOrName) {
-    return rows(a -> {
-      Principal p = live.principalsById().get(a.principalId());
-      return a.principalId().equals(idOrName) || (p != null && p.name().equals(idOrName));
-    });
+    return rows(
+        a -> {
+          Principal p = live.principalsById().get(a.principalId());
+          return a.principalId().equals(idOrName) || (p != null && p.name().equals(idOrName));
+        });
   }
 
   private List<AccessRow> rows(Predicate<AccountAssignment> which) {
-    return live.assignments().stream().filter(which).map(this::row)
-        .sorted(Comparator.comparing(AccessRow::accountName)
-            .thenComparing(AccessRow::principalName)
-            .thenComparing(AccessRow::permissionSet))
+    return live.assignments().stream()
+        .filter(which)
+        .map(this::row)
+        .sorted(
+            Comparator.comparing(AccessRow::accountName)
+                .thenComparing(AccessRow::principalName)
+                .thenComparing(AccessRow::permissionSet))
         .toList();
   }
 
   private AccessRow row(AccountAssignment a) {
-    String set = live.permissionSetByArn(a.permissionSetArn()).map(LivePermissionSet::name)
-        .orElse(a.permissionSetArn());
-    String accountName = live.orgTree().account(a.accountId()).map(Account::name)
-        .orElse(a.accountId());
+    String set =
+        live.permissionSetByArn(a.permissionSetArn())
+            .map(LivePermissionSet::name)
+            .orElse(a.permissionSetArn());
+    String accountName =
+        live.orgTree().account(a.accountId()).map(Account::name).orElse(a.accountId());
     String principalName = live.principalName(a.principalId());
-    DesiredAssignment want = desired.assignments()
-        .get(new AssignmentKey(a.accountId(), set, a.principalType(), a.principalId()));
+    DesiredAssignment want =
+        desired
+            .assignments()
+            .get(new AssignmentKey(a.accountId(), set, a.principalType(), a.principalId()));
     if (want != null) {
-      String expiring = desired.expiringUserRules().stream()
-          .filter(u -> a.principalType() == PrincipalType.USER
-              && u.userName().equals(principalName) && u.permissionSetName().equals(set))
-          .map(u -> "USER exception at " + u.at() + " (owner " + u.owner()
-              + ") is valid through " + u.expires())
-          .findFirst().orElse(null);
-      return new AccessRow(a.accountId(), accountName, a.principalType(), a.principalId(),
-          principalName, set, AccessStatus.WANTED,
-          want.wantedBy().stream().map(Object::toString).toList(), expiring, false);
+      String expiring =
+          desired.expiringUserRules().stream()
+              .filter(
+                  u ->
+                      a.principalType() == PrincipalType.USER
+                          && u.userName().equals(principalName)
+                          && u.permissionSetName().equals(set))
+              .map(
+                  u ->
+                      "USER exception at "
+                          + u.at()
+                          + " (owner "
+                          + u.owner()
+                          + ") is valid through "
+                          + u.expires())
+              .findFirst()
+              .orElse(null);
+      return new AccessRow(
+          a.accountId(),
+          accountName,
+          a.principalType(),
+          a.principalId(),
+          principalName,
+          set,
+          AccessStatus.WANTED,
+          want.wantedBy().stream().map(Object::toString).toList(),
+          expiring,
+          false);
     }
     DriftFinding finding = findingsByKey.get(key(set, a.accountId(), a.principalId()));
-    AccessStatus status = finding == null ? AccessStatus.UNEXPECTED : switch (finding.kind()) {
-      case PROTECTED -> AccessStatus.PROTECTED;
-      case UNMANAGED -> AccessStatus.UNMANAGED;
-      case UNEXPECTED, INACTIVE_ACCOUNT, MISSING, DEFINITION, OUT_OF_SYNC, EXPIRED_USER_RULE,
-          EXPIRING_USER_RULE ->
-          AccessStatus.UNEXPECTED;
-    };
-    return new AccessRow(a.accountId(), accountName, a.principalType(), a.principalId(),
-        principalName, set, status, List.of(), finding == null ? null : finding.detail(),
+    AccessStatus status =
+        finding == null
+            ? AccessStatus.UNEXPECTED
+            : switch (finding.kind()) {
+              case PROTECTED -> AccessStatus.PROTECTED;
+              case UNMANAGED -> AccessStatus.UNMANAGED;
+              case UNEXPECTED,
+                  INACTIVE_ACCOUNT,
+                  MISSING,
+                  DEFINITION,
+                  OUT_OF_SYNC,
+                  EXPIRED_USER_RULE,
+                  EXPIRING_USER_RULE ->
+                  AccessStatus.UNEXPECTED;
+            };
+    return new AccessRow(
+        a.accountId(),
+        accountName,
+        a.principalType(),
+        a.principalId(),
+        principalName,
+        set,
+        status,
+        List.of(),
+        finding == null ? null : finding.detail(),
         finding != null && finding.fixedByPlan() && changeable(a.accountId()));
   }
 

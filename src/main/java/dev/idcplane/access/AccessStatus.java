@@ -4,7 +4,9 @@ package dev.idcplane.access;
 public enum AccessStatus {
   /** A matrix rule wants it. */
   WANTED,
-  /** Not in the matrix, in a set the matrix manages: a plan deletes it (or keeps it, see detail). */
+  /**
+   * Not in the matrix, in a set the matrix manages: a plan deletes it (or keeps it, see detail).
+   */
   UNEXPECTED,
   /** In a permission set the matrix does not declare: reported, never deleted. */
   UNMANAGED,

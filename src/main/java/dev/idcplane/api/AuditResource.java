@@ -43,17 +43,22 @@ public class AuditResource {
 
   /**
    * Entries with seq above {@code after} (default 0), at most {@code limit} (1..200, default 50),
-   * filtered by {@code action}, {@code subject}, {@code from} (inclusive) and {@code to} (exclusive,
-   * ISO instants).
+   * filtered by {@code action}, {@code subject}, {@code from} (inclusive) and {@code to}
+   * (exclusive, ISO instants).
    */
   @GET
   @RolesAllowed(Roles.AUDITOR)
-  public AuditPage list(@QueryParam("limit") String limit, @QueryParam("after") String after,
-      @QueryParam("action") String action, @QueryParam("subject") String subject,
-      @QueryParam("from") String from, @QueryParam("to") String to) {
+  public AuditPage list(
+      @QueryParam("limit") String limit,
+      @QueryParam("after") String after,
+      @QueryParam("action") String action,
+      @QueryParam("subject") String subject,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
     int n = PlansResource.parseLimit(limit);
-    var filter = new AuditRepository.Filter(blankToNull(action), blankToNull(subject),
-        instant("from", from), instant("to", to));
+    var filter =
+        new AuditRepository.Filter(
+            blankToNull(action), blankToNull(subject), instant("from", from), instant("to", to));
     List<AuditEntry> page = entries.page(cursor(after), n, filter);
     Long next = page.size() == n ? page.get(page.size() - 1).seq() : null;
     return new AuditPage(page.stream().map(AuditEntryView::of).toList(), next);
@@ -81,8 +86,11 @@ public class AuditResource {
     }
     Matcher m = HEAD.matcher(head.strip());
     if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
-      throw new BadRequestException("head must be SEQ:HASH, an entry's seq (1 or more) and its"
-          + " 64-hex-digit entryHash as a verify response's head gives them, not '" + head + "'");
+      throw new BadRequestException(
+          "head must be SEQ:HASH, an entry's seq (1 or more) and its"
+              + " 64-hex-digit entryHash as a verify response's head gives them, not '"
+              + head
+              + "'");
     }
     return Optional.of(new ChainHead(Long.parseLong(m.group(1)), m.group(2).toLowerCase()));
   }

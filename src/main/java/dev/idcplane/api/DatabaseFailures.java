@@ -12,8 +12,8 @@ import java.util.List;
  * are a 503 a client may retry, not a 500.
  */
 final class DatabaseFailures {
-  static final ErrorBody BODY = new ErrorBody("database_unavailable",
-      "the database is unavailable; retry later", List.of());
+  static final ErrorBody BODY =
+      new ErrorBody("database_unavailable", "the database is unavailable; retry later", List.of());
 
   private DatabaseFailures() {}
 

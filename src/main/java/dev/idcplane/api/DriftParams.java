@@ -13,22 +13,37 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Parses and validates the drift routes' query parameters; every failure is a 400 saying what to send. */
+/**
+ * Parses and validates the drift routes' query parameters; every failure is a 400 saying what to
+ * send.
+ */
 final class DriftParams {
   private DriftParams() {}
 
-  static DriftFilter filter(String status, String kind, String account, String ou,
+  static DriftFilter filter(
+      String status,
+      String kind,
+      String account,
+      String ou,
       String principal,
-      String permissionSet, String from, String to) {
+      String permissionSet,
+      String from,
+      String to) {
     Optional<Instant> start = Optional.ofNullable(from).map(v -> instant("from", v));
     Optional<Instant> end = Optional.ofNullable(to).map(v -> instant("to", v));
     if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
-      throw new BadRequestException("from must be before to (got from=" + from + ", to=" + to + ")");
+      throw new BadRequestException(
+          "from must be before to (got from=" + from + ", to=" + to + ")");
     }
-    return new DriftFilter(status(status), Optional.ofNullable(kind).map(DriftParams::kind),
-        text("account", account), text("ou", ou).map(DriftParams::ouPath),
+    return new DriftFilter(
+        status(status),
+        Optional.ofNullable(kind).map(DriftParams::kind),
+        text("account", account),
+        text("ou", ou).map(DriftParams::ouPath),
         text("principal", principal),
-        text("permissionSet", permissionSet), start, end);
+        text("permissionSet", permissionSet),
+        start,
+        end);
   }
 
   static int limit(String limit) {
@@ -43,7 +58,8 @@ final class DriftParams {
     } catch (NumberFormatException e) {
       // same message below
     }
-    throw new BadRequestException("limit must be a whole number from 1 to 500, not '" + limit + "'");
+    throw new BadRequestException(
+        "limit must be a whole number from 1 to 500, not '" + limit + "'");
   }
 
   static Optional<DriftFilter.Cursor> cursor(String cursor) {
@@ -54,8 +70,9 @@ final class DriftParams {
     Instant firstSeen = null;
     UUID id = null;
     try {
-      parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-          .split("\\|", -1);
+      parts =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+              .split("\\|", -1);
       if (parts.length == 2) {
         firstSeen = Instant.parse(parts[0]);
         id = UUID.fromString(parts[1]);
@@ -64,15 +81,16 @@ final class DriftParams {
       // same message below
     }
     if (id != null) {
-      return Optional.of(new DriftFilter.Cursor(
-          QueryParams.inRange("cursor", parts[0], firstSeen), id));
+      return Optional.of(
+          new DriftFilter.Cursor(QueryParams.inRange("cursor", parts[0], firstSeen), id));
     }
     throw new BadRequestException(
         "cursor must be the 'next' value of a previous response, unchanged");
   }
 
   static String encode(DriftFilter.Cursor c) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((c.firstSeen() + "|" + c.id()).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -91,8 +109,8 @@ final class DriftParams {
       case "open" -> DriftFilter.Status.OPEN;
       case "resolved" -> DriftFilter.Status.RESOLVED;
       case "all" -> DriftFilter.Status.ALL;
-      default -> throw new BadRequestException(
-          "status must be open, resolved or all, not '" + s + "'");
+      default ->
+          throw new BadRequestException("status must be open, resolved or all, not '" + s + "'");
     };
   }
 
@@ -100,9 +118,12 @@ final class DriftParams {
     try {
       return DriftKind.valueOf(k.toUpperCase(Locale.ROOT)).name();
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException("kind must be one of "
-          + Arrays.stream(DriftKind.values()).map(Enum::name).collect(Collectors.joining(", "))
-          + ", not '" + k + "'");
+      throw new BadRequestException(
+          "kind must be one of "
+              + Arrays.stream(DriftKind.values()).map(Enum::name).collect(Collectors.joining(", "))
+              + ", not '"
+              + k
+              + "'");
     }
   }
 
@@ -116,7 +137,9 @@ final class DriftParams {
     }
     if (path.isEmpty() || path.contains("//")) {
       throw new BadRequestException(
-          "ou must be an OU path of names from the root such as Workloads/NonProd, not '" + ou + "'");
+          "ou must be an OU path of names from the root such as Workloads/NonProd, not '"
+              + ou
+              + "'");
     }
     return path;
   }

@@ -1,19 +1,18 @@
 package dev.idcplane.api;
 
-import dev.idcplane.security.Caller;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.drift.DriftExporter;
 import dev.idcplane.drift.DriftFilter;
 import dev.idcplane.drift.FindingRow;
 import dev.idcplane.persistence.DriftStore;
+import dev.idcplane.security.Caller;
 import dev.idcplane.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +38,8 @@ public class DriftResource {
   private final Clock clock;
   private final ObjectMapper json;
 
-  public DriftResource(DriftStore store, SecurityIdentity identity, Clock clock, ObjectMapper json) {
+  public DriftResource(
+      DriftStore store, SecurityIdentity identity, Clock clock, ObjectMapper json) {
     this.store = store;
     this.identity = identity;
     this.clock = clock;
@@ -52,11 +52,16 @@ public class DriftResource {
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.APPLICATION_JSON)
-  public Page list(@QueryParam("status") String status, @QueryParam("kind") String kind,
-      @QueryParam("account") String account, @QueryParam("ou") String ou,
+  public Page list(
+      @QueryParam("status") String status,
+      @QueryParam("kind") String kind,
+      @QueryParam("account") String account,
+      @QueryParam("ou") String ou,
       @QueryParam("principal") String principal,
-      @QueryParam("permissionSet") String permissionSet, @QueryParam("from") String from,
-      @QueryParam("to") String to, @QueryParam("limit") String limit,
+      @QueryParam("permissionSet") String permissionSet,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     DriftFilter filter =
         DriftParams.filter(status, kind, account, ou, principal, permissionSet, from, to);
@@ -66,7 +71,8 @@ public class DriftResource {
       return new Page(rows, null);
     }
     FindingRow last = rows.get(n - 1);
-    return new Page(rows.subList(0, n),
+    return new Page(
+        rows.subList(0, n),
         DriftParams.encode(new DriftFilter.Cursor(last.firstSeen(), last.id())));
   }
 
@@ -85,8 +91,8 @@ public class DriftResource {
     } catch (IllegalArgumentException e) {
       throw new jakarta.ws.rs.BadRequestException("drift finding id '" + id + "' is not a UUID");
     }
-    FindingRow row = store.find(key)
-        .orElseThrow(() -> new NotFoundException("no drift finding " + id));
+    FindingRow row =
+        store.find(key).orElseThrow(() -> new NotFoundException("no drift finding " + id));
     return new Occurrence(row, store.sightings(key));
   }
 
@@ -94,10 +100,15 @@ public class DriftResource {
   @GET
   @Path("export")
   @RolesAllowed(Roles.AUDITOR)
-  public Response export(@QueryParam("format") String format, @QueryParam("status") String status,
-      @QueryParam("kind") String kind, @QueryParam("account") String account,
-      @QueryParam("ou") String ou, @QueryParam("principal") String principal,
-      @QueryParam("permissionSet") String permissionSet, @QueryParam("from") String from,
+  public Response export(
+      @QueryParam("format") String format,
+      @QueryParam("status") String status,
+      @QueryParam("kind") String kind,
+      @QueryParam("account") String account,
+      @QueryParam("ou") String ou,
+      @QueryParam("principal") String principal,
+      @QueryParam("permissionSet") String permissionSet,
+      @QueryParam("from") String from,
       @QueryParam("to") String to) {
     String fmt = DriftParams.format(format);
     DriftFilter filter =
@@ -111,19 +122,26 @@ public class DriftResource {
     filter.permissionSet().ifPresent(v -> given.put("permissionSet", v));
     filter.from().ifPresent(v -> given.put("from", v.toString()));
     filter.to().ifPresent(v -> given.put("to", v.toString()));
-    String filters = given.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    String filters =
+        given.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
     Optional<String[]> matrix = store.latestMatrix();
-    var header = new DriftExporter.Header(clock.instant().toString(),
-        Caller.of(identity).subject(), filters, matrix.map(m -> m[0]).orElse(null),
-        matrix.map(m -> m[1]).orElse(null));
+    var header =
+        new DriftExporter.Header(
+            clock.instant().toString(),
+            Caller.of(identity).subject(),
+            filters,
+            matrix.map(m -> m[0]).orElse(null),
+            matrix.map(m -> m[1]).orElse(null));
     boolean csv = fmt.equals("csv");
-    StreamingOutput body = out -> new DriftExporter(out, csv, json)
-        .write(header, sink -> store.stream(filter, EXPORT_FETCH_SIZE, sink));
+    StreamingOutput body =
+        out ->
+            new DriftExporter(out, csv, json)
+                .write(header, sink -> store.stream(filter, EXPORT_FETCH_SIZE, sink));
     return Response.ok(body, csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
-        .header("Content-Disposition",
-            "attachment; filename=\"drift." + (csv ? "csv" : "jsonl") + "\"")
+        .header(
+            "Content-Disposition", "attachment; filename=\"drift." + (csv ? "csv" : "jsonl") + "\"")
         .build();
   }
 }

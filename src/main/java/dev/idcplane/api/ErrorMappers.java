@@ -20,22 +20,23 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Writes every error as an {@link ErrorBody}. Our own exceptions say their status and code; JAX-RS
- * errors keep their status with a named code for the common ones; security failures are 401/403;
- * a lost database is a 503 with Retry-After; anything else is a 500 whose body names only a log
+ * errors keep their status with a named code for the common ones; security failures are 401/403; a
+ * lost database is a 503 with Retry-After; anything else is a 500 whose body names only a log
  * reference, never a stack trace or class name.
  */
 public class ErrorMappers {
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
   /** Codes of JAX-RS statuses; other statuses answer {@code http_<status>}. */
-  static final Map<Integer, String> STATUS_CODES = Map.of(
-      401, "unauthorized",
-      403, "forbidden",
-      404, "not_found",
-      405, "method_not_allowed",
-      406, "not_acceptable",
-      413, "payload_too_large",
-      415, "unsupported_media_type");
+  static final Map<Integer, String> STATUS_CODES =
+      Map.of(
+          401, "unauthorized",
+          403, "forbidden",
+          404, "not_found",
+          405, "method_not_allowed",
+          406, "not_acceptable",
+          413, "payload_too_large",
+          415, "unsupported_media_type");
 
   /** Seconds a client should wait before retrying when the database is unavailable. */
   static final String DATABASE_RETRY_AFTER = "5";
@@ -67,8 +68,10 @@ public class ErrorMappers {
       // No route matched, so no policy ran: without a token every /api path is a 401.
       return unauthorized();
     }
-    Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorBody(codeOf(status), e.getMessage(), List.of()));
+    Response.ResponseBuilder r =
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ErrorBody(codeOf(status), e.getMessage(), List.of()));
     String challenge = e.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE);
     if (challenge != null) {
       r.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
@@ -102,9 +105,11 @@ public class ErrorMappers {
     }
     if (DatabaseFailures.unavailable(e)) {
       LOG.warnf("database unavailable: %s", e.getMessage());
-      return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+      return Response.status(503)
+          .type(MediaType.APPLICATION_JSON_TYPE)
           .header("Retry-After", DATABASE_RETRY_AFTER)
-          .entity(DatabaseFailures.BODY).build();
+          .entity(DatabaseFailures.BODY)
+          .build();
     }
     String ref = UUID.randomUUID().toString();
     LOG.errorf(e, "unexpected error, reference %s", ref);
@@ -120,9 +125,11 @@ public class ErrorMappers {
   }
 
   private static Response unauthorized() {
-    return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+    return Response.status(401)
+        .type(MediaType.APPLICATION_JSON_TYPE)
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-        .entity(ErrorBodies.UNAUTHORIZED).build();
+        .entity(ErrorBodies.UNAUTHORIZED)
+        .build();
   }
 
   private static Response json(int status, ErrorBody body) {

@@ -3,6 +3,7 @@ package dev.idcplane.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.api.dto.ErrorBody;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,15 +13,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The error contract where JAX-RS never runs: proactive authentication fails in the HTTP layer (401,
- * 403), an unknown {@code /api} path matches no resource (404), and a body over
- * {@code quarkus.http.limits.max-body-size} is refused by the HTTP server (413). Each answers the
- * same JSON {@code {code, message}} the exception mappers write; 401 keeps its
- * {@code WWW-Authenticate} challenge.
+ * The error contract where JAX-RS never runs: proactive authentication fails in the HTTP layer
+ * (401, 403), an unknown {@code /api} path matches no resource (404), and a body over {@code
+ * quarkus.http.limits.max-body-size} is refused by the HTTP server (413). Each answers the same
+ * JSON {@code {code, message}} the exception mappers write; 401 keeps its {@code WWW-Authenticate}
+ * challenge.
  */
 @ApplicationScoped
 public class HttpErrorRoutes {
@@ -30,7 +30,8 @@ public class HttpErrorRoutes {
   private final ObjectMapper json;
   private final long maxBodyBytes;
 
-  public HttpErrorRoutes(ObjectMapper json,
+  public HttpErrorRoutes(
+      ObjectMapper json,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
     this.json = json;
     this.maxBodyBytes = maxBodySize.asLongValue();
@@ -44,9 +45,9 @@ public class HttpErrorRoutes {
   }
 
   /**
-   * A declared body over the limit is refused before a byte of it is read (a client sending
-   * {@code Expect: 100-continue}, as curl does for large bodies, never sends it). Bodies without a
-   * length are still cut off by Quarkus's own limit.
+   * A declared body over the limit is refused before a byte of it is read (a client sending {@code
+   * Expect: 100-continue}, as curl does for large bodies, never sends it). Bodies without a length
+   * are still cut off by Quarkus's own limit.
    */
   private void bodyLimit(RoutingContext ctx) {
     String length = ctx.request().getHeader("Content-Length");
@@ -58,8 +59,15 @@ public class HttpErrorRoutes {
     }
     if (declared > maxBodyBytes) {
       ctx.response().putHeader("Connection", "close");
-      write(ctx, 413, ErrorBodies.of(413, "the request body has " + declared
-          + " bytes; the service accepts at most " + maxBodyBytes));
+      write(
+          ctx,
+          413,
+          ErrorBodies.of(
+              413,
+              "the request body has "
+                  + declared
+                  + " bytes; the service accepts at most "
+                  + maxBodyBytes));
       return;
     }
     ctx.next();
@@ -72,7 +80,9 @@ public class HttpErrorRoutes {
       write(ctx, 401, ErrorBodies.UNAUTHORIZED);
       return;
     }
-    write(ctx, 404,
+    write(
+        ctx,
+        404,
         ErrorBodies.of(404, "no route " + ctx.request().method() + " " + ctx.request().path()));
   }
 
@@ -110,7 +120,8 @@ public class HttpErrorRoutes {
     } catch (JsonProcessingException e) {
       text = "{\"code\":\"" + body.code() + "\",\"message\":\"\"}";
     }
-    ctx.response().setStatusCode(status)
+    ctx.response()
+        .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
         .end(text);
   }

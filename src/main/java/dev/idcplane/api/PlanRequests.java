@@ -44,7 +44,9 @@ final class PlanRequests {
       } catch (Exception e) {
         throw new BadRequestException(
             "the body is not a plan request: send {\"files\": {\"name.yaml\": \"<yaml>\"},"
-                + " \"commit\": \"<sha>\"} (" + firstLine(e.getMessage()) + ")");
+                + " \"commit\": \"<sha>\"} ("
+                + firstLine(e.getMessage())
+                + ")");
       }
       if (req == null) {
         throw new EmptyMatrixException("the JSON body is null");
@@ -59,7 +61,9 @@ final class PlanRequests {
       return new MatrixInput(Optional.of(Map.of("request.yaml", body)), checkCommit(commit));
     }
     throw new BadRequestException(
-        "unsupported Content-Type '" + contentType + "': send application/json or application/yaml");
+        "unsupported Content-Type '"
+            + contentType
+            + "': send application/json or application/yaml");
   }
 
   private static Map<String, String> checkFiles(Map<String, String> files) {
@@ -73,7 +77,9 @@ final class PlanRequests {
         (name, text) -> {
           if (name == null || !FILE_NAME.matcher(name).matches()) {
             throw new BadRequestException(
-                "files: '" + name + "' is not a matrix file name: use letters, digits, . _ - and"
+                "files: '"
+                    + name
+                    + "' is not a matrix file name: use letters, digits, . _ - and"
                     + " end in .yaml");
           }
           if (text == null) {
@@ -87,8 +93,7 @@ final class PlanRequests {
     commit.ifPresent(
         c -> {
           if (!COMMIT.matcher(c).matches()) {
-            throw new BadRequestException(
-                "commit '" + c + "' is not a git commit id or ref");
+            throw new BadRequestException("commit '" + c + "' is not a git commit id or ref");
           }
         });
     return commit;

@@ -1,9 +1,8 @@
 package dev.idcplane.api;
 
-import dev.idcplane.security.Caller;
-
 import dev.idcplane.persistence.PlanEntity;
 import dev.idcplane.persistence.PlanRepository;
+import dev.idcplane.security.Caller;
 import dev.idcplane.security.Roles;
 import dev.idcplane.service.PlanningService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -35,7 +34,10 @@ public class PlansResource {
   private final SecurityIdentity identity;
   private final RunStarter starter;
 
-  public PlansResource(PlanningService planning, PlanRepository plans, SecurityIdentity identity,
+  public PlansResource(
+      PlanningService planning,
+      PlanRepository plans,
+      SecurityIdentity identity,
       RunStarter starter) {
     this.planning = planning;
     this.plans = plans;
@@ -63,9 +65,9 @@ public class PlansResource {
   }
 
   /**
-   * Plans the configured matrix, or the matrix in the body: JSON {@code {"files": {...},
-   * "commit": "..."}} or one YAML document. Answers 201 with the plan as JSON, or as text with
-   * {@code Accept: text/plain}; 422 with every violation when the matrix is invalid.
+   * Plans the configured matrix, or the matrix in the body: JSON {@code {"files": {...}, "commit":
+   * "..."}} or one YAML document. Answers 201 with the plan as JSON, or as text with {@code Accept:
+   * text/plain}; 422 with every violation when the matrix is invalid.
    */
   @POST
   @RolesAllowed({Roles.CI, Roles.DEPLOYER})
@@ -98,7 +100,9 @@ public class PlansResource {
         : Response.ok(plan.document, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  /** Stored plans, newest first: {@code limit} (1..200, default 50), {@code before} (ISO instant). */
+  /**
+   * Stored plans, newest first: {@code limit} (1..200, default 50), {@code before} (ISO instant).
+   */
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.APPLICATION_JSON)
@@ -111,11 +115,26 @@ public class PlansResource {
 
   /** One line of the plan list. */
   public record PlanListItem(
-      UUID id, Instant createdAt, String createdBy, String instanceArn, String matrixDigest,
-      String matrixCommit, String matrixOrigin, int changes, int drift) {
+      UUID id,
+      Instant createdAt,
+      String createdBy,
+      String instanceArn,
+      String matrixDigest,
+      String matrixCommit,
+      String matrixOrigin,
+      int changes,
+      int drift) {
     static PlanListItem of(PlanEntity e) {
-      return new PlanListItem(e.id, e.createdAt, e.createdBy, e.instanceArn, e.matrixDigest,
-          e.matrixCommit, e.matrixOrigin, e.changeCount, e.driftCount);
+      return new PlanListItem(
+          e.id,
+          e.createdAt,
+          e.createdBy,
+          e.instanceArn,
+          e.matrixDigest,
+          e.matrixCommit,
+          e.matrixOrigin,
+          e.changeCount,
+          e.driftCount);
     }
   }
 
@@ -151,7 +170,8 @@ public class PlansResource {
     } catch (NumberFormatException e) {
       // fall through to the same message
     }
-    throw new BadRequestException("limit must be a whole number from 1 to 200, not '" + limit + "'");
+    throw new BadRequestException(
+        "limit must be a whole number from 1 to 200, not '" + limit + "'");
   }
 
   static Instant parseInstant(String s) {

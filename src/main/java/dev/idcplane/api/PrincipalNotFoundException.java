@@ -8,8 +8,10 @@ import dev.idcplane.error.ControlPlaneException;
  */
 public class PrincipalNotFoundException extends ControlPlaneException {
   public PrincipalNotFoundException(String principal) {
-    super("no group or user with id or name " + principal
-        + " in Identity Center's assignments or the matrix");
+    super(
+        "no group or user with id or name "
+            + principal
+            + " in Identity Center's assignments or the matrix");
   }
 
   @Override

@@ -37,7 +37,11 @@ final class QueryParams {
   }
 
   private static InvalidParameterException invalid(String name, String value) {
-    return new InvalidParameterException(name + " must be an ISO-8601 instant such as"
-        + " 2026-11-23T10:00:00Z in the years 0001..9999, not '" + value + "'");
+    return new InvalidParameterException(
+        name
+            + " must be an ISO-8601 instant such as"
+            + " 2026-11-23T10:00:00Z in the years 0001..9999, not '"
+            + value
+            + "'");
   }
 }

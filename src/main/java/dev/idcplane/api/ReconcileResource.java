@@ -1,10 +1,9 @@
 package dev.idcplane.api;
 
-import dev.idcplane.security.Caller;
-
 import dev.idcplane.api.dto.RunView;
 import dev.idcplane.audit.AuditAction;
 import dev.idcplane.audit.AuditTrail;
+import dev.idcplane.security.Caller;
 import dev.idcplane.security.DeployerRequiredException;
 import dev.idcplane.security.Roles;
 import dev.idcplane.service.MatrixInput;
@@ -31,12 +30,13 @@ import java.util.Optional;
 /**
  * What a CI pipeline calls: plan, and in apply mode apply, the configured matrix or the one in the
  * body. {@code ci} may plan; apply mode needs {@code deployer} (403 {@code deployer_required}
- * before anything is planned or audited otherwise). Outcomes a CI job can branch on: 200 with no changes; 200 with changes applied (or, in plan
- * mode, listed); 202 + Location when not waiting; 409 busy or stale; 422 invalid matrix or
- * deletion guard; 502 when AWS failed part of the run. A matrix in the body whose digest is not the
- * configured matrix's is a preview: the answer's {@code matrixOrigin} is {@code request} and its
- * {@code warnings} say so. With {@code idc.matrix.source=pushed}, an accepted apply with a body
- * pushes that matrix: it becomes the configured one (audited as {@code MATRIX_PUSHED}).
+ * before anything is planned or audited otherwise). Outcomes a CI job can branch on: 200 with no
+ * changes; 200 with changes applied (or, in plan mode, listed); 202 + Location when not waiting;
+ * 409 busy or stale; 422 invalid matrix or deletion guard; 502 when AWS failed part of the run. A
+ * matrix in the body whose digest is not the configured matrix's is a preview: the answer's {@code
+ * matrixOrigin} is {@code request} and its {@code warnings} say so. With {@code
+ * idc.matrix.source=pushed}, an accepted apply with a body pushes that matrix: it becomes the
+ * configured one (audited as {@code MATRIX_PUSHED}).
  */
 @Path("/api/v1/reconcile")
 public class ReconcileResource {
@@ -45,8 +45,8 @@ public class ReconcileResource {
   private final SecurityIdentity identity;
   private final AuditTrail audit;
 
-  public ReconcileResource(PlanningService planning, RunStarter starter,
-      SecurityIdentity identity, AuditTrail audit) {
+  public ReconcileResource(
+      PlanningService planning, RunStarter starter, SecurityIdentity identity, AuditTrail audit) {
     this.planning = planning;
     this.starter = starter;
     this.identity = identity;
@@ -73,19 +73,31 @@ public class ReconcileResource {
     var input = PlanRequests.parse(body, contentType, commit);
     Caller caller = Caller.of(identity);
     String subject = caller.subject();
-    Optional<PushedSource> pushTo = apply && input.files().isPresent()
-        && planning.source() instanceof PushedSource pushed ? Optional.of(pushed) : Optional.empty();
+    Optional<PushedSource> pushTo =
+        apply && input.files().isPresent() && planning.source() instanceof PushedSource pushed
+            ? Optional.of(pushed)
+            : Optional.empty();
     PlanningService.StoredPlan plan = planning.plan(input, caller, pushTo.isPresent());
     boolean text = PlansResource.wantsText(headers);
-    audit.record(AuditAction.RECONCILE, subject,
-        new AuditTrail.MatrixRef(plan.plan().source().matrixDigest(),
-            plan.plan().source().matrixCommit()),
-        Map.of("mode", apply ? "apply" : "plan", "planId", plan.view().id().toString(),
-            "changes", plan.plan().changes().size(), "allowDeletes", allowDeletes));
+    audit.record(
+        AuditAction.RECONCILE,
+        subject,
+        new AuditTrail.MatrixRef(
+            plan.plan().source().matrixDigest(), plan.plan().source().matrixCommit()),
+        Map.of(
+            "mode",
+            apply ? "apply" : "plan",
+            "planId",
+            plan.view().id().toString(),
+            "changes",
+            plan.plan().changes().size(),
+            "allowDeletes",
+            allowDeletes));
     if (!apply || plan.plan().empty()) {
       pushTo.ifPresent(p -> push(p, input, plan, subject));
       return Response.ok(text ? plan.text() : outcome(plan, null, apply ? "no_changes" : "planned"))
-          .type(text ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_JSON_TYPE).build();
+          .type(text ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_JSON_TYPE)
+          .build();
     }
     var started = starter.applyFresh(plan, allowDeletes, caller);
     pushTo.ifPresent(p -> push(p, input, plan, subject));
@@ -94,27 +106,40 @@ public class ReconcileResource {
     }
     RunView run = starter.await(started, true);
     int status = "SUCCEEDED".equals(run.status()) ? 200 : 502;
-    return Response.status(status).entity(outcome(plan, run, run.status().toLowerCase()))
-        .type(MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.status(status)
+        .entity(outcome(plan, run, run.status().toLowerCase()))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 
   /** The accepted apply's matrix becomes the configured one of the {@code pushed} source. */
-  private void push(PushedSource to, MatrixInput input, PlanningService.StoredPlan plan,
-      String subject) {
+  private void push(
+      PushedSource to, MatrixInput input, PlanningService.StoredPlan plan, String subject) {
     var source = plan.plan().source();
-    QuarkusTransaction.joiningExisting().run(() -> {
-      to.push(input.files().orElseThrow(), source.matrixDigest(), source.matrixCommit(), subject,
-          plan.view().id());
-      planning.recordDrift(plan);
-      audit.record(AuditAction.MATRIX_PUSHED, subject,
-          new AuditTrail.MatrixRef(source.matrixDigest(), source.matrixCommit()),
-          Map.of("planId", plan.view().id().toString(),
-              "files", input.files().orElseThrow().size()));
-    });
+    QuarkusTransaction.joiningExisting()
+        .run(
+            () -> {
+              to.push(
+                  input.files().orElseThrow(),
+                  source.matrixDigest(),
+                  source.matrixCommit(),
+                  subject,
+                  plan.view().id());
+              planning.recordDrift(plan);
+              audit.record(
+                  AuditAction.MATRIX_PUSHED,
+                  subject,
+                  new AuditTrail.MatrixRef(source.matrixDigest(), source.matrixCommit()),
+                  Map.of(
+                      "planId",
+                      plan.view().id().toString(),
+                      "files",
+                      input.files().orElseThrow().size()));
+            });
   }
 
-  private static Map<String, Object> outcome(PlanningService.StoredPlan plan, RunView run,
-      String result) {
+  private static Map<String, Object> outcome(
+      PlanningService.StoredPlan plan, RunView run, String result) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("result", result);
     out.put("planId", plan.view().id());

@@ -1,7 +1,6 @@
 package dev.idcplane.api;
 
 import dev.idcplane.security.Caller;
-
 import dev.idcplane.service.ApplyService;
 import dev.idcplane.service.PlanningService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +29,8 @@ public class RunStarter {
     return apply.apply(planId, new ApplyService.ApplyRequest(allowDeletes), caller);
   }
 
-  ApplyService.Started applyFresh(PlanningService.StoredPlan plan, boolean allowDeletes,
-      Caller caller) {
+  ApplyService.Started applyFresh(
+      PlanningService.StoredPlan plan, boolean allowDeletes, Caller caller) {
     return apply.applyFresh(plan, new ApplyService.ApplyRequest(allowDeletes), caller);
   }
 
@@ -51,12 +50,14 @@ public class RunStarter {
   }
 
   Response respond(ApplyService.Started started, boolean wait, UriInfo uri) {
-    URI location = uri.getBaseUriBuilder().path("api/v1/runs").path(started.runId().toString())
-        .build();
+    URI location =
+        uri.getBaseUriBuilder().path("api/v1/runs").path(started.runId().toString()).build();
     var view = await(started, wait);
     if (view == null) {
       return Response.accepted(runs.view(runs.find(started.runId().toString()), false))
-          .location(location).type(MediaType.APPLICATION_JSON_TYPE).build();
+          .location(location)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .build();
     }
     return Response.ok(view).location(location).type(MediaType.APPLICATION_JSON_TYPE).build();
   }

@@ -6,6 +6,7 @@ import dev.idcplane.persistence.RunOperationEntity;
 import dev.idcplane.persistence.RunRepository;
 import dev.idcplane.security.Roles;
 import dev.idcplane.service.RunEvents;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import io.smallrye.common.annotation.Blocking;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Apply runs: list, one run with progress and ETA, and live progress as Server-Sent Events. */
@@ -40,10 +40,8 @@ public class RunsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public List<RunView> list(@QueryParam("limit") String limit) {
     List<RunEntity> recent = runs.recent(PlansResource.parseLimit(limit));
-    Map<UUID, Map<String, Long>> outcomes =
-        runs.outcomes(recent.stream().map(r -> r.id).toList());
-    return recent.stream()
-        .map(r -> view(r, outcomes.getOrDefault(r.id, Map.of()), false)).toList();
+    Map<UUID, Map<String, Long>> outcomes = runs.outcomes(recent.stream().map(r -> r.id).toList());
+    return recent.stream().map(r -> view(r, outcomes.getOrDefault(r.id, Map.of()), false)).toList();
   }
 
   @GET
@@ -55,8 +53,8 @@ public class RunsResource {
   }
 
   /**
-   * Each operation transition as it happens, then one {@code run} event when the run ends. Blocking:
-   * the run is looked up in the database first, which must not happen on the event loop.
+   * Each operation transition as it happens, then one {@code run} event when the run ends.
+   * Blocking: the run is looked up in the database first, which must not happen on the event loop.
    */
   @GET
   @Blocking
@@ -69,13 +67,14 @@ public class RunsResource {
     if (!"RUNNING".equals(run.status)) {
       return io.smallrye.mutiny.Multi.createFrom().item(endOf(run));
     }
-    return events.stream(run.id, () -> runs.find(run.id)
-        .filter(r -> !"RUNNING".equals(r.status)).map(RunsResource::endOf));
+    return events.stream(
+        run.id,
+        () -> runs.find(run.id).filter(r -> !"RUNNING".equals(r.status)).map(RunsResource::endOf));
   }
 
   private static RunEvents.RunEvent endOf(RunEntity run) {
-    return new RunEvents.RunEvent("run", run.id, null, null, null, null, null, null, run.error,
-        run.status, run.finishedAt);
+    return new RunEvents.RunEvent(
+        "run", run.id, null, null, null, null, null, null, run.error, run.status, run.finishedAt);
   }
 
   RunEntity find(String id) {
@@ -93,23 +92,52 @@ public class RunsResource {
   }
 
   private RunView view(RunEntity r, Map<String, Long> outcomes, boolean withOperations) {
-    long finished = outcomes.getOrDefault("SUCCEEDED", 0L) + outcomes.getOrDefault("FAILED", 0L)
-        + outcomes.getOrDefault("SKIPPED", 0L);
-    Duration elapsed = Duration.between(r.startedAt,
-        r.finishedAt != null ? r.finishedAt : clock.instant());
-    Double rate = finished == 0 || elapsed.isZero() ? null
-        : finished / (elapsed.toNanos() / 1e9);
-    Long eta = "RUNNING".equals(r.status) && rate != null
-        ? Math.round((r.operationCount - finished) / rate) : null;
-    List<RunView.OperationView> ops = withOperations
-        ? runs.operationRows(r.id).stream().map(RunsResource::op).toList() : null;
-    return new RunView(r.id, r.planId, r.instanceArn, r.status, r.startedBy, r.startedByName, r.startedAt,
-        r.finishedAt, r.matrixDigest, r.matrixCommit, r.operationCount, outcomes, rate, eta,
-        r.awsCalls, r.retries, r.maxInFlight, r.error, ops);
+    long finished =
+        outcomes.getOrDefault("SUCCEEDED", 0L)
+            + outcomes.getOrDefault("FAILED", 0L)
+            + outcomes.getOrDefault("SKIPPED", 0L);
+    Duration elapsed =
+        Duration.between(r.startedAt, r.finishedAt != null ? r.finishedAt : clock.instant());
+    Double rate = finished == 0 || elapsed.isZero() ? null : finished / (elapsed.toNanos() / 1e9);
+    Long eta =
+        "RUNNING".equals(r.status) && rate != null
+            ? Math.round((r.operationCount - finished) / rate)
+            : null;
+    List<RunView.OperationView> ops =
+        withOperations ? runs.operationRows(r.id).stream().map(RunsResource::op).toList() : null;
+    return new RunView(
+        r.id,
+        r.planId,
+        r.instanceArn,
+        r.status,
+        r.startedBy,
+        r.startedByName,
+        r.startedAt,
+        r.finishedAt,
+        r.matrixDigest,
+        r.matrixCommit,
+        r.operationCount,
+        outcomes,
+        rate,
+        eta,
+        r.awsCalls,
+        r.retries,
+        r.maxInFlight,
+        r.error,
+        ops);
   }
 
   private static RunView.OperationView op(RunOperationEntity e) {
-    return new RunView.OperationView(e.seq, e.kind, e.changeKey, e.outcome, e.requestId,
-        e.attempts, e.startedAt, e.submittedAt, e.finishedAt, e.error);
+    return new RunView.OperationView(
+        e.seq,
+        e.kind,
+        e.changeKey,
+        e.outcome,
+        e.requestId,
+        e.attempts,
+        e.startedAt,
+        e.submittedAt,
+        e.finishedAt,
+        e.error);
   }
 }

@@ -39,20 +39,49 @@ public final class Applier {
   private final Fence fence;
 
   /** An applier with a request budget of its own, {@code settings.requestsPerSecond()}. */
-  public Applier(IdentityCenter ic, String instanceArn, ApplySettings settings, Clock clock,
-      Sleeper sleeper, RandomGenerator random, OperationJournal journal) {
-    this(ic, instanceArn, settings, clock, sleeper, random, journal,
-        new RateLimiter(settings.requestsPerSecond(), clock, sleeper), Fence.NONE);
+  public Applier(
+      IdentityCenter ic,
+      String instanceArn,
+      ApplySettings settings,
+      Clock clock,
+      Sleeper sleeper,
+      RandomGenerator random,
+      OperationJournal journal) {
+    this(
+        ic,
+        instanceArn,
+        settings,
+        clock,
+        sleeper,
+        random,
+        journal,
+        new RateLimiter(settings.requestsPerSecond(), clock, sleeper),
+        Fence.NONE);
   }
 
   /**
    * An applier with a budget of its own whose every write is first checked against {@code fence};
    * when the check fails, {@link #run} throws {@link LeaseLostException} and submits nothing more.
    */
-  public Applier(IdentityCenter ic, String instanceArn, ApplySettings settings, Clock clock,
-      Sleeper sleeper, RandomGenerator random, OperationJournal journal, Fence fence) {
-    this(ic, instanceArn, settings, clock, sleeper, random, journal,
-        new RateLimiter(settings.requestsPerSecond(), clock, sleeper), fence);
+  public Applier(
+      IdentityCenter ic,
+      String instanceArn,
+      ApplySettings settings,
+      Clock clock,
+      Sleeper sleeper,
+      RandomGenerator random,
+      OperationJournal journal,
+      Fence fence) {
+    this(
+        ic,
+        instanceArn,
+        settings,
+        clock,
+        sleeper,
+        random,
+        journal,
+        new RateLimiter(settings.requestsPerSecond(), clock, sleeper),
+        fence);
   }
 
   /**
@@ -60,9 +89,16 @@ public final class Applier {
    * service shares with plans and scans (the account's rate quota is one for all of them), and
    * whose every write is first checked against {@code fence}.
    */
-  public Applier(IdentityCenter ic, String instanceArn, ApplySettings settings, Clock clock,
-      Sleeper sleeper, RandomGenerator random, OperationJournal journal,
-      RateLimiter ssoAdminBudget, Fence fence) {
+  public Applier(
+      IdentityCenter ic,
+      String instanceArn,
+      ApplySettings settings,
+      Clock clock,
+      Sleeper sleeper,
+      RandomGenerator random,
+      OperationJournal journal,
+      RateLimiter ssoAdminBudget,
+      Fence fence) {
     this.fence = fence;
     this.ic = ic;
     this.instanceArn = instanceArn;
@@ -92,8 +128,9 @@ public final class Applier {
     Map<String, String> arnByName = new HashMap<>();
     Set<String> failedSets = new HashSet<>();
 
-    for (Operation op : phase(operations, OperationKind.CREATE_PERMISSION_SET,
-        OperationKind.UPDATE_PERMISSION_SET)) {
+    for (Operation op :
+        phase(
+            operations, OperationKind.CREATE_PERMISSION_SET, OperationKind.UPDATE_PERMISSION_SET)) {
       Operation end = convergeSet(converger, op, arnByName, failedSets);
       result.put(end.seq(), end);
     }
@@ -104,30 +141,48 @@ public final class Applier {
     }
     resolveMissingArns(converger, operations, arnByName, failedSets);
 
-    for (OperationKind kind : List.of(OperationKind.PROVISION_PERMISSION_SET,
-        OperationKind.CREATE_ASSIGNMENT, OperationKind.DELETE_ASSIGNMENT)) {
+    for (OperationKind kind :
+        List.of(
+            OperationKind.PROVISION_PERMISSION_SET,
+            OperationKind.CREATE_ASSIGNMENT,
+            OperationKind.DELETE_ASSIGNMENT)) {
       List<Operation> runnable = new ArrayList<>();
       for (Operation op : phase(operations, kind)) {
         Optional<String> set = setName(op);
         if (!op.outcome().terminal() && set.isPresent() && failedSets.contains(set.get())) {
-          Operation skipped = op.skipped(clock.instant(),
-              "permission set " + set.get() + " could not be written");
+          Operation skipped =
+              op.skipped(clock.instant(), "permission set " + set.get() + " could not be written");
           journal.record(skipped);
           result.put(op.seq(), skipped);
         } else {
           runnable.add(op);
         }
       }
-      AsyncScheduler scheduler = new AsyncScheduler(ic, instanceArn, settings, gate, clock,
-          sleeper, journal, counters, new AssignmentTargets(arnByName), backoff, fence);
+      AsyncScheduler scheduler =
+          new AsyncScheduler(
+              ic,
+              instanceArn,
+              settings,
+              gate,
+              clock,
+              sleeper,
+              journal,
+              counters,
+              new AssignmentTargets(arnByName),
+              backoff,
+              fence);
       scheduler.run(runnable).forEach(o -> result.put(o.seq(), o));
     }
     List<Operation> ended = operations.stream().map(o -> result.get(o.seq())).toList();
     return new RunResult(RunStatus.of(ended), ended, counters);
   }
 
-  private Operation convergeSet(PermissionSetConverger converger, Operation op,
-      Map<String, String> arnByName, Set<String> failedSets) throws InterruptedException {
+  private Operation convergeSet(
+      PermissionSetConverger converger,
+      Operation op,
+      Map<String, String> arnByName,
+      Set<String> failedSets)
+      throws InterruptedException {
     if (op.outcome().terminal()) {
       if (op.outcome() != OperationOutcome.SUCCEEDED) {
         setName(op).ifPresent(failedSets::add);
@@ -138,15 +193,19 @@ public final class Applier {
     journal.record(running);
     String name = setName(op).orElseThrow();
     try {
-      String arn = switch (op.kind()) {
-        case CREATE_PERMISSION_SET -> converger.converge(name, Optional.empty(),
-            ((Change.CreatePermissionSet) op.change()).definition());
-        case UPDATE_PERMISSION_SET -> {
-          Change.UpdatePermissionSet u = (Change.UpdatePermissionSet) op.change();
-          yield converger.converge(name, Optional.of(u.permissionSetArn()), u.after());
-        }
-        default -> throw new IllegalStateException("not a definition change: " + op.kind());
-      };
+      String arn =
+          switch (op.kind()) {
+            case CREATE_PERMISSION_SET ->
+                converger.converge(
+                    name,
+                    Optional.empty(),
+                    ((Change.CreatePermissionSet) op.change()).definition());
+            case UPDATE_PERMISSION_SET -> {
+              Change.UpdatePermissionSet u = (Change.UpdatePermissionSet) op.change();
+              yield converger.converge(name, Optional.of(u.permissionSetArn()), u.after());
+            }
+            default -> throw new IllegalStateException("not a definition change: " + op.kind());
+          };
       arnByName.put(name, arn);
       Operation ok = running.submitted(arn, clock.instant()).succeeded(clock.instant());
       journal.record(ok);
@@ -165,12 +224,17 @@ public final class Applier {
    * looked up together, once per run. A set that could not be written is not looked up: the
    * operations that need it are skipped.
    */
-  private void resolveMissingArns(PermissionSetConverger converger, List<Operation> ops,
-      Map<String, String> arnByName, Set<String> failedSets) throws InterruptedException {
+  private void resolveMissingArns(
+      PermissionSetConverger converger,
+      List<Operation> ops,
+      Map<String, String> arnByName,
+      Set<String> failedSets)
+      throws InterruptedException {
     Set<String> missing = new java.util.TreeSet<>();
     for (Operation op : ops) {
       if (!op.outcome().terminal()
-          && op.change() instanceof Change.CreateAssignment c && c.permissionSetArn() == null
+          && op.change() instanceof Change.CreateAssignment c
+          && c.permissionSetArn() == null
           && !arnByName.containsKey(c.assignment().permissionSetName())
           && !failedSets.contains(c.assignment().permissionSetName())) {
         missing.add(c.assignment().permissionSetName());
@@ -193,13 +257,14 @@ public final class Applier {
 
   private static Optional<String> setName(Operation op) {
     Change c = op.change();
-    return Optional.of(switch (c.action()) {
-      case CREATE_PERMISSION_SET -> ((Change.CreatePermissionSet) c).name();
-      case UPDATE_PERMISSION_SET -> ((Change.UpdatePermissionSet) c).name();
-      case PROVISION_PERMISSION_SET -> ((Change.ProvisionPermissionSet) c).name();
-      case CREATE_ASSIGNMENT -> ((Change.CreateAssignment) c).assignment().permissionSetName();
-      case DELETE_ASSIGNMENT -> ((Change.DeleteAssignment) c).assignment().permissionSetName();
-    });
+    return Optional.of(
+        switch (c.action()) {
+          case CREATE_PERMISSION_SET -> ((Change.CreatePermissionSet) c).name();
+          case UPDATE_PERMISSION_SET -> ((Change.UpdatePermissionSet) c).name();
+          case PROVISION_PERMISSION_SET -> ((Change.ProvisionPermissionSet) c).name();
+          case CREATE_ASSIGNMENT -> ((Change.CreateAssignment) c).assignment().permissionSetName();
+          case DELETE_ASSIGNMENT -> ((Change.DeleteAssignment) c).assignment().permissionSetName();
+        });
   }
 
   /** The ARN a finished definition operation recorded (kept in its request id field). */

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param backoffBase first retry delay (full jitter: uniform in [0, base·2^attempt])
  * @param backoffMax cap of one retry delay
  * @param operationTimeout how long one operation may take from first submission to terminal state
- * @param statusGrace how long after a submission a Describe*Status answering ResourceNotFound
- *     means "not visible yet" (eventual consistency) rather than "AWS lost the request"
+ * @param statusGrace how long after a submission a Describe*Status answering ResourceNotFound means
+ *     "not visible yet" (eventual consistency) rather than "AWS lost the request"
  */
 public record ApplySettings(
     int maxOutstanding,
@@ -57,26 +57,55 @@ public record ApplySettings(
   }
 
   /** The settings with the default {@code statusGrace}. */
-  public ApplySettings(int maxOutstanding, int maxProvisioning, double requestsPerSecond,
-      Duration pollFirst, Duration pollMax, int maxAttempts, Duration backoffBase,
-      Duration backoffMax, Duration operationTimeout) {
-    this(maxOutstanding, maxProvisioning, requestsPerSecond, pollFirst, pollMax, maxAttempts,
-        backoffBase, backoffMax, operationTimeout, DEFAULT_STATUS_GRACE);
+  public ApplySettings(
+      int maxOutstanding,
+      int maxProvisioning,
+      double requestsPerSecond,
+      Duration pollFirst,
+      Duration pollMax,
+      int maxAttempts,
+      Duration backoffBase,
+      Duration backoffMax,
+      Duration operationTimeout) {
+    this(
+        maxOutstanding,
+        maxProvisioning,
+        requestsPerSecond,
+        pollFirst,
+        pollMax,
+        maxAttempts,
+        backoffBase,
+        backoffMax,
+        operationTimeout,
+        DEFAULT_STATUS_GRACE);
   }
 
   /** AWS-sized defaults. */
   public static ApplySettings defaults() {
     return new ApplySettings(
-        15, 3, 20, Duration.ofSeconds(2), Duration.ofSeconds(10), 8, Duration.ofMillis(500),
-        Duration.ofSeconds(20), Duration.ofMinutes(15));
+        15,
+        3,
+        20,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(10),
+        8,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(20),
+        Duration.ofMinutes(15));
   }
 
   /** The same settings with every duration multiplied by {@code factor} and the rate divided. */
   public ApplySettings scaled(double factor) {
     return new ApplySettings(
-        maxOutstanding, maxProvisioning, requestsPerSecond / factor,
-        scale(pollFirst, factor), scale(pollMax, factor), maxAttempts,
-        scale(backoffBase, factor), scale(backoffMax, factor), scale(operationTimeout, factor),
+        maxOutstanding,
+        maxProvisioning,
+        requestsPerSecond / factor,
+        scale(pollFirst, factor),
+        scale(pollMax, factor),
+        maxAttempts,
+        scale(backoffBase, factor),
+        scale(backoffMax, factor),
+        scale(operationTimeout, factor),
         scale(statusGrace, factor));
   }
 

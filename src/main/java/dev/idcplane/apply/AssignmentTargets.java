@@ -42,8 +42,10 @@ final class AssignmentTargets {
 
   OperationStatus describe(IdentityCenter ic, String instance, Operation op) {
     return switch (op.kind()) {
-      case CREATE_ASSIGNMENT -> ic.describeAccountAssignmentCreationStatus(instance, op.requestId());
-      case DELETE_ASSIGNMENT -> ic.describeAccountAssignmentDeletionStatus(instance, op.requestId());
+      case CREATE_ASSIGNMENT ->
+          ic.describeAccountAssignmentCreationStatus(instance, op.requestId());
+      case DELETE_ASSIGNMENT ->
+          ic.describeAccountAssignmentDeletionStatus(instance, op.requestId());
       case PROVISION_PERMISSION_SET ->
           ic.describePermissionSetProvisioningStatus(instance, op.requestId());
       case CREATE_PERMISSION_SET, UPDATE_PERMISSION_SET ->
@@ -67,7 +69,10 @@ final class AssignmentTargets {
     String arn;
     if (op.change() instanceof Change.CreateAssignment c) {
       key = c.assignment();
-      arn = c.permissionSetArn() != null ? c.permissionSetArn() : arnByName.get(key.permissionSetName());
+      arn =
+          c.permissionSetArn() != null
+              ? c.permissionSetArn()
+              : arnByName.get(key.permissionSetName());
     } else if (op.change() instanceof Change.DeleteAssignment d) {
       key = d.assignment();
       arn = d.permissionSetArn();

@@ -1,6 +1,5 @@
 package dev.idcplane.apply;
 
-import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.IdentityCenterException;
 import dev.idcplane.identitycenter.OperationState;
@@ -52,8 +51,10 @@ final class AsyncScheduler {
   private final Deque<Operation> queue = new ArrayDeque<>();
   private final List<Delayed> delayed = new ArrayList<>();
   private final Map<String, Operation> inFlight = new LinkedHashMap<>();
+
   /** Left IN_PROGRESS per the list call: no longer holds a slot, outcome not yet described. */
   private final Map<String, Operation> confirming = new LinkedHashMap<>();
+
   private final Map<Integer, Operation> done = new LinkedHashMap<>();
   private Instant notBefore = Instant.MIN;
   private int contention;
@@ -61,9 +62,18 @@ final class AsyncScheduler {
 
   private record Delayed(Operation op, Instant at) {}
 
-  AsyncScheduler(IdentityCenter ic, String instanceArn, ApplySettings settings, CallGate gate,
-      Clock clock, Sleeper sleeper, OperationJournal journal, RunCounters counters,
-      AssignmentTargets targets, Backoff backoff, Fence fence) {
+  AsyncScheduler(
+      IdentityCenter ic,
+      String instanceArn,
+      ApplySettings settings,
+      CallGate gate,
+      Clock clock,
+      Sleeper sleeper,
+      OperationJournal journal,
+      RunCounters counters,
+      AssignmentTargets targets,
+      Backoff backoff,
+      Fence fence) {
     this.ic = ic;
     this.instanceArn = instanceArn;
     this.settings = settings;
@@ -95,8 +105,7 @@ final class AsyncScheduler {
         queue.add(op);
       }
     }
-    while (!queue.isEmpty() || !inFlight.isEmpty() || !delayed.isEmpty()
-        || !confirming.isEmpty()) {
+    while (!queue.isEmpty() || !inFlight.isEmpty() || !delayed.isEmpty() || !confirming.isEmpty()) {
       promoteDelayed();
       submitWhileSlotsFree();
       if (!inFlight.isEmpty() && !now().isBefore(nextPoll)) {
@@ -113,7 +122,8 @@ final class AsyncScheduler {
   }
 
   private void submitWhileSlotsFree() throws InterruptedException {
-    while (!queue.isEmpty() && inFlight.size() < settings.maxOutstanding()
+    while (!queue.isEmpty()
+        && inFlight.size() < settings.maxOutstanding()
         && !now().isBefore(notBefore)) {
       Operation op = queue.peek();
       if (op.kind() == OperationKind.PROVISION_PERMISSION_SET
@@ -133,10 +143,12 @@ final class AsyncScheduler {
     Operation op = pending.attempt(now());
     journal.record(op);
     try {
-      OperationStatus status = gate.once(() -> {
-        fence.check();
-        return targets.submit(ic, instanceArn, pending);
-      });
+      OperationStatus status =
+          gate.once(
+              () -> {
+                fence.check();
+                return targets.submit(ic, instanceArn, pending);
+              });
       contention = 0;
       op = op.submitted(status.requestId(), now());
       journal.record(op);
@@ -173,12 +185,12 @@ final class AsyncScheduler {
       case SERVICE, TIMEOUT -> {
         counters.retry(e.kind());
         if (op.attempts() >= settings.maxAttempts() || timedOut(op)) {
-          LOG.errorf("operation %d failed after %d attempts: %s", op.seq(), op.attempts(),
-              e.getMessage());
+          LOG.errorf(
+              "operation %d failed after %d attempts: %s", op.seq(), op.attempts(), e.getMessage());
           fail(op, e.getMessage());
         } else {
-          LOG.warnf("operation %d attempt %d: %s; retrying", op.seq(), op.attempts(),
-              e.getMessage());
+          LOG.warnf(
+              "operation %d attempt %d: %s; retrying", op.seq(), op.attempts(), e.getMessage());
           Operation again = op.retrying(e.getMessage());
           journal.record(again);
           delayed.add(new Delayed(again, now().plus(gateDelay(op.attempts()))));
@@ -209,8 +221,7 @@ final class AsyncScheduler {
   }
 
   private int pollKind(OperationKind kind) throws InterruptedException {
-    List<Operation> mine =
-        inFlight.values().stream().filter(o -> o.kind() == kind).toList();
+    List<Operation> mine = inFlight.values().stream().filter(o -> o.kind() == kind).toList();
     if (mine.isEmpty()) {
       return 0;
     }
@@ -218,8 +229,9 @@ final class AsyncScheduler {
     boolean listed = mine.size() >= 2 && kind != OperationKind.PROVISION_PERMISSION_SET;
     if (listed) {
       stillRunning = new java.util.HashSet<>();
-      for (OperationStatus s : gate.retrying("List" + kind + "Status",
-          () -> targets.listInProgress(ic, instanceArn, kind))) {
+      for (OperationStatus s :
+          gate.retrying(
+              "List" + kind + "Status", () -> targets.listInProgress(ic, instanceArn, kind))) {
         stillRunning.add(s.requestId());
       }
     }
@@ -247,8 +259,9 @@ final class AsyncScheduler {
     for (Operation op : List.copyOf(confirming.values())) {
       confirming.remove(op.requestId());
       try {
-        OperationStatus status = gate.retrying("Describe" + op.kind() + "Status",
-            () -> targets.describe(ic, instanceArn, op));
+        OperationStatus status =
+            gate.retrying(
+                "Describe" + op.kind() + "Status", () -> targets.describe(ic, instanceArn, op));
         if (status.state().terminal()) {
           finish(op, status);
         } else {
@@ -260,8 +273,8 @@ final class AsyncScheduler {
         } else if (e.kind() == IdentityCenterException.Kind.NOT_FOUND) {
           fail(op, unknownRequest(op, e));
         } else {
-          LOG.warnf("describing request %s failed (%s); trying again", op.requestId(),
-              e.getMessage());
+          LOG.warnf(
+              "describing request %s failed (%s); trying again", op.requestId(), e.getMessage());
           inFlight.put(op.requestId(), op);
         }
       }
@@ -277,8 +290,9 @@ final class AsyncScheduler {
   private boolean describe(Operation op) throws InterruptedException {
     OperationStatus status;
     try {
-      status = gate.retrying("Describe" + op.kind() + "Status",
-          () -> targets.describe(ic, instanceArn, op));
+      status =
+          gate.retrying(
+              "Describe" + op.kind() + "Status", () -> targets.describe(ic, instanceArn, op));
     } catch (IdentityCenterException e) {
       if (e.kind() != IdentityCenterException.Kind.NOT_FOUND) {
         throw e;
@@ -307,13 +321,15 @@ final class AsyncScheduler {
       complete(op.succeeded(now()));
     } else if (status.failedTransiently()) {
       if (op.attempts() >= settings.maxAttempts() || timedOut(op)) {
-        LOG.errorf("operation %d FAILED on attempt %d: %s", op.seq(), op.attempts(),
-            status.failureReason());
+        LOG.errorf(
+            "operation %d FAILED on attempt %d: %s",
+            op.seq(), op.attempts(), status.failureReason());
         fail(op, exhausted(op, status.failureReason()));
         return;
       }
-      LOG.warnf("operation %d FAILED on attempt %d (%s); submitting it again", op.seq(),
-          op.attempts(), status.failureReason());
+      LOG.warnf(
+          "operation %d FAILED on attempt %d (%s); submitting it again",
+          op.seq(), op.attempts(), status.failureReason());
       counters.retry(IdentityCenterException.Kind.SERVICE);
       Operation again = op.retrying(status.failureReason());
       journal.record(again);
@@ -324,7 +340,10 @@ final class AsyncScheduler {
   }
 
   private String exhausted(Operation op, String reason) {
-    return reason + " (AWS failed all " + op.attempts() + " submissions of this operation; apply"
+    return reason
+        + " (AWS failed all "
+        + op.attempts()
+        + " submissions of this operation; apply"
         + " again later, or ask AWS Support if it persists)";
   }
 
@@ -335,29 +354,40 @@ final class AsyncScheduler {
   }
 
   private String unknownRequest(Operation op, IdentityCenterException e) {
-    return "AWS does not know request " + op.requestId() + " " + settings.statusGrace()
-        + " or more after its submission (" + e.getMessage() + "); apply again to resubmit it";
+    return "AWS does not know request "
+        + op.requestId()
+        + " "
+        + settings.statusGrace()
+        + " or more after its submission ("
+        + e.getMessage()
+        + "); apply again to resubmit it";
   }
 
   private void expireTimedOut() {
     for (Operation op : List.copyOf(inFlight.values())) {
       if (timedOut(op)) {
         inFlight.remove(op.requestId());
-        fail(op, "still IN_PROGRESS after " + settings.operationTimeout() + " (request "
-            + op.requestId() + ")");
+        fail(
+            op,
+            "still IN_PROGRESS after "
+                + settings.operationTimeout()
+                + " (request "
+                + op.requestId()
+                + ")");
       }
     }
   }
 
   private void promoteDelayed() {
     Instant now = now();
-    delayed.removeIf(d -> {
-      if (!d.at().isAfter(now)) {
-        queue.addFirst(d.op());
-        return true;
-      }
-      return false;
-    });
+    delayed.removeIf(
+        d -> {
+          if (!d.at().isAfter(now)) {
+            queue.addFirst(d.op());
+            return true;
+          }
+          return false;
+        });
   }
 
   private void sleepUntilNextEvent() throws InterruptedException {
@@ -404,7 +434,8 @@ final class AsyncScheduler {
 
   private long provisioning() {
     return inFlight.values().stream()
-        .filter(o -> o.kind() == OperationKind.PROVISION_PERMISSION_SET).count();
+        .filter(o -> o.kind() == OperationKind.PROVISION_PERMISSION_SET)
+        .count();
   }
 
   private Duration gateDelay(int attempt) {

@@ -18,7 +18,11 @@ final class CallGate implements DefinitionReader.Calls {
   private final int maxAttempts;
   private final RunCounters counters;
 
-  CallGate(RateLimiter limiter, Backoff backoff, Sleeper sleeper, int maxAttempts,
+  CallGate(
+      RateLimiter limiter,
+      Backoff backoff,
+      Sleeper sleeper,
+      int maxAttempts,
       RunCounters counters) {
     this.limiter = limiter;
     this.backoff = backoff;
@@ -44,7 +48,10 @@ final class CallGate implements DefinitionReader.Calls {
     return retrying(what, call, null);
   }
 
-  /** As {@link #retrying(String, Supplier)}, but a failure of kind {@code noRetry} is thrown at once. */
+  /**
+   * As {@link #retrying(String, Supplier)}, but a failure of kind {@code noRetry} is thrown at
+   * once.
+   */
   <T> T retrying(String what, Supplier<T> call, IdentityCenterException.Kind noRetry)
       throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
@@ -65,10 +72,12 @@ final class CallGate implements DefinitionReader.Calls {
   }
 
   void run(String what, Runnable call) throws InterruptedException {
-    retrying(what, () -> {
-      call.run();
-      return null;
-    });
+    retrying(
+        what,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   void pause(int attempt) throws InterruptedException {

@@ -27,38 +27,92 @@ public record Operation(
   }
 
   public static Operation pending(int seq, Change change) {
-    return new Operation(seq, change, kindOf(change), OperationOutcome.PENDING, null, 0, null,
-        null, null, null);
+    return new Operation(
+        seq, change, kindOf(change), OperationOutcome.PENDING, null, 0, null, null, null, null);
   }
 
   public Operation attempt(Instant now) {
-    return new Operation(seq, change, kind, OperationOutcome.IN_FLIGHT, requestId, attempts + 1,
-        startedAt == null ? now : startedAt, submittedAt, finishedAt, error);
+    return new Operation(
+        seq,
+        change,
+        kind,
+        OperationOutcome.IN_FLIGHT,
+        requestId,
+        attempts + 1,
+        startedAt == null ? now : startedAt,
+        submittedAt,
+        finishedAt,
+        error);
   }
 
   public Operation submitted(String request, Instant now) {
-    return new Operation(seq, change, kind, OperationOutcome.IN_FLIGHT, request, attempts,
-        startedAt, now, null, null);
+    return new Operation(
+        seq,
+        change,
+        kind,
+        OperationOutcome.IN_FLIGHT,
+        request,
+        attempts,
+        startedAt,
+        now,
+        null,
+        null);
   }
 
   public Operation retrying(String why) {
-    return new Operation(seq, change, kind, OperationOutcome.IN_FLIGHT, null, attempts,
-        startedAt, submittedAt, null, why);
+    return new Operation(
+        seq,
+        change,
+        kind,
+        OperationOutcome.IN_FLIGHT,
+        null,
+        attempts,
+        startedAt,
+        submittedAt,
+        null,
+        why);
   }
 
   public Operation succeeded(Instant now) {
-    return new Operation(seq, change, kind, OperationOutcome.SUCCEEDED, requestId, attempts,
-        startedAt, submittedAt, now, null);
+    return new Operation(
+        seq,
+        change,
+        kind,
+        OperationOutcome.SUCCEEDED,
+        requestId,
+        attempts,
+        startedAt,
+        submittedAt,
+        now,
+        null);
   }
 
   public Operation failed(Instant now, String why) {
-    return new Operation(seq, change, kind, OperationOutcome.FAILED, requestId, attempts,
-        startedAt, submittedAt, now, why);
+    return new Operation(
+        seq,
+        change,
+        kind,
+        OperationOutcome.FAILED,
+        requestId,
+        attempts,
+        startedAt,
+        submittedAt,
+        now,
+        why);
   }
 
   public Operation skipped(Instant now, String why) {
-    return new Operation(seq, change, kind, OperationOutcome.SKIPPED, requestId, attempts,
-        startedAt, submittedAt, now, why);
+    return new Operation(
+        seq,
+        change,
+        kind,
+        OperationOutcome.SKIPPED,
+        requestId,
+        attempts,
+        startedAt,
+        submittedAt,
+        now,
+        why);
   }
 
   static OperationKind kindOf(Change c) {

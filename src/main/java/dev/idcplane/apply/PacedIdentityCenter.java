@@ -50,8 +50,13 @@ public final class PacedIdentityCenter implements IdentityCenter {
   private final Clock clock;
   private final Sleeper sleeper;
 
-  public PacedIdentityCenter(IdentityCenter delegate, RequestPacer pacer, ReadRetry retry,
-      Clock clock, Sleeper sleeper, RandomGenerator random) {
+  public PacedIdentityCenter(
+      IdentityCenter delegate,
+      RequestPacer pacer,
+      ReadRetry retry,
+      Clock clock,
+      Sleeper sleeper,
+      RandomGenerator random) {
     this.delegate = delegate;
     this.pacer = pacer;
     this.retry = retry;
@@ -72,10 +77,10 @@ public final class PacedIdentityCenter implements IdentityCenter {
         }
         Duration delay = backoff.delay(attempt);
         Duration spent = Duration.between(start, clock.instant());
-        if (attempt >= retry.maxAttempts()
-            || spent.plus(delay).compareTo(retry.maxElapsed()) > 0) {
-          LOG.errorf("%s: still throttled after %d attempts in %d ms, giving up: %s", op, attempt,
-              spent.toMillis(), e.getMessage());
+        if (attempt >= retry.maxAttempts() || spent.plus(delay).compareTo(retry.maxElapsed()) > 0) {
+          LOG.errorf(
+              "%s: still throttled after %d attempts in %d ms, giving up: %s",
+              op, attempt, spent.toMillis(), e.getMessage());
           throw e;
         }
         LOG.warnf("%s: throttled (attempt %d), retrying in %d ms", op, attempt, delay.toMillis());
@@ -89,7 +94,9 @@ public final class PacedIdentityCenter implements IdentityCenter {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IdentityCenterException(IdentityCenterException.Kind.TIMEOUT, op,
+      throw new IdentityCenterException(
+          IdentityCenterException.Kind.TIMEOUT,
+          op,
           "interrupted while backing off after throttling; the read was not retried");
     }
   }
@@ -134,20 +141,22 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public List<OrgUnit> listOrganizationalUnitsForParent(String parentId) {
-    return read(ORGANIZATIONS, "ListOrganizationalUnitsForParent",
+    return read(
+        ORGANIZATIONS,
+        "ListOrganizationalUnitsForParent",
         () -> delegate.listOrganizationalUnitsForParent(parentId));
   }
 
   @Override
   public List<Account> listAccountsForParent(String parentId) {
-    return read(ORGANIZATIONS, "ListAccountsForParent",
-        () -> delegate.listAccountsForParent(parentId));
+    return read(
+        ORGANIZATIONS, "ListAccountsForParent", () -> delegate.listAccountsForParent(parentId));
   }
 
   @Override
   public Optional<String> findGroupId(String identityStoreId, String displayName) {
-    return read(IDENTITY_STORE, "GetGroupId",
-        () -> delegate.findGroupId(identityStoreId, displayName));
+    return read(
+        IDENTITY_STORE, "GetGroupId", () -> delegate.findGroupId(identityStoreId, displayName));
   }
 
   @Override
@@ -158,7 +167,9 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public Optional<Principal> describePrincipal(
       String identityStoreId, PrincipalType type, String principalId) {
-    return read(IDENTITY_STORE, type == PrincipalType.GROUP ? "DescribeGroup" : "DescribeUser",
+    return read(
+        IDENTITY_STORE,
+        type == PrincipalType.GROUP ? "DescribeGroup" : "DescribeUser",
         () -> delegate.describePrincipal(identityStoreId, type, principalId));
   }
 
@@ -169,189 +180,234 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public PermissionSetInfo describePermissionSet(String instanceArn, String permissionSetArn) {
-    return read(SSO_ADMIN, "DescribePermissionSet",
+    return read(
+        SSO_ADMIN,
+        "DescribePermissionSet",
         () -> delegate.describePermissionSet(instanceArn, permissionSetArn));
   }
 
   @Override
   public List<String> listManagedPolicies(String instanceArn, String permissionSetArn) {
-    return read(SSO_ADMIN, "ListManagedPoliciesInPermissionSet",
+    return read(
+        SSO_ADMIN,
+        "ListManagedPoliciesInPermissionSet",
         () -> delegate.listManagedPolicies(instanceArn, permissionSetArn));
   }
 
   @Override
   public List<CustomerManagedPolicyRef> listCustomerManagedPolicyReferences(
       String instanceArn, String permissionSetArn) {
-    return read(SSO_ADMIN, "ListCustomerManagedPolicyReferencesInPermissionSet",
+    return read(
+        SSO_ADMIN,
+        "ListCustomerManagedPolicyReferencesInPermissionSet",
         () -> delegate.listCustomerManagedPolicyReferences(instanceArn, permissionSetArn));
   }
 
   @Override
   public Optional<String> getInlinePolicy(String instanceArn, String permissionSetArn) {
-    return read(SSO_ADMIN, "GetInlinePolicyForPermissionSet",
+    return read(
+        SSO_ADMIN,
+        "GetInlinePolicyForPermissionSet",
         () -> delegate.getInlinePolicy(instanceArn, permissionSetArn));
   }
 
   @Override
   public Optional<PermissionsBoundary> getPermissionsBoundary(
       String instanceArn, String permissionSetArn) {
-    return read(SSO_ADMIN, "GetPermissionsBoundaryForPermissionSet",
+    return read(
+        SSO_ADMIN,
+        "GetPermissionsBoundaryForPermissionSet",
         () -> delegate.getPermissionsBoundary(instanceArn, permissionSetArn));
   }
 
   @Override
   public Map<String, String> listTags(String instanceArn, String permissionSetArn) {
-    return read(SSO_ADMIN, "ListTagsForResource",
-        () -> delegate.listTags(instanceArn, permissionSetArn));
+    return read(
+        SSO_ADMIN, "ListTagsForResource", () -> delegate.listTags(instanceArn, permissionSetArn));
   }
 
   @Override
   public List<String> listAccountsForProvisionedPermissionSet(
       String instanceArn, String permissionSetArn, ProvisioningStatus status) {
-    return read(SSO_ADMIN, "ListAccountsForProvisionedPermissionSet",
-        () -> delegate.listAccountsForProvisionedPermissionSet(instanceArn, permissionSetArn,
-            status));
+    return read(
+        SSO_ADMIN,
+        "ListAccountsForProvisionedPermissionSet",
+        () ->
+            delegate.listAccountsForProvisionedPermissionSet(
+                instanceArn, permissionSetArn, status));
   }
 
   @Override
   public List<AccountAssignment> listAccountAssignments(
       String instanceArn, String accountId, String permissionSetArn) {
-    return read(SSO_ADMIN, "ListAccountAssignments",
+    return read(
+        SSO_ADMIN,
+        "ListAccountAssignments",
         () -> delegate.listAccountAssignments(instanceArn, accountId, permissionSetArn));
   }
 
   @Override
-  public PermissionSetInfo createPermissionSet(String instanceArn, String name,
-      String description, String sessionDuration, String relayState, Map<String, String> tags) {
-    return once("CreatePermissionSet", () -> delegate.createPermissionSet(
-        instanceArn, name, description, sessionDuration, relayState, tags));
+  public PermissionSetInfo createPermissionSet(
+      String instanceArn,
+      String name,
+      String description,
+      String sessionDuration,
+      String relayState,
+      Map<String, String> tags) {
+    return once(
+        "CreatePermissionSet",
+        () ->
+            delegate.createPermissionSet(
+                instanceArn, name, description, sessionDuration, relayState, tags));
   }
 
   @Override
   public void updatePermissionSet(
-      String instanceArn, String permissionSetArn, String description, String sessionDuration,
+      String instanceArn,
+      String permissionSetArn,
+      String description,
+      String sessionDuration,
       String relayState) {
-    once("UpdatePermissionSet", () -> delegate.updatePermissionSet(
-        instanceArn, permissionSetArn, description, sessionDuration, relayState));
+    once(
+        "UpdatePermissionSet",
+        () ->
+            delegate.updatePermissionSet(
+                instanceArn, permissionSetArn, description, sessionDuration, relayState));
   }
 
   @Override
   public void putInlinePolicy(String instanceArn, String permissionSetArn, String policy) {
-    once("PutInlinePolicyToPermissionSet",
+    once(
+        "PutInlinePolicyToPermissionSet",
         () -> delegate.putInlinePolicy(instanceArn, permissionSetArn, policy));
   }
 
   @Override
   public void deleteInlinePolicy(String instanceArn, String permissionSetArn) {
-    once("DeleteInlinePolicyFromPermissionSet",
+    once(
+        "DeleteInlinePolicyFromPermissionSet",
         () -> delegate.deleteInlinePolicy(instanceArn, permissionSetArn));
   }
 
   @Override
   public void attachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
-    once("AttachManagedPolicyToPermissionSet",
+    once(
+        "AttachManagedPolicyToPermissionSet",
         () -> delegate.attachManagedPolicy(instanceArn, permissionSetArn, policyArn));
   }
 
   @Override
   public void detachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
-    once("DetachManagedPolicyFromPermissionSet",
+    once(
+        "DetachManagedPolicyFromPermissionSet",
         () -> delegate.detachManagedPolicy(instanceArn, permissionSetArn, policyArn));
   }
 
   @Override
   public void attachCustomerManagedPolicyReference(
       String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
-    once("AttachCustomerManagedPolicyReferenceToPermissionSet",
+    once(
+        "AttachCustomerManagedPolicyReferenceToPermissionSet",
         () -> delegate.attachCustomerManagedPolicyReference(instanceArn, permissionSetArn, ref));
   }
 
   @Override
   public void detachCustomerManagedPolicyReference(
       String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
-    once("DetachCustomerManagedPolicyReferenceFromPermissionSet",
+    once(
+        "DetachCustomerManagedPolicyReferenceFromPermissionSet",
         () -> delegate.detachCustomerManagedPolicyReference(instanceArn, permissionSetArn, ref));
   }
 
   @Override
   public void putPermissionsBoundary(
       String instanceArn, String permissionSetArn, PermissionsBoundary boundary) {
-    once("PutPermissionsBoundaryToPermissionSet",
+    once(
+        "PutPermissionsBoundaryToPermissionSet",
         () -> delegate.putPermissionsBoundary(instanceArn, permissionSetArn, boundary));
   }
 
   @Override
   public void deletePermissionsBoundary(String instanceArn, String permissionSetArn) {
-    once("DeletePermissionsBoundaryFromPermissionSet",
+    once(
+        "DeletePermissionsBoundaryFromPermissionSet",
         () -> delegate.deletePermissionsBoundary(instanceArn, permissionSetArn));
   }
 
   @Override
-  public void tagPermissionSet(String instanceArn, String permissionSetArn,
-      Map<String, String> tags) {
+  public void tagPermissionSet(
+      String instanceArn, String permissionSetArn, Map<String, String> tags) {
     once("TagResource", () -> delegate.tagPermissionSet(instanceArn, permissionSetArn, tags));
   }
 
   @Override
-  public void untagPermissionSet(String instanceArn, String permissionSetArn,
-      Set<String> tagKeys) {
-    once("UntagResource",
-        () -> delegate.untagPermissionSet(instanceArn, permissionSetArn, tagKeys));
+  public void untagPermissionSet(String instanceArn, String permissionSetArn, Set<String> tagKeys) {
+    once(
+        "UntagResource", () -> delegate.untagPermissionSet(instanceArn, permissionSetArn, tagKeys));
   }
 
   @Override
   public OperationStatus provisionPermissionSet(
       String instanceArn, String permissionSetArn, ProvisionTarget target) {
-    return once("ProvisionPermissionSet",
+    return once(
+        "ProvisionPermissionSet",
         () -> delegate.provisionPermissionSet(instanceArn, permissionSetArn, target));
   }
 
   @Override
   public OperationStatus describePermissionSetProvisioningStatus(
       String instanceArn, String requestId) {
-    return read(SSO_ADMIN, "DescribePermissionSetProvisioningStatus",
+    return read(
+        SSO_ADMIN,
+        "DescribePermissionSetProvisioningStatus",
         () -> delegate.describePermissionSetProvisioningStatus(instanceArn, requestId));
   }
 
   @Override
-  public OperationStatus createAccountAssignment(
-      String instanceArn, AccountAssignment assignment) {
-    return once("CreateAccountAssignment",
-        () -> delegate.createAccountAssignment(instanceArn, assignment));
+  public OperationStatus createAccountAssignment(String instanceArn, AccountAssignment assignment) {
+    return once(
+        "CreateAccountAssignment", () -> delegate.createAccountAssignment(instanceArn, assignment));
   }
 
   @Override
-  public OperationStatus deleteAccountAssignment(
-      String instanceArn, AccountAssignment assignment) {
-    return once("DeleteAccountAssignment",
-        () -> delegate.deleteAccountAssignment(instanceArn, assignment));
+  public OperationStatus deleteAccountAssignment(String instanceArn, AccountAssignment assignment) {
+    return once(
+        "DeleteAccountAssignment", () -> delegate.deleteAccountAssignment(instanceArn, assignment));
   }
 
   @Override
   public OperationStatus describeAccountAssignmentCreationStatus(
       String instanceArn, String requestId) {
-    return read(SSO_ADMIN, "DescribeAccountAssignmentCreationStatus",
+    return read(
+        SSO_ADMIN,
+        "DescribeAccountAssignmentCreationStatus",
         () -> delegate.describeAccountAssignmentCreationStatus(instanceArn, requestId));
   }
 
   @Override
   public OperationStatus describeAccountAssignmentDeletionStatus(
       String instanceArn, String requestId) {
-    return read(SSO_ADMIN, "DescribeAccountAssignmentDeletionStatus",
+    return read(
+        SSO_ADMIN,
+        "DescribeAccountAssignmentDeletionStatus",
         () -> delegate.describeAccountAssignmentDeletionStatus(instanceArn, requestId));
   }
 
   @Override
   public List<OperationStatus> listAccountAssignmentCreationStatus(
       String instanceArn, OperationState state) {
-    return read(SSO_ADMIN, "ListAccountAssignmentCreationStatus",
+    return read(
+        SSO_ADMIN,
+        "ListAccountAssignmentCreationStatus",
         () -> delegate.listAccountAssignmentCreationStatus(instanceArn, state));
   }
 
   @Override
   public List<OperationStatus> listAccountAssignmentDeletionStatus(
       String instanceArn, OperationState state) {
-    return read(SSO_ADMIN, "ListAccountAssignmentDeletionStatus",
+    return read(
+        SSO_ADMIN,
+        "ListAccountAssignmentDeletionStatus",
         () -> delegate.listAccountAssignmentDeletionStatus(instanceArn, state));
   }
 }

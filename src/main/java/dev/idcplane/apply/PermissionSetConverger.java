@@ -26,6 +26,7 @@ final class PermissionSetConverger {
   /** The fields UpdatePermissionSet writes, all at once. */
   private static final Set<String> UPDATED_FIELDS =
       Set.of("description", "session_duration", "relay_state");
+
   private final IdentityCenter ic;
   private final String instanceArn;
   private final CallGate gate;
@@ -65,12 +66,13 @@ final class PermissionSetConverger {
   /** The ARNs of those of {@code names} that exist, from one listing of the instance's sets. */
   Map<String, String> findAll(Set<String> names) throws InterruptedException {
     Map<String, String> found = new HashMap<>();
-    for (String arn : gate.retrying("ListPermissionSets", () -> ic.listPermissionSets(instanceArn))) {
+    for (String arn :
+        gate.retrying("ListPermissionSets", () -> ic.listPermissionSets(instanceArn))) {
       if (found.size() == names.size()) {
         break;
       }
-      PermissionSetInfo info = gate.retrying("DescribePermissionSet",
-          () -> ic.describePermissionSet(instanceArn, arn));
+      PermissionSetInfo info =
+          gate.retrying("DescribePermissionSet", () -> ic.describePermissionSet(instanceArn, arn));
       if (names.contains(info.name())) {
         found.put(info.name(), arn);
       }
@@ -84,12 +86,17 @@ final class PermissionSetConverger {
     if (existing.isPresent()) {
       return existing.get();
     }
-    Supplier<PermissionSetInfo> create = () -> {
-      fence.check();
-      return ic.createPermissionSet(
-          instanceArn, name, want.description(), want.sessionDuration(), want.relayState(),
-          want.tags());
-    };
+    Supplier<PermissionSetInfo> create =
+        () -> {
+          fence.check();
+          return ic.createPermissionSet(
+              instanceArn,
+              name,
+              want.description(),
+              want.sessionDuration(),
+              want.relayState(),
+              want.tags());
+        };
     try {
       // CONFLICT here is AWS's "PermissionSet with name … already exists": retrying cannot cure it.
       return gate.retrying("CreatePermissionSet " + name, create, Kind.CONFLICT).arn();
@@ -112,8 +119,9 @@ final class PermissionSetConverger {
   }
 
   private PermissionSetDefinition read(String name, String arn) throws InterruptedException {
-    PermissionSetInfo info = gate.retrying("DescribePermissionSet " + name,
-        () -> ic.describePermissionSet(instanceArn, arn));
+    PermissionSetInfo info =
+        gate.retrying(
+            "DescribePermissionSet " + name, () -> ic.describePermissionSet(instanceArn, arn));
     return DefinitionReader.read(ic, instanceArn, info, gate);
   }
 
@@ -124,47 +132,58 @@ final class PermissionSetConverger {
    */
   private void update(String name, String arn, PermissionSetDefinition want)
       throws InterruptedException {
-    fenced("UpdatePermissionSet " + name, () -> ic.updatePermissionSet(instanceArn, arn,
-        want.description(), want.sessionDuration(), want.relayState()));
+    fenced(
+        "UpdatePermissionSet " + name,
+        () ->
+            ic.updatePermissionSet(
+                instanceArn, arn, want.description(), want.sessionDuration(), want.relayState()));
   }
 
-  private void write(String name, String arn, String field, PermissionSetDefinition live,
-      PermissionSetDefinition want) throws InterruptedException {
+  private void write(
+      String name,
+      String arn,
+      String field,
+      PermissionSetDefinition live,
+      PermissionSetDefinition want)
+      throws InterruptedException {
     switch (field) {
       case "managed_policies" -> {
         for (String p : minus(want.managedPolicies(), live.managedPolicies())) {
-          fenced("AttachManagedPolicy " + name,
-              () -> ic.attachManagedPolicy(instanceArn, arn, p));
+          fenced("AttachManagedPolicy " + name, () -> ic.attachManagedPolicy(instanceArn, arn, p));
         }
         for (String p : minus(live.managedPolicies(), want.managedPolicies())) {
-          fenced("DetachManagedPolicy " + name,
-              () -> ic.detachManagedPolicy(instanceArn, arn, p));
+          fenced("DetachManagedPolicy " + name, () -> ic.detachManagedPolicy(instanceArn, arn, p));
         }
       }
       case "customer_managed_policies" -> {
         for (CustomerManagedPolicyRef r :
             minus(want.customerManagedPolicies(), live.customerManagedPolicies())) {
-          fenced("AttachCustomerManagedPolicyReference " + name,
+          fenced(
+              "AttachCustomerManagedPolicyReference " + name,
               () -> ic.attachCustomerManagedPolicyReference(instanceArn, arn, r));
         }
         for (CustomerManagedPolicyRef r :
             minus(live.customerManagedPolicies(), want.customerManagedPolicies())) {
-          fenced("DetachCustomerManagedPolicyReference " + name,
+          fenced(
+              "DetachCustomerManagedPolicyReference " + name,
               () -> ic.detachCustomerManagedPolicyReference(instanceArn, arn, r));
         }
       }
       case "permissions_boundary" -> {
         if (want.permissionsBoundary().isPresent()) {
-          fenced("PutPermissionsBoundary " + name, () -> ic.putPermissionsBoundary(
-              instanceArn, arn, want.permissionsBoundary().get()));
+          fenced(
+              "PutPermissionsBoundary " + name,
+              () -> ic.putPermissionsBoundary(instanceArn, arn, want.permissionsBoundary().get()));
         } else {
-          fenced("DeletePermissionsBoundary " + name,
+          fenced(
+              "DeletePermissionsBoundary " + name,
               () -> ic.deletePermissionsBoundary(instanceArn, arn));
         }
       }
       case "inline_policy" -> {
         if (want.inlinePolicy() != null) {
-          fenced("PutInlinePolicy " + name,
+          fenced(
+              "PutInlinePolicy " + name,
               () -> ic.putInlinePolicy(instanceArn, arn, want.inlinePolicy()));
         } else {
           fenced("DeleteInlinePolicy " + name, () -> ic.deleteInlinePolicy(instanceArn, arn));
@@ -175,14 +194,16 @@ final class PermissionSetConverger {
     }
   }
 
-  private void writeTags(String name, String arn, Map<String, String> live,
-      Map<String, String> want) throws InterruptedException {
+  private void writeTags(
+      String name, String arn, Map<String, String> live, Map<String, String> want)
+      throws InterruptedException {
     Map<String, String> put = new HashMap<>();
-    want.forEach((k, v) -> {
-      if (!v.equals(live.get(k))) {
-        put.put(k, v);
-      }
-    });
+    want.forEach(
+        (k, v) -> {
+          if (!v.equals(live.get(k))) {
+            put.put(k, v);
+          }
+        });
     Set<String> remove = minus(live.keySet(), want.keySet());
     if (!put.isEmpty()) {
       fenced("TagResource " + name, () -> ic.tagPermissionSet(instanceArn, arn, put));
@@ -194,10 +215,12 @@ final class PermissionSetConverger {
 
   /** A write, checked against the fence right before each attempt (after the rate limit). */
   private void fenced(String what, Runnable write) throws InterruptedException {
-    gate.run(what, () -> {
-      fence.check();
-      write.run();
-    });
+    gate.run(
+        what,
+        () -> {
+          fence.check();
+          write.run();
+        });
   }
 
   private static <T> Set<T> minus(Set<T> a, Set<T> b) {

@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * A request budget: at most {@code perSecond} grants in any one-second window, which is how AWS
  * counts, while delivering the rate itself over time at every setting. It remembers the times of
- * the last {@code burst} grants (a sliding-window log) and grants again once the oldest of them is a
- * window old; so a whole second's calls may go out at once, and then the next waits.
+ * the last {@code burst} grants (a sliding-window log) and grants again once the oldest of them is
+ * a window old; so a whole second's calls may go out at once, and then the next waits.
  *
  * <p>Rates of 1/s or more allow {@code floor(perSecond)} grants per second (no one-second window
  * can hold a fraction of a call); below 1/s, one grant per {@code 1/perSecond} seconds. The window

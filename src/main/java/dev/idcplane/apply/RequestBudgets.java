@@ -15,8 +15,8 @@ public final class RequestBudgets implements RequestPacer {
   private final Map<ApiService, RateLimiter> limiters = new EnumMap<>(ApiService.class);
 
   /** Requests per second of each service; each must be positive. */
-  public RequestBudgets(double ssoAdmin, double identityStore, double organizations, Clock clock,
-      Sleeper sleeper) {
+  public RequestBudgets(
+      double ssoAdmin, double identityStore, double organizations, Clock clock, Sleeper sleeper) {
     limiters.put(ApiService.SSO_ADMIN, new RateLimiter(ssoAdmin, clock, sleeper));
     limiters.put(ApiService.IDENTITY_STORE, new RateLimiter(identityStore, clock, sleeper));
     limiters.put(ApiService.ORGANIZATIONS, new RateLimiter(organizations, clock, sleeper));

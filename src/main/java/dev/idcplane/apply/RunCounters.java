@@ -5,7 +5,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What a run did to AWS: calls made, retries by cause, and the most operations in flight at once. */
+/**
+ * What a run did to AWS: calls made, retries by cause, and the most operations in flight at once.
+ */
 public final class RunCounters {
   private final AtomicLong calls = new AtomicLong();
   private final Map<IdentityCenterException.Kind, AtomicLong> retries =

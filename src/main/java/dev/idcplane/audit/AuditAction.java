@@ -15,6 +15,8 @@ public enum AuditAction {
    * pushed} source.
    */
   MATRIX_PUSHED,
-  /** Resolved drift history older than {@code idc.drift.retention} was deleted (by the scheduler). */
+  /**
+   * Resolved drift history older than {@code idc.drift.retention} was deleted (by the scheduler).
+   */
   DRIFT_PURGED
 }

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 
 /**
  * The hash chain: {@code entry_hash = SHA-256(previous_hash || canonical(entry))}, hex encoded. The
- * canonical form length-prefixes every field, so no two different entries serialise alike. The first
- * entry's previous hash is {@link #GENESIS}. Pure; no I/O.
+ * canonical form length-prefixes every field, so no two different entries serialise alike. The
+ * first entry's previous hash is {@link #GENESIS}. Pure; no I/O.
  */
 public final class AuditChain {
   /** The previous hash of entry 1. */
@@ -19,8 +19,15 @@ public final class AuditChain {
   private AuditChain() {}
 
   /** The hash of an entry with these fields after {@code previousHash}. */
-  public static String hash(String previousHash, long seq, Instant at, String action,
-      String subject, String matrixDigest, String matrixCommit, String details) {
+  public static String hash(
+      String previousHash,
+      long seq,
+      Instant at,
+      String action,
+      String subject,
+      String matrixDigest,
+      String matrixCommit,
+      String details) {
     StringBuilder canonical = new StringBuilder();
     field(canonical, Long.toString(seq));
     field(canonical, at.truncatedTo(ChronoUnit.MICROS).toString());
@@ -41,8 +48,15 @@ public final class AuditChain {
 
   /** The hash the entry should carry given its own fields and previous hash. */
   public static String hashOf(AuditEntry e) {
-    return hash(e.previousHash(), e.seq(), e.at(), e.action(), e.subject(), e.matrixDigest(),
-        e.matrixCommit(), e.details());
+    return hash(
+        e.previousHash(),
+        e.seq(),
+        e.at(),
+        e.action(),
+        e.subject(),
+        e.matrixDigest(),
+        e.matrixCommit(),
+        e.details());
   }
 
   private static void field(StringBuilder out, String value) {

@@ -22,8 +22,10 @@ public class AuditTrail {
   public AuditTrail(AuditRepository repository, Clock clock, ObjectMapper json) {
     this.repository = repository;
     this.clock = clock;
-    this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-        .configure(SerializationFeature.INDENT_OUTPUT, false);
+    this.canonical =
+        json.copy()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(SerializationFeature.INDENT_OUTPUT, false);
   }
 
   /** The matrix an action was taken from; both parts may be null. */
@@ -31,16 +33,24 @@ public class AuditTrail {
     public static final MatrixRef NONE = new MatrixRef(null, null);
   }
 
-  /** Records {@code action} by {@code subject} with {@code details} (values serialisable to JSON). */
-  public AuditEntry record(AuditAction action, String subject, MatrixRef matrix,
-      Map<String, ?> details) {
-    return repository.append(new AuditRepository.NewEntry(clock.instant(), action.name(), subject,
-        matrix.digest(), matrix.commit(), canonicalJson(details)));
+  /**
+   * Records {@code action} by {@code subject} with {@code details} (values serialisable to JSON).
+   */
+  public AuditEntry record(
+      AuditAction action, String subject, MatrixRef matrix, Map<String, ?> details) {
+    return repository.append(
+        new AuditRepository.NewEntry(
+            clock.instant(),
+            action.name(),
+            subject,
+            matrix.digest(),
+            matrix.commit(),
+            canonicalJson(details)));
   }
 
   /**
-   * Re-checks the whole chain, its end against the head anchor, and that it still holds
-   * {@code given} (a head an auditor kept) when present. Safe while entries are being appended.
+   * Re-checks the whole chain, its end against the head anchor, and that it still holds {@code
+   * given} (a head an auditor kept) when present. Safe while entries are being appended.
    */
   public ChainVerdict verify(Optional<ChainHead> given) {
     ChainVerifier verifier = new ChainVerifier(given);

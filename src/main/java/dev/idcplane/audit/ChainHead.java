@@ -4,9 +4,8 @@ import java.util.Objects;
 
 /**
  * A position of the chain: the entry numbered {@code seq} has hash {@code entryHash}. Seq 0 with
- * {@link AuditChain#GENESIS} is the head of an empty chain. The trail keeps its own head in
- * {@code audit_head}; an auditor may keep a copy of one and later ask whether the chain still holds
- * it.
+ * {@link AuditChain#GENESIS} is the head of an empty chain. The trail keeps its own head in {@code
+ * audit_head}; an auditor may keep a copy of one and later ask whether the chain still holds it.
  */
 public record ChainHead(long seq, String entryHash) {
   public ChainHead {

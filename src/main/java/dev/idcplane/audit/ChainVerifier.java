@@ -34,10 +34,14 @@ public final class ChainVerifier {
       return false;
     }
     if (e.seq() != expectedSeq) {
-      return fail(expectedSeq, e.seq() > expectedSeq
-          ? entries(expectedSeq, e.seq() - 1, "is missing", "are missing")
-              + " (next stored entry is " + e.seq() + ")"
-          : "entry " + e.seq() + " is out of sequence (expected " + expectedSeq + ")");
+      return fail(
+          expectedSeq,
+          e.seq() > expectedSeq
+              ? entries(expectedSeq, e.seq() - 1, "is missing", "are missing")
+                  + " (next stored entry is "
+                  + e.seq()
+                  + ")"
+              : "entry " + e.seq() + " is out of sequence (expected " + expectedSeq + ")");
     }
     if (!e.previousHash().equals(previousHash)) {
       return fail(e.seq(), "previous hash does not match the hash of entry " + (e.seq() - 1));
@@ -46,8 +50,12 @@ public final class ChainVerifier {
       return fail(e.seq(), "entry hash does not match its contents");
     }
     if (given != null && given.seq() == e.seq() && !given.entryHash().equals(e.entryHash())) {
-      return fail(e.seq(), "entry " + e.seq() + " does not have the given head's hash: history up"
-          + " to it was rewritten");
+      return fail(
+          e.seq(),
+          "entry "
+              + e.seq()
+              + " does not have the given head's hash: history up"
+              + " to it was rewritten");
     }
     previousHash = e.entryHash();
     expectedSeq++;
@@ -71,29 +79,52 @@ public final class ChainVerifier {
   private void checkEnd(ChainHead anchor) {
     long last = expectedSeq - 1;
     if (given != null && given.seq() > last) {
-      fail(last + 1, "chain ends at seq " + last + " but the given head records seq "
-          + given.seq() + ": the newest entries were removed");
+      fail(
+          last + 1,
+          "chain ends at seq "
+              + last
+              + " but the given head records seq "
+              + given.seq()
+              + ": the newest entries were removed");
     } else if (anchor == null) {
-      fail(last + 1, "the head anchor (audit_head) is missing, so removal of the newest entries"
-          + " cannot be ruled out");
+      fail(
+          last + 1,
+          "the head anchor (audit_head) is missing, so removal of the newest entries"
+              + " cannot be ruled out");
     } else if (anchor.seq() > last) {
-      fail(last + 1, "chain ends at seq " + last + " but the head anchor records seq "
-          + anchor.seq() + ": the newest "
-          + entries(last + 1, anchor.seq(), "was removed", "were removed"));
+      fail(
+          last + 1,
+          "chain ends at seq "
+              + last
+              + " but the head anchor records seq "
+              + anchor.seq()
+              + ": the newest "
+              + entries(last + 1, anchor.seq(), "was removed", "were removed"));
     } else if (anchor.seq() < last) {
-      fail(anchor.seq() + 1, "chain continues to seq " + last + " past the head anchor's seq "
-          + anchor.seq() + ": " + entries(anchor.seq() + 1, last, "was", "were")
-          + " not appended through the trail, or the anchor was moved back");
+      fail(
+          anchor.seq() + 1,
+          "chain continues to seq "
+              + last
+              + " past the head anchor's seq "
+              + anchor.seq()
+              + ": "
+              + entries(anchor.seq() + 1, last, "was", "were")
+              + " not appended through the trail, or the anchor was moved back");
     } else if (!anchor.entryHash().equals(previousHash)) {
-      fail(Math.max(last, 1), (last == 0 ? "the chain is empty but" : "entry " + last
-          + ", the chain's last, has a different hash than") + " the head anchor records: the"
-          + " newest entries were rewritten or the anchor was changed");
+      fail(
+          Math.max(last, 1),
+          (last == 0
+                  ? "the chain is empty but"
+                  : "entry " + last + ", the chain's last, has a different hash than")
+              + " the head anchor records: the"
+              + " newest entries were rewritten or the anchor was changed");
     }
   }
 
   /** "entry 4 is missing" or "entries 4..6 are missing". */
   private static String entries(long from, long to, String singular, String plural) {
-    return from == to ? "entry " + from + " " + singular
+    return from == to
+        ? "entry " + from + " " + singular
         : "entries " + from + ".." + to + " " + plural;
   }
 

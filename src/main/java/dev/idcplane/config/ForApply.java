@@ -1,10 +1,10 @@
 package dev.idcplane.config;
 
+import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.inject.Qualifier;
 
 /** The Identity Center that apply writes through (no SDK retries on AWS; see ServiceProducers). */
 @Qualifier

@@ -9,7 +9,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "idc")
 public interface IdcConfig {
 
-  /** Which Identity Center to talk to: the real one through the AWS SDK, or the in-process sandbox. */
+  /**
+   * Which Identity Center to talk to: the real one through the AWS SDK, or the in-process sandbox.
+   */
   @WithDefault("sandbox")
   Backend backend();
 
@@ -31,23 +33,28 @@ public interface IdcConfig {
   /** Which bearer tokens the service trusts, beyond quarkus.oidc.* (the admins' IdP). */
   interface Auth {
     /**
-     * The audience ({@code aud}) every IdP token must carry: tokens for another service are refused.
-     * Required in prod.
+     * The audience ({@code aud}) every IdP token must carry: tokens for another service are
+     * refused. Required in prod.
      */
     Optional<String> audience();
 
     /**
-     * The issuer ({@code iss}) every IdP token must carry. Required in prod when tokens are verified
-     * with a configured public key (no discovery to take it from).
+     * The issuer ({@code iss}) every IdP token must carry. Required in prod when tokens are
+     * verified with a configured public key (no discovery to take it from).
      */
     Optional<String> issuer();
 
     /** GitHub Actions OIDC tokens: CI's workload identity, a second trusted issuer. */
     Github github();
 
-    /** GitHub Actions OIDC: which workflow runs get {@code ci}, and which also get {@code deployer}. */
+    /**
+     * GitHub Actions OIDC: which workflow runs get {@code ci}, and which also get {@code deployer}.
+     */
     interface Github {
-      /** The issuer GitHub signs workflow tokens as; its discovery document and JWKS are read from it. */
+      /**
+       * The issuer GitHub signs workflow tokens as; its discovery document and JWKS are read from
+       * it.
+       */
       @WithDefault("https://token.actions.githubusercontent.com")
       String issuer();
 
@@ -176,6 +183,7 @@ public interface IdcConfig {
     /** How long after a submission a status call's ResourceNotFound means "not visible yet". */
     @WithDefault("30s")
     java.time.Duration statusGrace();
+
     /**
      * How long the instance's lease outlives its holder's last renewal ({@code ApplyLocks}). The
      * holder renews every third of it and stops writing a quarter of it before the lease could
@@ -193,25 +201,30 @@ public interface IdcConfig {
     int guardMaxDeletes();
 
     /**
-     * An apply deleting more than this share of managed assignments needs allowDeletes, from
-     * {@link #guardMinDeletes()} deletes on.
+     * An apply deleting more than this share of managed assignments needs allowDeletes, from {@link
+     * #guardMinDeletes()} deletes on.
      */
     @WithDefault("0.2")
     double guardMaxDeleteShare();
 
-    /** Fewer deletes than this never trip the share rule (a small first rollout deleting 2 of 3). */
+    /**
+     * Fewer deletes than this never trip the share rule (a small first rollout deleting 2 of 3).
+     */
     @WithDefault("10")
     int guardMinDeletes();
 
     /**
-     * Whether a matrix that no longer declares a permission set or file the last applied matrix
-     * of the instance declared (an emptied or deleted file) needs allowDeletes.
+     * Whether a matrix that no longer declares a permission set or file the last applied matrix of
+     * the instance declared (an emptied or deleted file) needs allowDeletes.
      */
     @WithDefault("true")
     boolean guardRemovals();
   }
 
-  /** Dev mode only: the key {@code /dev/token} signs with. The prod profile refuses to start with it. */
+  /**
+   * Dev mode only: the key {@code /dev/token} signs with. The prod profile refuses to start with
+   * it.
+   */
   interface DevTokens {
     /** PEM file of the dev signing key. */
     Optional<String> signingKey();
@@ -264,7 +277,9 @@ public interface IdcConfig {
     java.time.Duration readBackoffMax();
   }
 
-  /** Requests per second each AWS service gets; rates of 1 or more are rounded down to whole calls. */
+  /**
+   * Requests per second each AWS service gets; rates of 1 or more are rounded down to whole calls.
+   */
   interface Rate {
     /**
      * sso-admin requests per second (AWS: 20 for the account's Identity Center APIs together);
@@ -329,7 +344,9 @@ public interface IdcConfig {
       @WithDefault("main")
       String branch();
 
-      /** Folder inside the repository holding the matrix {@code *.yaml} files ({@code .}: the root). */
+      /**
+       * Folder inside the repository holding the matrix {@code *.yaml} files ({@code .}: the root).
+       */
       @WithDefault("assignments")
       String folder();
 
@@ -337,7 +354,9 @@ public interface IdcConfig {
       @WithDefault("${java.io.tmpdir}/idc-matrix-git")
       String workDir();
 
-      /** User name for https (for tokens, any non-empty name GitHub accepts, e.g. x-access-token). */
+      /**
+       * User name for https (for tokens, any non-empty name GitHub accepts, e.g. x-access-token).
+       */
       Optional<String> username();
 
       /** Password or access token for https. */

@@ -10,22 +10,22 @@ import dev.idcplane.identitycenter.aws.AwsIdentityCenter;
 import dev.idcplane.identitycenter.aws.PacingInterceptor;
 import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
 import dev.idcplane.matrix.MatrixLoader;
-import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.PlanPolicy;
+import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.Resolver;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
-import java.time.Clock;
-import org.jboss.logging.Logger;
 
 /** Produces the clock, the Identity Center backend and the pure core objects; disposes clients. */
 @ApplicationScoped
@@ -47,10 +47,11 @@ public class ServiceProducers {
   RequestBudgets requestBudgets(IdcConfig config, Clock clock) {
     IdcConfig.Rate rate = config.aws().rate();
     double ssoAdmin = rate.ssoAdmin().orElse(config.apply().requestsPerSecond());
-    LOG.infof("Request budgets per second: sso-admin %s, identitystore %s, organizations %s",
+    LOG.infof(
+        "Request budgets per second: sso-admin %s, identitystore %s, organizations %s",
         ssoAdmin, rate.identityStore(), rate.organizations());
-    return new RequestBudgets(ssoAdmin, rate.identityStore(), rate.organizations(), clock,
-        Sleeper.REAL);
+    return new RequestBudgets(
+        ssoAdmin, rate.identityStore(), rate.organizations(), clock, Sleeper.REAL);
   }
 
   /**
@@ -61,27 +62,31 @@ public class ServiceProducers {
   @ApplicationScoped
   IdentityCenter identityCenter(IdcConfig config, Clock clock, RequestBudgets budgets) {
     IdcConfig.Aws aws = config.aws();
-    IdentityCenter backend = switch (config.backend()) {
-      case sandbox -> sandbox(config, clock, budgets);
-      case aws -> {
-        LOG.infof(
-            "Identity Center backend: AWS in %s%s",
-            aws.region(),
-            aws.endpointOverride().map(e -> " through " + e).orElse(""));
-        awsClients = clients(aws, aws.maxAttempts(), budgets);
-        yield new AwsIdentityCenter(awsClients);
-      }
-    };
-    ReadRetry retry = new ReadRetry(aws.readMaxAttempts(), aws.readMaxElapsed(),
-        aws.readBackoffBase(), aws.readBackoffMax());
-    return new PacedIdentityCenter(backend, budgets, retry, clock, Sleeper.REAL,
-        new SplittableRandom());
+    IdentityCenter backend =
+        switch (config.backend()) {
+          case sandbox -> sandbox(config, clock, budgets);
+          case aws -> {
+            LOG.infof(
+                "Identity Center backend: AWS in %s%s",
+                aws.region(), aws.endpointOverride().map(e -> " through " + e).orElse(""));
+            awsClients = clients(aws, aws.maxAttempts(), budgets);
+            yield new AwsIdentityCenter(awsClients);
+          }
+        };
+    ReadRetry retry =
+        new ReadRetry(
+            aws.readMaxAttempts(),
+            aws.readMaxElapsed(),
+            aws.readBackoffBase(),
+            aws.readBackoffMax());
+    return new PacedIdentityCenter(
+        backend, budgets, retry, clock, Sleeper.REAL, new SplittableRandom());
   }
 
   /**
    * The Identity Center apply writes through. It is not wrapped: apply's call gate paces every call
-   * on the same sso-admin budget (see ApplyService) and owns the retries, so wrapping would take two
-   * tokens per call and retry twice. On AWS its clients make one attempt per call, so the SDK's
+   * on the same sso-admin budget (see ApplyService) and owns the retries, so wrapping would take
+   * two tokens per call and retry twice. On AWS its clients make one attempt per call, so the SDK's
    * retries do not multiply apply's. The sandbox is one world, shared with reads.
    */
   @Produces
@@ -131,7 +136,8 @@ public class ServiceProducers {
   @Singleton
   PlanPolicy planPolicy(IdcConfig config) {
     return new PlanPolicy(
-        config.plan().protectedPermissionSets(), config.plan().allowManagementAccountDeletes(),
+        config.plan().protectedPermissionSets(),
+        config.plan().allowManagementAccountDeletes(),
         config.plan().expiryWarningDays());
   }
 

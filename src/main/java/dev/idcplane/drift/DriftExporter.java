@@ -1,8 +1,7 @@
 package dev.idcplane.drift;
 
-import dev.idcplane.export.CsvWriter;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idcplane.export.CsvWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -31,15 +30,40 @@ import java.util.function.Consumer;
 public final class DriftExporter {
   public static final int CSV_HEADER_LINES = 7;
 
-  static final List<String> COLUMNS = List.of("id", "status", "kind", "key", "permission_set",
-      "account_id", "account_name", "account_path", "principal_type", "principal_id", "principal_name", "detail",
-      "changed_fields", "first_seen", "last_seen", "seen_by_plans", "resolved_at", "resolution", "resolved_by",
-      "resolved_run_id", "resolved_matrix_digest", "resolved_matrix_commit",
-      "previous_occurrence_id", "instance_arn");
+  static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "status",
+          "kind",
+          "key",
+          "permission_set",
+          "account_id",
+          "account_name",
+          "account_path",
+          "principal_type",
+          "principal_id",
+          "principal_name",
+          "detail",
+          "changed_fields",
+          "first_seen",
+          "last_seen",
+          "seen_by_plans",
+          "resolved_at",
+          "resolution",
+          "resolved_by",
+          "resolved_run_id",
+          "resolved_matrix_digest",
+          "resolved_matrix_commit",
+          "previous_occurrence_id",
+          "instance_arn");
 
   /** What the header block states. */
-  public record Header(String generatedAt, String generatedBy, String filters,
-      String matrixDigest, String matrixCommit) {}
+  public record Header(
+      String generatedAt,
+      String generatedBy,
+      String filters,
+      String matrixDigest,
+      String matrixCommit) {}
 
   private final OutputStream out;
   private final boolean csv;
@@ -67,12 +91,14 @@ public final class DriftExporter {
       raw("# filters: " + headerValue(h.filters()) + "\r\n");
       raw("# matrix-digest: " + nullToEmpty(h.matrixDigest()) + "\r\n");
       raw("# matrix-commit: " + nullToEmpty(h.matrixCommit()) + "\r\n");
-      raw("# rows and sha256 of the lines between this header and the trailer: see the last line\r\n");
+      raw(
+          "# rows and sha256 of the lines between this header and the trailer: see the last line\r\n");
       data(CsvWriter.line(COLUMNS));
-      source.accept(r -> {
-        data(CsvWriter.line(cells(r)));
-        rows++;
-      });
+      source.accept(
+          r -> {
+            data(CsvWriter.line(cells(r)));
+            rows++;
+          });
       raw("# rows=" + rows + " sha256=" + HexFormat.of().formatHex(sha.digest()) + "\r\n");
     } else {
       Map<String, Object> header = new LinkedHashMap<>();
@@ -82,22 +108,45 @@ public final class DriftExporter {
       header.put("matrixDigest", h.matrixDigest());
       header.put("matrixCommit", h.matrixCommit());
       raw(jsonLine(Map.of("header", header)));
-      source.accept(r -> {
-        data(jsonLine(r));
-        rows++;
-      });
-      raw(jsonLine(Map.of("trailer",
-          Map.of("rows", rows, "sha256", HexFormat.of().formatHex(sha.digest())))));
+      source.accept(
+          r -> {
+            data(jsonLine(r));
+            rows++;
+          });
+      raw(
+          jsonLine(
+              Map.of(
+                  "trailer",
+                  Map.of("rows", rows, "sha256", HexFormat.of().formatHex(sha.digest())))));
     }
   }
 
   private static List<Object> cells(FindingRow r) {
-    return Arrays.asList(r.id(), r.status(), r.kind(), r.key(), r.permissionSet(), r.accountId(),
-        r.accountName(), r.accountPath(), r.principalType(), r.principalId(), r.principalName(),
-        r.detail(), changedFields(r),
-        r.firstSeen(), r.lastSeen(), r.seenByPlans(), r.resolvedAt(), r.resolution(),
-        r.resolvedBy(), r.resolvedRunId(), r.resolvedMatrixDigest(), r.resolvedMatrixCommit(),
-        r.previousOccurrenceId(), r.instanceArn());
+    return Arrays.asList(
+        r.id(),
+        r.status(),
+        r.kind(),
+        r.key(),
+        r.permissionSet(),
+        r.accountId(),
+        r.accountName(),
+        r.accountPath(),
+        r.principalType(),
+        r.principalId(),
+        r.principalName(),
+        r.detail(),
+        changedFields(r),
+        r.firstSeen(),
+        r.lastSeen(),
+        r.seenByPlans(),
+        r.resolvedAt(),
+        r.resolution(),
+        r.resolvedBy(),
+        r.resolvedRunId(),
+        r.resolvedMatrixDigest(),
+        r.resolvedMatrixCommit(),
+        r.previousOccurrenceId(),
+        r.instanceArn());
   }
 
   /** A definition finding's fields as {@code field: before -> after} joined by {@code "; "}. */

@@ -7,9 +7,9 @@ import java.util.UUID;
 /**
  * What a drift listing or export selects. Every part is optional. {@code from}/{@code to} select
  * occurrences active in [from, to): first seen before {@code to} and last seen (or resolved) at or
- * after {@code from}. {@code account} matches the account id or name, {@code ou} an OU path and the OUs below it
- * (the account's path when the finding was last seen), {@code principal} the
- * principal id or name.
+ * after {@code from}. {@code account} matches the account id or name, {@code ou} an OU path and the
+ * OUs below it (the account's path when the finding was last seen), {@code principal} the principal
+ * id or name.
  */
 public record DriftFilter(
     Status status,

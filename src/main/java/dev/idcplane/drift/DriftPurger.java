@@ -17,9 +17,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps drift history within {@code idc.drift.retention}: on {@code idc.drift.purge-cron} it deletes
- * RESOLVED occurrences resolved before now minus the retention, never open ones. With the retention
- * unset (the default) it deletes nothing. Deletes run in batches of {@code
+ * Keeps drift history within {@code idc.drift.retention}: on {@code idc.drift.purge-cron} it
+ * deletes RESOLVED occurrences resolved before now minus the retention, never open ones. With the
+ * retention unset (the default) it deletes nothing. Deletes run in batches of {@code
  * idc.drift.purge-batch-size}, each its own transaction holding the instance's drift lock (the one
  * {@link DriftRecorder} takes), so neither a long purge nor a concurrent recorder linking to a row
  * being purged blocks the other for long. A purge that deleted anything writes one audit entry
@@ -35,8 +35,12 @@ public class DriftPurger {
   private final AuditTrail audit;
   private final Clock clock;
 
-  public DriftPurger(IdcConfig config, DriftStore drift, DriftRetentionStore store,
-      AuditTrail audit, Clock clock) {
+  public DriftPurger(
+      IdcConfig config,
+      DriftStore drift,
+      DriftRetentionStore store,
+      AuditTrail audit,
+      Clock clock) {
     this.config = config;
     this.drift = drift;
     this.store = store;
@@ -47,12 +51,18 @@ public class DriftPurger {
   /** What one purge did: occurrences resolved before {@code cutoff} were deleted. */
   public record Purge(Instant cutoff, Duration retention, long deleted) {}
 
-  @Scheduled(identity = "drift-purge", cron = "${idc.drift.purge-cron:0 30 3 * * ?}",
+  @Scheduled(
+      identity = "drift-purge",
+      cron = "${idc.drift.purge-cron:0 30 3 * * ?}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     try {
-      purge().ifPresent(p -> LOG.infof("drift purge: %d occurrences resolved before %s deleted",
-          p.deleted(), p.cutoff()));
+      purge()
+          .ifPresent(
+              p ->
+                  LOG.infof(
+                      "drift purge: %d occurrences resolved before %s deleted",
+                      p.deleted(), p.cutoff()));
     } catch (RuntimeException e) {
       LOG.errorf("drift purge failed: %s", e.getMessage());
     }
@@ -68,15 +78,18 @@ public class DriftPurger {
     int batch = config.drift().purgeBatchSize();
     long deleted = 0;
     try {
-      List<String> instances = QuarkusTransaction.requiringNew()
-          .call(() -> store.instancesResolvedBefore(cutoff));
+      List<String> instances =
+          QuarkusTransaction.requiringNew().call(() -> store.instancesResolvedBefore(cutoff));
       for (String arn : instances) {
         int n;
         do {
-          n = QuarkusTransaction.requiringNew().call(() -> {
-            drift.lockInstance(arn);
-            return store.deleteResolvedBefore(arn, cutoff, batch);
-          });
+          n =
+              QuarkusTransaction.requiringNew()
+                  .call(
+                      () -> {
+                        drift.lockInstance(arn);
+                        return store.deleteResolvedBefore(arn, cutoff, batch);
+                      });
           deleted += n;
         } while (n == batch);
       }
@@ -89,7 +102,10 @@ public class DriftPurger {
   }
 
   private void record(Instant cutoff, Duration retention, long deleted) {
-    audit.record(AuditAction.DRIFT_PURGED, DriftScanner.SUBJECT, AuditTrail.MatrixRef.NONE,
+    audit.record(
+        AuditAction.DRIFT_PURGED,
+        DriftScanner.SUBJECT,
+        AuditTrail.MatrixRef.NONE,
         Map.of("cutoff", cutoff.toString(), "deleted", deleted, "retention", retention.toString()));
   }
 }

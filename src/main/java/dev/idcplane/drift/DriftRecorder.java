@@ -24,8 +24,8 @@ import java.util.function.Function;
  * merged: its drift would open and resolve findings that do not exist for the organisation, so it
  * is not recorded.
  *
- * <p>{@code accountPath} gives an account's OU path (as the plan's live read saw it), kept on
- * the finding for the {@code ou} filter.
+ * <p>{@code accountPath} gives an account's OU path (as the plan's live read saw it), kept on the
+ * finding for the {@code ou} filter.
  *
  * <p>Recorders of one instance are serialised by a transaction-scoped advisory lock, so concurrent
  * plans never open the same finding twice. A plan recorded after a newer one neither moves an
@@ -45,8 +45,14 @@ public class DriftRecorder {
     if (!MatrixInput.CONFIGURED.equals(view.matrixOrigin())) {
       return;
     }
-    var ref = new DriftStore.PlanRef(view.id(), view.createdAt(), view.createdBy(),
-        plan.source().instanceArn(), plan.source().matrixDigest(), plan.source().matrixCommit());
+    var ref =
+        new DriftStore.PlanRef(
+            view.id(),
+            view.createdAt(),
+            view.createdBy(),
+            plan.source().instanceArn(),
+            plan.source().matrixDigest(),
+            plan.source().matrixCommit());
     store.lockInstance(ref.instanceArn());
     Map<String, DriftStore.Open> open = new HashMap<>(store.open(ref.instanceArn()));
     for (DriftFinding f : plan.drift()) {
@@ -63,15 +69,20 @@ public class DriftRecorder {
     if (open.isEmpty()) {
       return;
     }
-    Instant since = open.values().stream().map(DriftStore.Open::lastSeen)
-        .min(Comparator.naturalOrder()).orElseThrow();
+    Instant since =
+        open.values().stream()
+            .map(DriftStore.Open::lastSeen)
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
     List<ResolutionAttributor.RunTouch> touches = store.touchesSince(ref.instanceArn(), since);
     for (DriftStore.Open gone : open.values()) {
       if (gone.lastSeen().isAfter(ref.at())) {
         continue; // a newer plan, recorded first, saw it: this older one does not resolve it
       }
       var seen = new ResolutionAttributor.Seen(gone.key(), gone.lastSeen(), gone.matrixDigest());
-      store.resolve(gone.id(), ref,
+      store.resolve(
+          gone.id(),
+          ref,
           ResolutionAttributor.attribute(seen, touches, ref.digest(), ref.createdBy()));
     }
   }

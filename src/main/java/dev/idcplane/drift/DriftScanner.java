@@ -21,12 +21,12 @@ import org.jboss.logging.Logger;
  * {@code idc.matrix.source}: the folder, the git branch pulled now, or the last pushed matrix) as
  * subject {@value #SUBJECT}, which records drift like any plan, with the source's commit (so a
  * finding a matrix change resolved names its commit). With a {@code pushed} source that holds
- * nothing yet, a scheduled scan is skipped with an info log. It holds the instance's apply lease while
- * planning, so across replicas only one scan or apply runs at a time; when the lock is taken the
- * scan is skipped. With {@code idc.scan.auto-apply} a plan with changes is then applied as a
- * normal run (taking the lock again, never allowing deletes: the deletion guard stays on). The
- * last successful scan is the newest plan created by {@value #SUBJECT}. Every scan is timed and
- * counted by outcome ({@code idc.scan.duration}, {@code idc.scans}).
+ * nothing yet, a scheduled scan is skipped with an info log. It holds the instance's apply lease
+ * while planning, so across replicas only one scan or apply runs at a time; when the lock is taken
+ * the scan is skipped. With {@code idc.scan.auto-apply} a plan with changes is then applied as a
+ * normal run (taking the lock again, never allowing deletes: the deletion guard stays on). The last
+ * successful scan is the newest plan created by {@value #SUBJECT}. Every scan is timed and counted
+ * by outcome ({@code idc.scan.duration}, {@code idc.scans}).
  */
 @ApplicationScoped
 public class DriftScanner {
@@ -41,8 +41,13 @@ public class DriftScanner {
   private final DriftStore store;
   private final ControlPlaneMetrics metrics;
 
-  public DriftScanner(IdcConfig config, IdentityCenter identityCenter, ApplyLocks locks,
-      PlanningService planning, ApplyService apply, DriftStore store,
+  public DriftScanner(
+      IdcConfig config,
+      IdentityCenter identityCenter,
+      ApplyLocks locks,
+      PlanningService planning,
+      ApplyService apply,
+      DriftStore store,
       ControlPlaneMetrics metrics) {
     this.config = config;
     this.identityCenter = identityCenter;
@@ -64,7 +69,9 @@ public class DriftScanner {
     }
   }
 
-  @Scheduled(identity = "drift-scan", cron = "${idc.scan.cron:0 0 * * * ?}",
+  @Scheduled(
+      identity = "drift-scan",
+      cron = "${idc.scan.cron:0 0 * * * ?}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     if (!config.scan().enabled()) {
@@ -99,8 +106,8 @@ public class DriftScanner {
   }
 
   private Outcome scanOnce() {
-    String instanceArn = config.instanceArn()
-        .orElseGet(() -> identityCenter.listInstances().get(0).instanceArn());
+    String instanceArn =
+        config.instanceArn().orElseGet(() -> identityCenter.listInstances().get(0).instanceArn());
     Optional<ApplyLocks.Lease> lease = locks.tryLock(instanceArn, "scan");
     if (lease.isEmpty()) {
       LOG.infof("drift scan skipped: a scan or apply holds %s", instanceArn);
@@ -113,8 +120,14 @@ public class DriftScanner {
     Optional<UUID> run = Optional.empty();
     if (config.scan().autoApply() && !plan.plan().empty()) {
       try {
-        run = Optional.of(apply.applyFresh(
-            plan, new ApplyService.ApplyRequest(false), dev.idcplane.security.Caller.system(SUBJECT)).runId());
+        run =
+            Optional.of(
+                apply
+                    .applyFresh(
+                        plan,
+                        new ApplyService.ApplyRequest(false),
+                        dev.idcplane.security.Caller.system(SUBJECT))
+                    .runId());
       } catch (RuntimeException e) {
         // The deletion guard, a busy instance: the plan stays stored for a person to apply.
         LOG.warnf("drift scan: plan %s not applied: %s", plan.view().id(), e.getMessage());

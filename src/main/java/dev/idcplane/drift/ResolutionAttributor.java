@@ -51,7 +51,6 @@ public final class ResolutionAttributor {
   static Set<String> changeKeys(String findingKey) {
     int slash = findingKey.indexOf('/');
     String natural = slash < 0 ? findingKey : findingKey.substring(slash + 1);
-    return Set.of(
-        "assignment/" + natural, "permission-set/" + natural, "provision/" + natural);
+    return Set.of("assignment/" + natural, "permission-set/" + natural, "provision/" + natural);
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Writes CSV as RFC 4180 says: CRLF line ends, fields holding a comma, quote, CR or LF quoted, and
- * quotes doubled. Cells a spreadsheet would run as a formula (starting with = + - @ tab or CR) get a
- * leading apostrophe first. Null cells are empty. Not thread-safe; one per output.
+ * quotes doubled. Cells a spreadsheet would run as a formula (starting with = + - @ tab or CR) get
+ * a leading apostrophe first. Null cells are empty. Not thread-safe; one per output.
  */
 public final class CsvWriter {
   private final Writer out;
@@ -45,7 +45,9 @@ public final class CsvWriter {
       return "";
     }
     String s = neutralise(value.toString());
-    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\r') >= 0
+    if (s.indexOf(',') >= 0
+        || s.indexOf('"') >= 0
+        || s.indexOf('\r') >= 0
         || s.indexOf('\n') >= 0) {
       return '"' + s.replace("\"", "\"\"") + '"';
     }
@@ -53,8 +55,8 @@ public final class CsvWriter {
   }
 
   /**
-   * The text with a leading apostrophe if a spreadsheet would run it as a formula (it starts with
-   * = + - @ tab or CR); otherwise unchanged.
+   * The text with a leading apostrophe if a spreadsheet would run it as a formula (it starts with =
+   * + - @ tab or CR); otherwise unchanged.
    */
   public static String neutralise(String s) {
     if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {

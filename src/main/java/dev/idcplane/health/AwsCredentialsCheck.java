@@ -25,8 +25,7 @@ public class AwsCredentialsCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    var response = HealthCheckResponse.named(NAME)
-        .withData("backend", config.backend().name());
+    var response = HealthCheckResponse.named(NAME).withData("backend", config.backend().name());
     if (config.backend() != IdcConfig.Backend.aws) {
       return response.up().build();
     }

@@ -39,15 +39,17 @@ public class ScanAgeCheck implements HealthCheck {
     if (max.isEmpty()) {
       return HealthCheckResponse.named(NAME).up().withData("maxScanAge", "unset").build();
     }
-    Optional<Instant> newest = QuarkusTransaction.requiringNew()
-        .call(() -> plans.newestCreatedAt(MatrixInput.CONFIGURED));
+    Optional<Instant> newest =
+        QuarkusTransaction.requiringNew().call(() -> plans.newestCreatedAt(MatrixInput.CONFIGURED));
     var response = HealthCheckResponse.named(NAME).withData("maxScanAge", max.get().toString());
     if (newest.isEmpty()) {
       return response.down().withData("newestPlan", "none").build();
     }
     Duration age = Duration.between(newest.get(), clock.instant());
-    return response.status(age.compareTo(max.get()) <= 0)
+    return response
+        .status(age.compareTo(max.get()) <= 0)
         .withData("newestPlan", newest.get().toString())
-        .withData("ageSeconds", age.toSeconds()).build();
+        .withData("ageSeconds", age.toSeconds())
+        .build();
   }
 }

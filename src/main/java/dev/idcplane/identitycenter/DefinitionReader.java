@@ -34,14 +34,21 @@ public final class DefinitionReader {
     return new PermissionSetDefinition(
         info.description(),
         info.sessionDuration(),
-        Set.copyOf(calls.call("ListManagedPoliciesInPermissionSet" + name,
-            () -> ic.listManagedPolicies(instanceArn, ps))),
-        Set.copyOf(calls.call("ListCustomerManagedPolicyReferencesInPermissionSet" + name,
-            () -> ic.listCustomerManagedPolicyReferences(instanceArn, ps))),
-        calls.call("GetPermissionsBoundaryForPermissionSet" + name,
+        Set.copyOf(
+            calls.call(
+                "ListManagedPoliciesInPermissionSet" + name,
+                () -> ic.listManagedPolicies(instanceArn, ps))),
+        Set.copyOf(
+            calls.call(
+                "ListCustomerManagedPolicyReferencesInPermissionSet" + name,
+                () -> ic.listCustomerManagedPolicyReferences(instanceArn, ps))),
+        calls.call(
+            "GetPermissionsBoundaryForPermissionSet" + name,
             () -> ic.getPermissionsBoundary(instanceArn, ps)),
-        calls.call("GetInlinePolicyForPermissionSet" + name,
-            () -> ic.getInlinePolicy(instanceArn, ps)).orElse(null),
+        calls
+            .call(
+                "GetInlinePolicyForPermissionSet" + name, () -> ic.getInlinePolicy(instanceArn, ps))
+            .orElse(null),
         calls.call("ListTagsForResource" + name, () -> ic.listTags(instanceArn, ps)),
         info.relayState());
   }

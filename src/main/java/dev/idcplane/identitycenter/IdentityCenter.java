@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The port to AWS IAM Identity Center, its identity store and AWS Organizations. Each method maps to
- * one AWS API operation (named in its Javadoc) and returns <em>every</em> page of a list call.
+ * The port to AWS IAM Identity Center, its identity store and AWS Organizations. Each method maps
+ * to one AWS API operation (named in its Javadoc) and returns <em>every</em> page of a list call.
  *
  * <p>Contract for every implementation:
  *
@@ -15,8 +15,8 @@ import java.util.Optional;
  *   <li>Failures are {@link IdentityCenterException}s classified by {@link
  *       IdentityCenterException.Kind}; implementations do not retry on their own beyond the
  *       transport's configured retry mode, so callers own the retry policy.
- *   <li>Lists are returned in a stable order (AWS order for the AWS adapter, insertion order for the
- *       sandbox); callers must not depend on it.
+ *   <li>Lists are returned in a stable order (AWS order for the AWS adapter, insertion order for
+ *       the sandbox); callers must not depend on it.
  *   <li>A resource that does not exist is an empty {@link Optional} where the method returns one,
  *       otherwise a {@code NOT_FOUND} exception.
  * </ul>
@@ -29,8 +29,8 @@ public interface IdentityCenter {
   List<Instance> listInstances();
 
   /**
-   * Where ListInstances looks: the AWS Region of the sso-admin calls ({@code idc.aws.region}), or
-   * a description of the simulated world. Makes no call.
+   * Where ListInstances looks: the AWS Region of the sso-admin calls ({@code idc.aws.region}), or a
+   * description of the simulated world. Makes no call.
    */
   String region();
 
@@ -121,8 +121,8 @@ public interface IdentityCenter {
   /**
    * UpdatePermissionSet: description, session duration and relay state. AWS keeps a description or
    * session duration that is left out (null) but <em>clears</em> a relay state that is left out
-   * (terraform-provider-aws#17411), so callers pass the relay state on every update: the wanted one,
-   * or null to remove it.
+   * (terraform-provider-aws#17411), so callers pass the relay state on every update: the wanted
+   * one, or null to remove it.
    */
   void updatePermissionSet(
       String instanceArn,
@@ -171,8 +171,8 @@ public interface IdentityCenter {
 
   /**
    * ProvisionPermissionSet to {@code target}: ALL_PROVISIONED_ACCOUNTS, or one account
-   * (AWS_ACCOUNT). Provisioning to, or through ALL_PROVISIONED_ACCOUNTS reaching, an account that is
-   * not ACTIVE ends FAILED.
+   * (AWS_ACCOUNT). Provisioning to, or through ALL_PROVISIONED_ACCOUNTS reaching, an account that
+   * is not ACTIVE ends FAILED.
    */
   OperationStatus provisionPermissionSet(
       String instanceArn, String permissionSetArn, ProvisionTarget target);

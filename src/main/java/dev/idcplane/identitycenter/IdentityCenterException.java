@@ -4,8 +4,8 @@ import dev.idcplane.error.ControlPlaneException;
 
 /**
  * A failed Identity Center, identity store or Organizations call, classified so callers can decide
- * whether to retry. Adapters translate their transport's errors into this; the message is AWS's
- * (or the sandbox's) own words.
+ * whether to retry. Adapters translate their transport's errors into this; the message is AWS's (or
+ * the sandbox's) own words.
  */
 public class IdentityCenterException extends ControlPlaneException {
 

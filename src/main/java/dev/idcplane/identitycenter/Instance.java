@@ -31,8 +31,12 @@ public record Instance(
   /** ARN, name, owner account and status, for error messages. */
   public String describe() {
     return instanceArn
-        + " (name " + (name == null ? "none" : name)
-        + ", owner account " + (ownerAccountId == null ? "unknown" : ownerAccountId)
-        + ", status " + status + ")";
+        + " (name "
+        + (name == null ? "none" : name)
+        + ", owner account "
+        + (ownerAccountId == null ? "unknown" : ownerAccountId)
+        + ", status "
+        + status
+        + ")";
   }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A snapshot of everything the planner compares against: the instance, the organization tree, every
  * permission set, every account assignment of every permission set, and the names of the principals
- * that appear in them, and the account whose credentials read it ({@code callerAccountId}). Immutable.
+ * that appear in them, and the account whose credentials read it ({@code callerAccountId}).
+ * Immutable.
  *
  * <p>When the caller is not the organization's management account the service runs as Identity
  * Center's delegated administrator, which AWS does not let manage permission sets provisioned to
@@ -44,8 +45,15 @@ public record LiveState(
       Set<AccountAssignment> assignments,
       Map<String, Principal> principalsById,
       Instant readAt) {
-    this(instance, organization, orgTree, permissionSetsByName, assignments, principalsById,
-        readAt, organization.managementAccountId());
+    this(
+        instance,
+        organization,
+        orgTree,
+        permissionSetsByName,
+        assignments,
+        principalsById,
+        readAt,
+        organization.managementAccountId());
   }
 
   /** Whether the snapshot was read by a delegated administrator, not the management account. */

@@ -15,12 +15,13 @@ import java.util.Set;
  * <p>AWS calls for an organization with O OUs, P permission sets of which P' are provisioned to at
  * least one account and D are declared in the matrix (declared sets that do not exist live are not
  * read), and S (permission set, account) pairs where a set is provisioned: 1 ListInstances + 1
- * DescribeOrganization + 1 GetCallerIdentity + 1 ListRoots + 2(O+1) tree calls (ListAccountsForParent and
- * ListOrganizationalUnitsForParent for the root and each OU) + 1 ListPermissionSets + P describes +
- * (P + P') provisioned-account lists (all for every set, not-latest only for a set provisioned
- * somewhere) + 5D definition reads + S ListAccountAssignments + one GetGroupId/GetUserId per
- * principal the matrix names (expired USER rules included) + one DescribeGroup/DescribeUser per
- * other principal seen in a live assignment (once, even when the store no longer has it). Each list call is one call per page. Pairs where a set is not
+ * DescribeOrganization + 1 GetCallerIdentity + 1 ListRoots + 2(O+1) tree calls
+ * (ListAccountsForParent and ListOrganizationalUnitsForParent for the root and each OU) + 1
+ * ListPermissionSets + P describes + (P + P') provisioned-account lists (all for every set,
+ * not-latest only for a set provisioned somewhere) + 5D definition reads + S ListAccountAssignments
+ * + one GetGroupId/GetUserId per principal the matrix names (expired USER rules included) + one
+ * DescribeGroup/DescribeUser per other principal seen in a live assignment (once, even when the
+ * store no longer has it). Each list call is one call per page. Pairs where a set is not
  * provisioned cannot hold an assignment, so they are never scanned: a naive scan would cost A×P
  * ListAccountAssignments. MotoPlanAcceptanceTest checks this formula against counted SDK calls.
  */
@@ -127,22 +128,29 @@ public final class LiveStateReader {
       throw new IdentityCenterException(
           IdentityCenterException.Kind.NOT_FOUND,
           "ListInstances",
-          "no Identity Center instance " + where + "; set idc.aws.region to the instance's home"
+          "no Identity Center instance "
+              + where
+              + "; set idc.aws.region to the instance's home"
               + " Region (IAM Identity Center console, Settings), and check the credentials belong"
               + " to the management account or the delegated administrator account");
     }
     if (configured.isPresent()) {
-      Instance chosen = instances.stream()
-          .filter(i -> i.instanceArn().equals(configured.get()))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new IdentityCenterException(
-                      IdentityCenterException.Kind.NOT_FOUND,
-                      "ListInstances",
-                      "no Identity Center instance " + configured.get() + " " + where
-                          + "; set idc.instance-arn to one of " + described(instances)
-                          + ", or idc.aws.region to the configured instance's home Region"));
+      Instance chosen =
+          instances.stream()
+              .filter(i -> i.instanceArn().equals(configured.get()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IdentityCenterException(
+                          IdentityCenterException.Kind.NOT_FOUND,
+                          "ListInstances",
+                          "no Identity Center instance "
+                              + configured.get()
+                              + " "
+                              + where
+                              + "; set idc.instance-arn to one of "
+                              + described(instances)
+                              + ", or idc.aws.region to the configured instance's home Region"));
       requireActive(chosen);
       return chosen;
     }
@@ -151,8 +159,13 @@ public final class LiveStateReader {
       throw new IdentityCenterException(
           IdentityCenterException.Kind.VALIDATION,
           "ListInstances",
-          instances.size() + " Identity Center instances " + where + ", " + active.size()
-              + " of them ACTIVE: " + described(instances)
+          instances.size()
+              + " Identity Center instances "
+              + where
+              + ", "
+              + active.size()
+              + " of them ACTIVE: "
+              + described(instances)
               + (active.isEmpty()
                   ? "; wait until one is ACTIVE, or set idc.instance-arn to choose one"
                   : "; set idc.instance-arn to the ARN of the ACTIVE one to manage"));
@@ -165,7 +178,9 @@ public final class LiveStateReader {
       throw new IdentityCenterException(
           IdentityCenterException.Kind.VALIDATION,
           "ListInstances",
-          "Identity Center instance " + instance.describe() + " is not ACTIVE; wait until it is,"
+          "Identity Center instance "
+              + instance.describe()
+              + " is not ACTIVE; wait until it is,"
               + " or set idc.instance-arn to an ACTIVE instance");
     }
   }

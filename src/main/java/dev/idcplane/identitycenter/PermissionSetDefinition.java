@@ -10,9 +10,9 @@ import java.util.TreeSet;
 /**
  * Everything that defines a permission set's permissions, as declared in the matrix or read live.
  * Collections are copied into sorted, unmodifiable form so two definitions compare by content.
- * {@code inlinePolicy} is the raw JSON text (compared semantically by the planner), or null.
- * {@code relayState} is the URL users land on after federating (DescribePermissionSet's RelayState),
- * or null for none: for a managed set the matrix is the whole truth, so an omitted relay state means
+ * {@code inlinePolicy} is the raw JSON text (compared semantically by the planner), or null. {@code
+ * relayState} is the URL users land on after federating (DescribePermissionSet's RelayState), or
+ * null for none: for a managed set the matrix is the whole truth, so an omitted relay state means
  * "none" and a live one is removed.
  */
 public record PermissionSetDefinition(
@@ -40,8 +40,7 @@ public record PermissionSetDefinition(
     permissionsBoundary = Objects.requireNonNullElse(permissionsBoundary, Optional.empty());
     inlinePolicy = inlinePolicy == null || inlinePolicy.isBlank() ? null : inlinePolicy;
     tags =
-        java.util.Collections.unmodifiableSortedMap(
-            new TreeMap<>(tags == null ? Map.of() : tags));
+        java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags == null ? Map.of() : tags));
     relayState = relayState == null || relayState.isBlank() ? null : relayState;
   }
 
@@ -54,7 +53,14 @@ public record PermissionSetDefinition(
       Optional<PermissionsBoundary> permissionsBoundary,
       String inlinePolicy,
       Map<String, String> tags) {
-    this(description, sessionDuration, managedPolicies, customerManagedPolicies,
-        permissionsBoundary, inlinePolicy, tags, null);
+    this(
+        description,
+        sessionDuration,
+        managedPolicies,
+        customerManagedPolicies,
+        permissionsBoundary,
+        inlinePolicy,
+        tags,
+        null);
   }
 }

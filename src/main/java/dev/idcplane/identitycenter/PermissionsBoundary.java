@@ -4,7 +4,8 @@ package dev.idcplane.identitycenter;
  * A permission set's permissions boundary: exactly one of a customer-managed policy reference or an
  * AWS managed policy ARN.
  */
-public record PermissionsBoundary(CustomerManagedPolicyRef customerManaged, String managedPolicyArn) {
+public record PermissionsBoundary(
+    CustomerManagedPolicyRef customerManaged, String managedPolicyArn) {
   public PermissionsBoundary {
     if ((customerManaged == null) == (managedPolicyArn == null)) {
       throw new IllegalArgumentException(

@@ -8,7 +8,8 @@ import java.util.Optional;
  * TargetId} the account id).
  */
 public record ProvisionTarget(Optional<String> accountId) {
-  public static final ProvisionTarget ALL_PROVISIONED_ACCOUNTS = new ProvisionTarget(Optional.empty());
+  public static final ProvisionTarget ALL_PROVISIONED_ACCOUNTS =
+      new ProvisionTarget(Optional.empty());
 
   public ProvisionTarget {
     accountId = accountId == null ? Optional.empty() : accountId;

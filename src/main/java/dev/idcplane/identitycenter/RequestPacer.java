@@ -26,7 +26,8 @@ public interface RequestPacer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IdentityCenterException(
-          IdentityCenterException.Kind.TIMEOUT, operation,
+          IdentityCenterException.Kind.TIMEOUT,
+          operation,
           "interrupted while waiting for a request token; the call was not sent");
     }
   }

@@ -33,6 +33,7 @@ final class DefinitionChecks {
   static final Duration MIN_SESSION = Duration.ofHours(1);
   static final Duration MAX_SESSION = Duration.ofHours(12);
   static final int MAX_MANAGED_POLICIES = 10;
+
   /**
    * IAM Identity Center quotas, "Maximum size of inline policy per permission set": 32,768 bytes,
    * and at most 10,240 bytes of non-whitespace characters
@@ -136,9 +137,14 @@ final class DefinitionChecks {
           node,
           field,
           bytes > MAX_INLINE_POLICY_BYTES
-              ? "inline policy has " + bytes + " bytes, over the " + MAX_INLINE_POLICY_BYTES
+              ? "inline policy has "
+                  + bytes
+                  + " bytes, over the "
+                  + MAX_INLINE_POLICY_BYTES
                   + " an IAM Identity Center permission set allows"
-              : "inline policy has " + nonWhitespace + " bytes outside whitespace, over the "
+              : "inline policy has "
+                  + nonWhitespace
+                  + " bytes outside whitespace, over the "
                   + MAX_INLINE_POLICY_NON_WHITESPACE_BYTES
                   + " an IAM Identity Center permission set allows",
           "move statements into a customer-managed policy and reference it");
@@ -195,8 +201,12 @@ final class DefinitionChecks {
   static boolean relayState(NodeReader r, String text, Node node, String field) {
     String problem = null;
     if (text.length() > MAX_RELAY_STATE_CHARS) {
-      problem = "relay state has " + text.length() + " characters, over the "
-          + MAX_RELAY_STATE_CHARS + " AWS allows";
+      problem =
+          "relay state has "
+              + text.length()
+              + " characters, over the "
+              + MAX_RELAY_STATE_CHARS
+              + " AWS allows";
     } else if (!RELAY_STATE.matcher(text).matches()) {
       problem = "relay state '" + text + "' has characters AWS rejects";
     } else if (!httpUrl(text)) {
@@ -211,14 +221,17 @@ final class DefinitionChecks {
         field,
         problem,
         "write the URL users should land on, e.g. https://console.aws.amazon.com/ec2/home"
-            + ", at most " + MAX_RELAY_STATE_CHARS + " characters; remove relay_state for none");
+            + ", at most "
+            + MAX_RELAY_STATE_CHARS
+            + " characters; remove relay_state for none");
     return false;
   }
 
   private static boolean httpUrl(String text) {
     try {
       URI uri = new URI(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      String scheme =
+          uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
       return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
     } catch (URISyntaxException e) {
       return false;

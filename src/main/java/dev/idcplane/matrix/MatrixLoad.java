@@ -27,9 +27,14 @@ public record MatrixLoad(Matrix matrix, List<Violation> violations, List<String>
   /** One warning per empty file, naming it. */
   public List<Violation> emptyFileWarnings() {
     return emptyFiles.stream()
-        .map(f -> new Violation(new SourceLocation(f, 0), "", "empty_file",
-            "empty: no permission_sets or assignments",
-            "add permission_sets and/or assignments, or delete the file"))
+        .map(
+            f ->
+                new Violation(
+                    new SourceLocation(f, 0),
+                    "",
+                    "empty_file",
+                    "empty: no permission_sets or assignments",
+                    "add permission_sets and/or assignments, or delete the file"))
         .toList();
   }
 

@@ -2,7 +2,9 @@ package dev.idcplane.matrix;
 
 import java.util.Objects;
 
-/** Where something stands in the matrix: a file (relative to the matrix folder) and a 1-based line. */
+/**
+ * Where something stands in the matrix: a file (relative to the matrix folder) and a 1-based line.
+ */
 public record SourceLocation(String file, int line) implements Comparable<SourceLocation> {
   public SourceLocation {
     Objects.requireNonNull(file, "file");

@@ -3,8 +3,8 @@ package dev.idcplane.matrix;
 import java.util.Objects;
 
 /**
- * One problem found in the matrix: where it is, which field, what is wrong and what to do about
- * it. Validation collects every violation rather than stopping at the first.
+ * One problem found in the matrix: where it is, which field, what is wrong and what to do about it.
+ * Validation collects every violation rather than stopping at the first.
  *
  * @param location file and line
  * @param field dotted path of the offending field, e.g. {@code assignments[2].ous[0]}

@@ -29,11 +29,10 @@ import org.jboss.logging.Logger;
  * {@code apply_lease} with a fencing token. Taking it is one atomic statement that succeeds only
  * when the row is absent or expired (by the database's clock, so replicas' clocks do not matter),
  * and increments the token. A heartbeat renews it every third of {@code idc.apply.lease-ttl} while
- * holder and token still match; each renewal may use any pooled connection, so losing a
- * connection only costs that one renewal. The holder's {@link Lease#check()} (its {@link Fence})
- * fails once a quarter of the TTL before the lease could expire without a renewal, counted from
- * before the last successful renewal was sent, or at once when a renewal finds the lease taken
- * over. Thread-safe.
+ * holder and token still match; each renewal may use any pooled connection, so losing a connection
+ * only costs that one renewal. The holder's {@link Lease#check()} (its {@link Fence}) fails once a
+ * quarter of the TTL before the lease could expire without a renewal, counted from before the last
+ * successful renewal was sent, or at once when a renewal finds the lease taken over. Thread-safe.
  */
 @ApplicationScoped
 public class ApplyLocks {
@@ -43,11 +42,14 @@ public class ApplyLocks {
   private final Duration ttl;
   private final Clock clock;
   private final String replica;
-  private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(2, r -> {
-    Thread t = new Thread(r, "idc-lease-heartbeat");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService heartbeats =
+      Executors.newScheduledThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "idc-lease-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
 
   @Inject
   public ApplyLocks(AgroalDataSource dataSource, IdcConfig config, Clock clock) {
@@ -63,8 +65,12 @@ public class ApplyLocks {
     this.ttl = ttl;
     this.clock = clock;
     // Not RuntimeMXBean.getName(): it resolves the host name, which can hang without DNS.
-    this.replica = System.getenv().getOrDefault("HOSTNAME", "replica") + "/"
-        + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    this.replica =
+        System.getenv().getOrDefault("HOSTNAME", "replica")
+            + "/"
+            + ProcessHandle.current().pid()
+            + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
   }
 
   @PreDestroy
@@ -102,12 +108,22 @@ public class ApplyLocks {
     public void check() {
       String why = lost;
       if (why == null && !clock.instant().isBefore(validUntil)) {
-        why = "it was not renewed since " + validUntil.minus(validity()) + " (idc.apply.lease-ttl "
-            + ttl + "); is the database reachable?";
+        why =
+            "it was not renewed since "
+                + validUntil.minus(validity())
+                + " (idc.apply.lease-ttl "
+                + ttl
+                + "); is the database reachable?";
       }
       if (why != null) {
-        throw new LeaseLostException("lost the apply lease of " + instanceArn + " (token " + token
-            + "): " + why + ". Writes stopped; the run resumes at the next apply or start");
+        throw new LeaseLostException(
+            "lost the apply lease of "
+                + instanceArn
+                + " (token "
+                + token
+                + "): "
+                + why
+                + ". Writes stopped; the run resumes at the next apply or start");
       }
     }
 
@@ -133,8 +149,9 @@ public class ApplyLocks {
           return false;
         } catch (SQLException e) {
           // A dead connection is dropped by the pool; the second attempt gets another one.
-          LOG.warnf("renewing the apply lease of %s failed (attempt %d): %s", instanceArn,
-              attempt, e.getMessage());
+          LOG.warnf(
+              "renewing the apply lease of %s failed (attempt %d): %s",
+              instanceArn, attempt, e.getMessage());
         }
       }
       return false;
@@ -146,7 +163,8 @@ public class ApplyLocks {
       try {
         releaseRow(instanceArn, holder, token);
       } catch (SQLException e) {
-        LOG.warnf("releasing the apply lease of %s failed (%s); it expires within %s",
+        LOG.warnf(
+            "releasing the apply lease of %s failed (%s); it expires within %s",
             instanceArn, e.getMessage(), ttl);
       }
     }
@@ -180,16 +198,21 @@ public class ApplyLocks {
     try {
       token = acquireRow(instanceArn, holder, ttl);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot take the apply lease of " + instanceArn
-          + ": " + e.getMessage() + "; check the database connection", e);
+      throw new IllegalStateException(
+          "cannot take the apply lease of "
+              + instanceArn
+              + ": "
+              + e.getMessage()
+              + "; check the database connection",
+          e);
     }
     if (token.isEmpty()) {
       return Optional.empty();
     }
     Lease lease = new Lease(instanceArn, holder, token.getAsLong(), sent);
     long every = Math.max(1, ttl.toMillis() / 3);
-    lease.heartbeat = heartbeats.scheduleWithFixedDelay(lease::beat, every, every,
-        TimeUnit.MILLISECONDS);
+    lease.heartbeat =
+        heartbeats.scheduleWithFixedDelay(lease::beat, every, every, TimeUnit.MILLISECONDS);
     return Optional.of(lease);
   }
 
@@ -199,8 +222,10 @@ public class ApplyLocks {
    */
   public Optional<String> holder(String instanceArn) {
     try (Connection c = connection();
-        PreparedStatement ps = c.prepareStatement("select holder from apply_lease"
-            + " where instance_arn = ? and expires_at > clock_timestamp()")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select holder from apply_lease"
+                    + " where instance_arn = ? and expires_at > clock_timestamp()")) {
       ps.setString(1, instanceArn);
       ps.setQueryTimeout(timeoutSeconds());
       try (ResultSet rs = ps.executeQuery()) {
@@ -227,7 +252,9 @@ public class ApplyLocks {
   /** Takes the row if absent or expired: the new token, or empty while another holds it. */
   OptionalLong acquireRow(String instanceArn, String holder, Duration ttl) throws SQLException {
     try (Connection c = connection();
-        PreparedStatement ps = c.prepareStatement("""
+        PreparedStatement ps =
+            c.prepareStatement(
+                """
             insert into apply_lease (instance_arn, holder, token, acquired_at, expires_at)
             values (?, ?, 1, clock_timestamp(), clock_timestamp() + ? * interval '1 millisecond')
             on conflict (instance_arn) do update
@@ -249,7 +276,9 @@ public class ApplyLocks {
   boolean renewRow(String instanceArn, String holder, long token, Duration ttl)
       throws SQLException {
     try (Connection c = connection();
-        PreparedStatement ps = c.prepareStatement("""
+        PreparedStatement ps =
+            c.prepareStatement(
+                """
             update apply_lease
                set expires_at = clock_timestamp() + ? * interval '1 millisecond'
              where instance_arn = ? and holder = ? and token = ?""")) {
@@ -265,7 +294,9 @@ public class ApplyLocks {
   /** Ends the row now (kept, so the next token is larger) if holder and token still match. */
   void releaseRow(String instanceArn, String holder, long token) throws SQLException {
     try (Connection c = connection();
-        PreparedStatement ps = c.prepareStatement("""
+        PreparedStatement ps =
+            c.prepareStatement(
+                """
             update apply_lease set expires_at = clock_timestamp()
              where instance_arn = ? and holder = ? and token = ?""")) {
       ps.setString(1, instanceArn);

@@ -39,8 +39,8 @@ public class AuditEntryEntity extends PanacheEntityBase {
   public String entryHash;
 
   public AuditEntry toEntry() {
-    return new AuditEntry(seq, at, action, subject, matrixDigest, matrixCommit, details,
-        previousHash, entryHash);
+    return new AuditEntry(
+        seq, at, action, subject, matrixDigest, matrixCommit, details, previousHash, entryHash);
   }
 
   static AuditEntryEntity of(AuditEntry e) {

@@ -28,8 +28,13 @@ public class AuditRepository {
   static final long APPEND_LOCK = 0x1dca0d17a0d17L;
 
   /** What an append needs besides the chain position. */
-  public record NewEntry(Instant at, String action, String subject, String matrixDigest,
-      String matrixCommit, String details) {}
+  public record NewEntry(
+      Instant at,
+      String action,
+      String subject,
+      String matrixDigest,
+      String matrixCommit,
+      String details) {}
 
   /**
    * Appends an entry after the anchored head and moves the anchor to it, in the caller's
@@ -37,24 +42,52 @@ public class AuditRepository {
    * one otherwise.
    */
   public AuditEntry append(NewEntry n) {
-    return QuarkusTransaction.joiningExisting().call(() -> {
-      var em = Panache.getEntityManager();
-      em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, APPEND_LOCK)
-          .getSingleResult();
-      ChainHead head = readHead().orElseThrow(
-          () -> new IllegalStateException("the audit head anchor (audit_head) is missing"));
-      long seq = head.seq() + 1;
-      Instant at = n.at().truncatedTo(ChronoUnit.MICROS);
-      String hash = AuditChain.hash(head.entryHash(), seq, at, n.action(), n.subject(),
-          n.matrixDigest(), n.matrixCommit(), n.details());
-      AuditEntry entry = new AuditEntry(seq, at, n.action(), n.subject(), n.matrixDigest(),
-          n.matrixCommit(), n.details(), head.entryHash(), hash);
-      AuditEntryEntity.of(entry).persist();
-      em.flush(); // the anchor's trigger checks that the entry it moves to exists
-      em.createNativeQuery("update audit_head set seq = ?1, entry_hash = ?2, updated_at = ?3")
-          .setParameter(1, seq).setParameter(2, hash).setParameter(3, at).executeUpdate();
-      return entry;
-    });
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () -> {
+              var em = Panache.getEntityManager();
+              em.createNativeQuery("select pg_advisory_xact_lock(?1)")
+                  .setParameter(1, APPEND_LOCK)
+                  .getSingleResult();
+              ChainHead head =
+                  readHead()
+                      .orElseThrow(
+                          () ->
+                              new IllegalStateException(
+                                  "the audit head anchor (audit_head) is missing"));
+              long seq = head.seq() + 1;
+              Instant at = n.at().truncatedTo(ChronoUnit.MICROS);
+              String hash =
+                  AuditChain.hash(
+                      head.entryHash(),
+                      seq,
+                      at,
+                      n.action(),
+                      n.subject(),
+                      n.matrixDigest(),
+                      n.matrixCommit(),
+                      n.details());
+              AuditEntry entry =
+                  new AuditEntry(
+                      seq,
+                      at,
+                      n.action(),
+                      n.subject(),
+                      n.matrixDigest(),
+                      n.matrixCommit(),
+                      n.details(),
+                      head.entryHash(),
+                      hash);
+              AuditEntryEntity.of(entry).persist();
+              em.flush(); // the anchor's trigger checks that the entry it moves to exists
+              em.createNativeQuery(
+                      "update audit_head set seq = ?1, entry_hash = ?2, updated_at = ?3")
+                  .setParameter(1, seq)
+                  .setParameter(2, hash)
+                  .setParameter(3, at)
+                  .executeUpdate();
+              return entry;
+            });
   }
 
   /** The head anchor: the newest entry appended; empty only if its row was deleted. */
@@ -63,9 +96,13 @@ public class AuditRepository {
   }
 
   private static Optional<ChainHead> readHead() {
-    List<?> rows = Panache.getEntityManager()
-        .createNativeQuery("select seq, entry_hash from audit_head").getResultList();
-    return rows.stream().findFirst().map(r -> (Object[]) r)
+    List<?> rows =
+        Panache.getEntityManager()
+            .createNativeQuery("select seq, entry_hash from audit_head")
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(r -> (Object[]) r)
         .map(r -> new ChainHead(((Number) r[0]).longValue(), (String) r[1]));
   }
 
@@ -74,28 +111,34 @@ public class AuditRepository {
 
   /** Entries with seq greater than {@code after}, in seq order, at most {@code limit}. */
   public List<AuditEntry> page(long after, int limit, Filter f) {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      StringBuilder q = new StringBuilder("seq > :after");
-      Parameters p = Parameters.with("after", after);
-      if (f.action() != null) {
-        q.append(" and action = :action");
-        p.and("action", f.action());
-      }
-      if (f.subject() != null) {
-        q.append(" and subject = :subject");
-        p.and("subject", f.subject());
-      }
-      if (f.from() != null) {
-        q.append(" and at >= :from");
-        p.and("from", f.from());
-      }
-      if (f.to() != null) {
-        q.append(" and at < :to");
-        p.and("to", f.to());
-      }
-      return AuditEntryEntity.<AuditEntryEntity>find(q.toString(), Sort.ascending("seq"), p)
-          .page(Page.ofSize(limit)).list().stream().map(AuditEntryEntity::toEntry).toList();
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              StringBuilder q = new StringBuilder("seq > :after");
+              Parameters p = Parameters.with("after", after);
+              if (f.action() != null) {
+                q.append(" and action = :action");
+                p.and("action", f.action());
+              }
+              if (f.subject() != null) {
+                q.append(" and subject = :subject");
+                p.and("subject", f.subject());
+              }
+              if (f.from() != null) {
+                q.append(" and at >= :from");
+                p.and("from", f.from());
+              }
+              if (f.to() != null) {
+                q.append(" and at < :to");
+                p.and("to", f.to());
+              }
+              return AuditEntryEntity.<AuditEntryEntity>find(q.toString(), Sort.ascending("seq"), p)
+                  .page(Page.ofSize(limit))
+                  .list()
+                  .stream()
+                  .map(AuditEntryEntity::toEntry)
+                  .toList();
+            });
   }
 
   /**
@@ -105,10 +148,17 @@ public class AuditRepository {
   public long scan(long after, Consumer<AuditEntry> sink) {
     while (true) {
       long from = after;
-      List<AuditEntry> batch = QuarkusTransaction.requiringNew().call(() ->
-          AuditEntryEntity.<AuditEntryEntity>find("seq > ?1", Sort.ascending("seq"), from)
-              .page(Page.ofSize(1000)).list().stream().map(AuditEntryEntity::toEntry)
-              .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+      List<AuditEntry> batch =
+          QuarkusTransaction.requiringNew()
+              .call(
+                  () ->
+                      AuditEntryEntity.<AuditEntryEntity>find(
+                              "seq > ?1", Sort.ascending("seq"), from)
+                          .page(Page.ofSize(1000))
+                          .list()
+                          .stream()
+                          .map(AuditEntryEntity::toEntry)
+                          .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
       if (batch.isEmpty()) {
         return after;
       }

@@ -23,15 +23,18 @@ public class DriftRetentionStore {
   /** Instances having occurrences resolved before {@code cutoff}. */
   public List<String> instancesResolvedBefore(Instant cutoff) {
     List<String> arns = new ArrayList<>();
-    jdbc.query("select distinct instance_arn from drift_finding"
+    jdbc.query(
+        "select distinct instance_arn from drift_finding"
             + " where resolved_at is not null and resolved_at < ?",
-        ps -> ps.setTimestamp(1, Timestamp.from(cutoff)), rs -> arns.add(rs.getString(1)));
+        ps -> ps.setTimestamp(1, Timestamp.from(cutoff)),
+        rs -> arns.add(rs.getString(1)));
     return arns;
   }
 
   /** Deletes at most {@code limit} occurrences of the instance resolved before {@code cutoff}. */
   public int deleteResolvedBefore(String instanceArn, Instant cutoff, int limit) {
-    return jdbc.update("delete from drift_finding where id in (select id from drift_finding"
+    return jdbc.update(
+        "delete from drift_finding where id in (select id from drift_finding"
             + " where instance_arn = ? and resolved_at is not null and resolved_at < ? limit ?)",
         ps -> Jdbc.set(ps, instanceArn, Timestamp.from(cutoff), limit));
   }

@@ -27,8 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * Drift history in PostgreSQL through plain JDBC: the recorder's upserts need a per-instance lock
- * and the export a server-side cursor, neither of which Panache gives. Callers hold the
- * transaction (the connection joins it).
+ * and the export a server-side cursor, neither of which Panache gives. Callers hold the transaction
+ * (the connection joins it).
  */
 @ApplicationScoped
 public class DriftStore {
@@ -61,7 +61,9 @@ public class DriftStore {
 
   /** Serialises recorders of one instance until the transaction ends. */
   public void lockInstance(String instanceArn) {
-    jdbc.update("select pg_advisory_xact_lock(hashtextextended('drift:' || ?, 0))", ps -> set(ps, instanceArn));
+    jdbc.update(
+        "select pg_advisory_xact_lock(hashtextextended('drift:' || ?, 0))",
+        ps -> set(ps, instanceArn));
   }
 
   public Map<String, Open> open(String instanceArn) {
@@ -70,8 +72,14 @@ public class DriftStore {
         "select id, finding_key, last_seen, last_matrix_digest from drift_finding"
             + " where instance_arn = ? and resolved_at is null",
         ps -> set(ps, instanceArn),
-        rs -> open.put(rs.getString(2),
-            new Open(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, 3), rs.getString(4))));
+        rs ->
+            open.put(
+                rs.getString(2),
+                new Open(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    instant(rs, 3),
+                    rs.getString(4))));
     return open;
   }
 
@@ -81,9 +89,19 @@ public class DriftStore {
             + " last_matrix_commit = ?, detail = ?, account_name = coalesce(?, account_name),"
             + " account_path = coalesce(?, account_path),"
             + " principal_name = coalesce(?, principal_name), fields = ?::jsonb where id = ?",
-        ps -> set(ps, Timestamp.from(plan.at()), plan.id(), plan.digest(), plan.commit(),
-            f.detail(), f.accountName(), accountPath, f.principalName(),
-            fieldsJson.write(f.fields()), id));
+        ps ->
+            set(
+                ps,
+                Timestamp.from(plan.at()),
+                plan.id(),
+                plan.digest(),
+                plan.commit(),
+                f.detail(),
+                f.accountName(),
+                accountPath,
+                f.principalName(),
+                fieldsJson.write(f.fields()),
+                id));
     sighting(id, plan.id(), f);
   }
 
@@ -96,12 +114,29 @@ public class DriftStore {
             + " first_seen, last_seen, first_plan_id, last_plan_id, last_matrix_digest,"
             + " last_matrix_commit, previous_occurrence_id, fields)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
-        ps -> set(ps, id, plan.instanceArn(), f.key(), f.kind().name(), f.permissionSetName(),
-            f.accountId(), f.accountName(), accountPath,
-            f.principalType() == null ? null : f.principalType().name(), f.principalId(),
-            f.principalName(), f.detail(), Timestamp.from(plan.at()), Timestamp.from(plan.at()),
-            plan.id(), plan.id(), plan.digest(), plan.commit(), previous,
-            fieldsJson.write(f.fields())));
+        ps ->
+            set(
+                ps,
+                id,
+                plan.instanceArn(),
+                f.key(),
+                f.kind().name(),
+                f.permissionSetName(),
+                f.accountId(),
+                f.accountName(),
+                accountPath,
+                f.principalType() == null ? null : f.principalType().name(),
+                f.principalId(),
+                f.principalName(),
+                f.detail(),
+                Timestamp.from(plan.at()),
+                Timestamp.from(plan.at()),
+                plan.id(),
+                plan.id(),
+                plan.digest(),
+                plan.commit(),
+                previous,
+                fieldsJson.write(f.fields())));
     sighting(id, plan.id(), f);
     return id;
   }
@@ -111,11 +146,23 @@ public class DriftStore {
         "update drift_finding set resolved_at = ?, resolution = ?, resolved_by = ?,"
             + " resolved_run_id = ?, resolved_plan_id = ?, resolved_matrix_digest = ?,"
             + " resolved_matrix_commit = ? where id = ?",
-        ps -> set(ps, Timestamp.from(plan.at()), r.cause().name(), r.resolvedBy(), r.runId(),
-            plan.id(), plan.digest(), plan.commit(), id));
+        ps ->
+            set(
+                ps,
+                Timestamp.from(plan.at()),
+                r.cause().name(),
+                r.resolvedBy(),
+                r.runId(),
+                plan.id(),
+                plan.digest(),
+                plan.commit(),
+                id));
   }
 
-  /** Successful operations of SUCCEEDED/PARTIAL runs of the instance finished at or after {@code since}. */
+  /**
+   * Successful operations of SUCCEEDED/PARTIAL runs of the instance finished at or after {@code
+   * since}.
+   */
   public List<RunTouch> touchesSince(String instanceArn, Instant since) {
     List<RunTouch> touches = new ArrayList<>();
     jdbc.query(
@@ -124,12 +171,20 @@ public class DriftStore {
             + " where r.instance_arn = ? and r.status in ('SUCCEEDED', 'PARTIAL')"
             + " and o.outcome = 'SUCCEEDED' and r.finished_at >= ?",
         ps -> set(ps, instanceArn, Timestamp.from(since)),
-        rs -> touches.add(new RunTouch(rs.getObject(1, UUID.class), rs.getString(2),
-            instant(rs, 3), rs.getString(4))));
+        rs ->
+            touches.add(
+                new RunTouch(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    instant(rs, 3),
+                    rs.getString(4))));
     return touches;
   }
 
-  /** Occurrences matching {@code filter} after {@code cursor}, in listing order, at most {@code limit}. */
+  /**
+   * Occurrences matching {@code filter} after {@code cursor}, in listing order, at most {@code
+   * limit}.
+   */
   public List<FindingRow> page(DriftFilter filter, Optional<DriftFilter.Cursor> cursor, int limit) {
     List<FindingRow> rows = new ArrayList<>();
     List<Object> params = new ArrayList<>();
@@ -165,18 +220,24 @@ public class DriftStore {
     }
   }
 
-  /** Open occurrences by kind name, all instances, in one GROUP BY; kinds without any are absent. */
+  /**
+   * Open occurrences by kind name, all instances, in one GROUP BY; kinds without any are absent.
+   */
   public Map<String, Long> openByKind() {
     Map<String, Long> counts = new HashMap<>();
-    jdbc.query("select kind, count(*) from drift_finding where resolved_at is null group by kind",
-        ps -> {}, rs -> counts.put(rs.getString(1), rs.getLong(2)));
+    jdbc.query(
+        "select kind, count(*) from drift_finding where resolved_at is null group by kind",
+        ps -> {},
+        rs -> counts.put(rs.getString(1), rs.getLong(2)));
     return counts;
   }
 
   /** When {@code subject} last stored a plan: for the scheduler, the last successful scan. */
   public Optional<Instant> lastPlanBy(String subject) {
     List<Instant> at = new ArrayList<>();
-    jdbc.query("select max(created_at) from plan where created_by = ?", ps -> set(ps, subject),
+    jdbc.query(
+        "select max(created_at) from plan where created_by = ?",
+        ps -> set(ps, subject),
         rs -> at.add(instant(rs, 1)));
     return at.stream().filter(java.util.Objects::nonNull).findFirst();
   }
@@ -200,33 +261,57 @@ public class DriftStore {
       case RESOLVED -> sql.append(" and f.resolved_at is not null");
       case ALL -> {}
     }
-    f.kind().ifPresent(k -> { sql.append(" and f.kind = ?"); params.add(k); });
-    f.account().ifPresent(a -> {
-      sql.append(" and (f.account_id = ? or f.account_name = ?)");
-      params.add(a);
-      params.add(a);
-    });
-    f.ou().ifPresent(ou -> {
-      sql.append(" and (f.account_path = ? or f.account_path like ?)");
-      params.add(ou);
-      params.add(ou.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
-    });
-    f.principal().ifPresent(p -> {
-      sql.append(" and (f.principal_id = ? or f.principal_name = ?)");
-      params.add(p);
-      params.add(p);
-    });
-    f.permissionSet().ifPresent(p -> { sql.append(" and f.permission_set = ?"); params.add(p); });
-    f.from().ifPresent(t -> {
-      sql.append(" and coalesce(f.resolved_at, f.last_seen) >= ?");
-      params.add(Timestamp.from(t));
-    });
-    f.to().ifPresent(t -> { sql.append(" and f.first_seen < ?"); params.add(Timestamp.from(t)); });
-    cursor.ifPresent(c -> {
-      sql.append(" and (f.first_seen, f.id) < (?, ?)");
-      params.add(Timestamp.from(c.firstSeen()));
-      params.add(c.id());
-    });
+    f.kind()
+        .ifPresent(
+            k -> {
+              sql.append(" and f.kind = ?");
+              params.add(k);
+            });
+    f.account()
+        .ifPresent(
+            a -> {
+              sql.append(" and (f.account_id = ? or f.account_name = ?)");
+              params.add(a);
+              params.add(a);
+            });
+    f.ou()
+        .ifPresent(
+            ou -> {
+              sql.append(" and (f.account_path = ? or f.account_path like ?)");
+              params.add(ou);
+              params.add(ou.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+            });
+    f.principal()
+        .ifPresent(
+            p -> {
+              sql.append(" and (f.principal_id = ? or f.principal_name = ?)");
+              params.add(p);
+              params.add(p);
+            });
+    f.permissionSet()
+        .ifPresent(
+            p -> {
+              sql.append(" and f.permission_set = ?");
+              params.add(p);
+            });
+    f.from()
+        .ifPresent(
+            t -> {
+              sql.append(" and coalesce(f.resolved_at, f.last_seen) >= ?");
+              params.add(Timestamp.from(t));
+            });
+    f.to()
+        .ifPresent(
+            t -> {
+              sql.append(" and f.first_seen < ?");
+              params.add(Timestamp.from(t));
+            });
+    cursor.ifPresent(
+        c -> {
+          sql.append(" and (f.first_seen, f.id) < (?, ?)");
+          params.add(Timestamp.from(c.firstSeen()));
+          params.add(c.id());
+        });
     return sql.append(" order by f.first_seen desc, f.id desc").toString();
   }
 
@@ -241,7 +326,8 @@ public class DriftStore {
   }
 
   private void sighting(UUID findingId, UUID planId, DriftFinding f) {
-    jdbc.update("insert into drift_sighting (finding_id, plan_id, fields) values (?, ?, ?::jsonb)"
+    jdbc.update(
+        "insert into drift_sighting (finding_id, plan_id, fields) values (?, ?, ?::jsonb)"
             + " on conflict do nothing",
         ps -> set(ps, findingId, planId, fieldsJson.write(f.fields())));
   }
@@ -249,7 +335,9 @@ public class DriftStore {
   /** One occurrence by id. */
   public Optional<FindingRow> find(UUID id) {
     List<FindingRow> rows = new ArrayList<>();
-    jdbc.query("select " + COLUMNS + " from drift_finding f where f.id = ?", ps -> set(ps, id),
+    jdbc.query(
+        "select " + COLUMNS + " from drift_finding f where f.id = ?",
+        ps -> set(ps, id),
         rs -> rows.add(row(rs)));
     return rows.stream().findFirst();
   }
@@ -262,8 +350,15 @@ public class DriftStore {
             + " from drift_sighting s join plan p on p.id = s.plan_id where s.finding_id = ?"
             + " order by p.created_at, p.id",
         ps -> set(ps, id),
-        rs -> out.add(new Sighting(rs.getObject(1, UUID.class), instant(rs, 2), rs.getString(3),
-            rs.getString(4), rs.getString(5), fieldsJson.read(rs.getString(6)))));
+        rs ->
+            out.add(
+                new Sighting(
+                    rs.getObject(1, UUID.class),
+                    instant(rs, 2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    fieldsJson.read(rs.getString(6)))));
     return out;
   }
 
@@ -271,18 +366,44 @@ public class DriftStore {
    * A plan that saw an occurrence: when, by whom (a person, a pipeline or the scheduler), from
    * which matrix, and for a definition finding the differing fields it saw.
    */
-  public record Sighting(UUID planId, Instant at, String by, String matrixDigest,
-      String matrixCommit, List<dev.idcplane.plan.FieldChange> fields) {}
+  public record Sighting(
+      UUID planId,
+      Instant at,
+      String by,
+      String matrixDigest,
+      String matrixCommit,
+      List<dev.idcplane.plan.FieldChange> fields) {}
 
   private FindingRow row(ResultSet rs) throws SQLException {
     int i = 0;
-    return new FindingRow(rs.getObject(++i, UUID.class), rs.getString(++i), rs.getString(++i),
-        rs.getString(++i), rs.getString(++i), rs.getString(++i), rs.getString(++i),
-        rs.getString(++i), rs.getString(++i), rs.getString(++i), rs.getString(++i),
-        rs.getString(++i), instant(rs, ++i), instant(rs, ++i), rs.getInt(++i),
-        rs.getObject(++i, UUID.class), rs.getObject(++i, UUID.class), rs.getString(++i),
-        rs.getString(++i), instant(rs, ++i), rs.getString(++i), rs.getString(++i),
-        rs.getObject(++i, UUID.class), rs.getObject(++i, UUID.class), rs.getString(++i),
-        rs.getString(++i), rs.getObject(++i, UUID.class), fieldsJson.read(rs.getString(++i)));
+    return new FindingRow(
+        rs.getObject(++i, UUID.class),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        instant(rs, ++i),
+        instant(rs, ++i),
+        rs.getInt(++i),
+        rs.getObject(++i, UUID.class),
+        rs.getObject(++i, UUID.class),
+        rs.getString(++i),
+        rs.getString(++i),
+        instant(rs, ++i),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getObject(++i, UUID.class),
+        rs.getObject(++i, UUID.class),
+        rs.getString(++i),
+        rs.getString(++i),
+        rs.getObject(++i, UUID.class),
+        fieldsJson.read(rs.getString(++i)));
   }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.plan.FieldChange;
 import java.util.List;
 
-/** The {@code fields} jsonb of drift rows: a JSON array of {field, before, after}; null when none. */
+/**
+ * The {@code fields} jsonb of drift rows: a JSON array of {field, before, after}; null when none.
+ */
 final class FieldsJson {
   private static final TypeReference<List<FieldChange>> LIST = new TypeReference<>() {};
 

@@ -10,8 +10,8 @@ import java.time.Instant;
 
 /**
  * Plain JDBC for the stores whose SQL Panache does not express (advisory locks, cursors, batched
- * deletes). Each call takes a connection from the pool, which joins the caller's transaction.
- * SQL errors become {@link IllegalStateException}s prefixed with {@code what}.
+ * deletes). Each call takes a connection from the pool, which joins the caller's transaction. SQL
+ * errors become {@link IllegalStateException}s prefixed with {@code what}.
  */
 final class Jdbc {
   private final AgroalDataSource dataSource;

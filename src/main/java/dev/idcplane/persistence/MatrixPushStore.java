@@ -28,8 +28,12 @@ public class MatrixPushStore {
 
   /** One pushed matrix. */
   public record Push(
-      Map<String, String> files, String digest, String commit, String pushedBy,
-      Instant pushedAt, UUID planId) {}
+      Map<String, String> files,
+      String digest,
+      String commit,
+      String pushedBy,
+      Instant pushedAt,
+      UUID planId) {}
 
   /** Adds a push; it becomes the newest. */
   public void add(Push push) {
@@ -39,7 +43,8 @@ public class MatrixPushStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the pushed matrix", e);
     }
-    jdbc.update("insert into matrix_push (pushed_at, pushed_by, digest, commit, plan_id, files)"
+    jdbc.update(
+        "insert into matrix_push (pushed_at, pushed_by, digest, commit, plan_id, files)"
             + " values (?, ?, ?, ?, ?, cast(? as jsonb))",
         ps -> {
           ps.setTimestamp(1, Timestamp.from(push.pushedAt()));
@@ -58,8 +63,10 @@ public class MatrixPushStore {
   /** The newest push, if any. */
   public Optional<Push> newest() {
     Push[] found = new Push[1];
-    jdbc.query("select files, digest, commit, pushed_by, pushed_at, plan_id from matrix_push"
-            + " order by pushed_at desc, id desc limit 1", ps -> { },
+    jdbc.query(
+        "select files, digest, commit, pushed_by, pushed_at, plan_id from matrix_push"
+            + " order by pushed_at desc, id desc limit 1",
+        ps -> {},
         rs -> {
           Map<String, String> files;
           try {
@@ -67,8 +74,14 @@ public class MatrixPushStore {
           } catch (JsonProcessingException e) {
             throw new IllegalStateException("a pushed matrix is unreadable", e);
           }
-          found[0] = new Push(files, rs.getString(2), rs.getString(3), rs.getString(4),
-              Jdbc.instant(rs, 5), rs.getObject(6, UUID.class));
+          found[0] =
+              new Push(
+                  files,
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  Jdbc.instant(rs, 5),
+                  rs.getObject(6, UUID.class));
         });
     return Optional.ofNullable(found[0]);
   }

@@ -47,8 +47,11 @@ public class PlanDeclaredStore {
             + " where r.instance_arn = ? and r.status in ('SUCCEEDED', 'PARTIAL')"
             + " order by r.finished_at desc nulls last, r.started_at desc limit 1",
         ps -> set(ps, instanceArn),
-        rs -> found.add(rs.getString(1) == null ? Optional.empty()
-            : Optional.of(new Declared(read(rs.getString(1)), read(rs.getString(2))))));
+        rs ->
+            found.add(
+                rs.getString(1) == null
+                    ? Optional.empty()
+                    : Optional.of(new Declared(read(rs.getString(1)), read(rs.getString(2))))));
     return found.isEmpty() ? Optional.empty() : found.get(0);
   }
 

@@ -58,20 +58,19 @@ public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
   /** Newest first, at most {@code limit}, optionally only those older than {@code before}. */
   public List<PlanEntity> recent(int limit, Optional<java.time.Instant> before) {
     Sort sort = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
-    var query =
-        before.isPresent()
-            ? find("createdAt < ?1", sort, before.get())
-            : findAll(sort);
+    var query = before.isPresent() ? find("createdAt < ?1", sort, before.get()) : findAll(sort);
     return query.page(Page.ofSize(limit)).list();
   }
 
   /** When the newest plan of matrix origin {@code origin} ('configured' or 'request') was made. */
   public Optional<java.time.Instant> newestCreatedAt(String origin) {
-    return Optional.ofNullable(getEntityManager()
-        .createQuery("select max(p.createdAt) from PlanEntity p where p.matrixOrigin = ?1",
-            java.time.Instant.class)
-        .setParameter(1, origin)
-        .getSingleResult());
+    return Optional.ofNullable(
+        getEntityManager()
+            .createQuery(
+                "select max(p.createdAt) from PlanEntity p where p.matrixOrigin = ?1",
+                java.time.Instant.class)
+            .setParameter(1, origin)
+            .getSingleResult());
   }
 
   private static PlanChangeEntity changeRow(PlanEntity plan, int seq, Change c) {

@@ -31,45 +31,52 @@ public class RunRepository {
 
   /** Starts a run: the run row and one PENDING row per operation, in one transaction. */
   public void create(RunEntity run, List<Operation> operations) {
-    QuarkusTransaction.requiringNew().run(() -> {
-      run.persist();
-      for (Operation op : operations) {
-        RunOperationEntity e = new RunOperationEntity();
-        e.run = run.id;
-        e.seq = op.seq();
-        e.kind = op.kind().name();
-        e.changeKey = op.change().key();
-        e.change = write(PlanViews.change(op.change()));
-        copy(op, e);
-        e.persist();
-      }
-    });
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              run.persist();
+              for (Operation op : operations) {
+                RunOperationEntity e = new RunOperationEntity();
+                e.run = run.id;
+                e.seq = op.seq();
+                e.kind = op.kind().name();
+                e.changeKey = op.change().key();
+                e.change = write(PlanViews.change(op.change()));
+                copy(op, e);
+                e.persist();
+              }
+            });
   }
 
   /** Records one transition of one operation. */
   public void record(UUID runId, Operation op) {
-    QuarkusTransaction.requiringNew().run(() -> {
-      RunOperationEntity e = Panache.getEntityManager().find(RunOperationEntity.class, key(runId, op.seq()));
-      if (e == null) {
-        throw new IllegalStateException("run " + runId + " has no operation " + op.seq());
-      }
-      copy(op, e);
-    });
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              RunOperationEntity e =
+                  Panache.getEntityManager().find(RunOperationEntity.class, key(runId, op.seq()));
+              if (e == null) {
+                throw new IllegalStateException("run " + runId + " has no operation " + op.seq());
+              }
+              copy(op, e);
+            });
   }
 
   /** Ends a run with its status and counters. */
   public void finish(UUID runId, RunStatus status, RunResult result, String error, Instant at) {
-    QuarkusTransaction.requiringNew().run(() -> {
-      RunEntity run = RunEntity.findById(runId);
-      run.status = status.name();
-      run.finishedAt = at;
-      run.error = error;
-      if (result != null) {
-        run.awsCalls = result.counters().calls();
-        run.retries = result.counters().totalRetries();
-        run.maxInFlight = result.counters().maxInFlight();
-      }
-    });
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              RunEntity run = RunEntity.findById(runId);
+              run.status = status.name();
+              run.finishedAt = at;
+              run.error = error;
+              if (result != null) {
+                run.awsCalls = result.counters().calls();
+                run.retries = result.counters().totalRetries();
+                run.maxInFlight = result.counters().maxInFlight();
+              }
+            });
   }
 
   public Optional<RunEntity> find(UUID id) {
@@ -77,48 +84,70 @@ public class RunRepository {
   }
 
   public List<RunEntity> running(String instanceArn) {
-    return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>list(
-        "status = ?1 and instanceArn = ?2", RunStatus.RUNNING.name(), instanceArn));
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                RunEntity.<RunEntity>list(
+                    "status = ?1 and instanceArn = ?2", RunStatus.RUNNING.name(), instanceArn));
   }
 
   /**
-   * Runs to resume, oldest first: RUNNING ones (their process stopped, or they are running now:
-   * the caller tells by the instance's lease) and INTERRUPTED ones (they lost the lease).
+   * Runs to resume, oldest first: RUNNING ones (their process stopped, or they are running now: the
+   * caller tells by the instance's lease) and INTERRUPTED ones (they lost the lease).
    */
   public List<RunEntity> resumable() {
-    return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>list(
-        "status in ?1", Sort.ascending("startedAt"), RESUMABLE));
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                RunEntity.<RunEntity>list("status in ?1", Sort.ascending("startedAt"), RESUMABLE));
   }
 
   /** As {@link #resumable()}, of one instance. */
   public List<RunEntity> resumable(String instanceArn) {
-    return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>list(
-        "status in ?1 and instanceArn = ?2", Sort.ascending("startedAt"), RESUMABLE,
-        instanceArn));
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                RunEntity.<RunEntity>list(
+                    "status in ?1 and instanceArn = ?2",
+                    Sort.ascending("startedAt"),
+                    RESUMABLE,
+                    instanceArn));
   }
 
   /** Marks a resumable run RUNNING again (its error cleared) before it is resumed. */
   public void reopen(UUID runId) {
-    QuarkusTransaction.requiringNew().run(() -> {
-      RunEntity run = RunEntity.findById(runId);
-      run.status = RunStatus.RUNNING.name();
-      run.finishedAt = null;
-      run.error = null;
-    });
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              RunEntity run = RunEntity.findById(runId);
+              run.status = RunStatus.RUNNING.name();
+              run.finishedAt = null;
+              run.error = null;
+            });
   }
 
   private static final List<String> RESUMABLE =
       List.of(RunStatus.RUNNING.name(), RunStatus.INTERRUPTED.name());
 
   public List<RunEntity> recent(int limit) {
-    return QuarkusTransaction.requiringNew().call(() -> RunEntity.<RunEntity>findAll(
-        Sort.descending("startedAt")).page(Page.ofSize(limit)).list());
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                RunEntity.<RunEntity>findAll(Sort.descending("startedAt"))
+                    .page(Page.ofSize(limit))
+                    .list());
   }
 
   /** The run's operations as apply needs them to resume. */
   public List<Operation> operations(UUID runId) {
-    return QuarkusTransaction.requiringNew().call(() -> RunOperationEntity.<RunOperationEntity>list(
-        "run = ?1", Sort.ascending("seq"), runId).stream().map(this::toOperation).toList());
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                RunOperationEntity.<RunOperationEntity>list(
+                        "run = ?1", Sort.ascending("seq"), runId)
+                    .stream()
+                    .map(this::toOperation)
+                    .toList());
   }
 
   /** Operation counts by outcome of each run, counted in the database (one query). */
@@ -126,30 +155,47 @@ public class RunRepository {
     if (runIds.isEmpty()) {
       return Map.of();
     }
-    return QuarkusTransaction.requiringNew().call(() -> {
-      Map<UUID, Map<String, Long>> out = new java.util.HashMap<>();
-      Panache.getEntityManager()
-          .createQuery("select o.run, o.outcome, count(o) from RunOperationEntity o"
-              + " where o.run in :runs group by o.run, o.outcome", Object[].class)
-          .setParameter("runs", runIds)
-          .getResultList()
-          .forEach(r -> out.computeIfAbsent((UUID) r[0], k -> new java.util.TreeMap<>())
-              .put((String) r[1], (Long) r[2]));
-      return out;
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Map<UUID, Map<String, Long>> out = new java.util.HashMap<>();
+              Panache.getEntityManager()
+                  .createQuery(
+                      "select o.run, o.outcome, count(o) from RunOperationEntity o"
+                          + " where o.run in :runs group by o.run, o.outcome",
+                      Object[].class)
+                  .setParameter("runs", runIds)
+                  .getResultList()
+                  .forEach(
+                      r ->
+                          out.computeIfAbsent((UUID) r[0], k -> new java.util.TreeMap<>())
+                              .put((String) r[1], (Long) r[2]));
+              return out;
+            });
   }
 
   public List<RunOperationEntity> operationRows(UUID runId) {
-    return QuarkusTransaction.requiringNew().call(() -> RunOperationEntity.<RunOperationEntity>list(
-        "run = ?1", Sort.ascending("seq"), runId));
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                RunOperationEntity.<RunOperationEntity>list(
+                    "run = ?1", Sort.ascending("seq"), runId));
   }
 
   private Operation toOperation(RunOperationEntity e) {
     try {
       ChangeView view = json.readValue(e.change, ChangeView.class);
-      return new Operation(e.seq, ChangeCodec.decode(view),
-          dev.idcplane.apply.OperationKind.valueOf(e.kind), OperationOutcome.valueOf(e.outcome),
-          e.requestId, e.attempts, e.startedAt, e.submittedAt, e.finishedAt, e.error);
+      return new Operation(
+          e.seq,
+          ChangeCodec.decode(view),
+          dev.idcplane.apply.OperationKind.valueOf(e.kind),
+          OperationOutcome.valueOf(e.outcome),
+          e.requestId,
+          e.attempts,
+          e.startedAt,
+          e.submittedAt,
+          e.finishedAt,
+          e.error);
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("run operation " + e.seq + " is unreadable", ex);
     }

@@ -116,8 +116,13 @@ public sealed interface Change {
     /** To ALL_PROVISIONED_ACCOUNTS. */
     public ProvisionPermissionSet(
         String name, String permissionSetArn, List<String> outOfSyncAccounts, String reason) {
-      this(name, permissionSetArn, outOfSyncAccounts, ProvisionTarget.ALL_PROVISIONED_ACCOUNTS,
-          null, reason);
+      this(
+          name,
+          permissionSetArn,
+          outOfSyncAccounts,
+          ProvisionTarget.ALL_PROVISIONED_ACCOUNTS,
+          null,
+          reason);
     }
 
     @Override

@@ -15,9 +15,9 @@ import java.util.Set;
  */
 public final class DefinitionDiffer {
   /**
-   * Fields that live only in Identity Center and are not part of what ProvisionPermissionSet
-   * copies to accounts (policies, session duration, relay state, permissions boundary): changing
-   * them alone needs no provisioning. Every other field, including any added later, does.
+   * Fields that live only in Identity Center and are not part of what ProvisionPermissionSet copies
+   * to accounts (policies, session duration, relay state, permissions boundary): changing them
+   * alone needs no provisioning. Every other field, including any added later, does.
    */
   private static final Set<String> NOT_PROVISIONED = Set.of("description", "tags");
 

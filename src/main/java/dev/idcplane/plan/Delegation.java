@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param callerAccountId the delegated administrator account the plan was read with
  * @param managementAccountId the organization's management account, left alone
  * @param readOnlyPermissionSets sets provisioned to the management account, sorted by name
- * @param withheld findings a plan read by the management account would have fixed, reported here
- *     as drift the plan does not fix
+ * @param withheld findings a plan read by the management account would have fixed, reported here as
+ *     drift the plan does not fix
  */
 public record Delegation(
     String callerAccountId,
@@ -36,11 +36,12 @@ public record Delegation(
       return Optional.empty();
     }
     String management = live.organization().managementAccountId();
-    List<String> readOnly = live.permissionSetsByName().values().stream()
-        .filter(p -> p.provisionedAccounts().contains(management))
-        .map(LivePermissionSet::name)
-        .sorted()
-        .toList();
+    List<String> readOnly =
+        live.permissionSetsByName().values().stream()
+            .filter(p -> p.provisionedAccounts().contains(management))
+            .map(LivePermissionSet::name)
+            .sorted()
+            .toList();
     return Optional.of(new Delegation(live.callerAccountId(), management, readOnly, 0));
   }
 
@@ -58,15 +59,24 @@ public record Delegation(
 
   /** Why an assignment in the management account is left alone. */
   String accountReason() {
-    return "running as delegated administrator (account " + callerAccountId + "), which AWS does"
-        + " not allow to manage assignments in the management account " + managementAccountId
+    return "running as delegated administrator (account "
+        + callerAccountId
+        + "), which AWS does"
+        + " not allow to manage assignments in the management account "
+        + managementAccountId
         + ": change it from the management account";
   }
 
   /** Why a set provisioned to the management account is left alone. */
   String permissionSetReason(String name) {
-    return "running as delegated administrator (account " + callerAccountId + "), which AWS does"
-        + " not allow to change or provision " + name + ": it is provisioned to the management"
-        + " account " + managementAccountId + "; change it from the management account";
+    return "running as delegated administrator (account "
+        + callerAccountId
+        + "), which AWS does"
+        + " not allow to change or provision "
+        + name
+        + ": it is provisioned to the management"
+        + " account "
+        + managementAccountId
+        + "; change it from the management account";
   }
 }

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>too many deletes: more than {@code maxDeletes}, or, from {@code minDeletes} deletes on, a
- *       larger share of the managed assignments than {@code maxShare} (a small first rollout is
- *       not refused for deleting 2 of 3);
+ *       larger share of the managed assignments than {@code maxShare} (a small first rollout is not
+ *       refused for deleting 2 of 3);
  *   <li>the plan deletes every assignment the matrix manages (at least one), whatever the numbers;
  *   <li>the matrix no longer declares a permission set or a file the last applied matrix declared
  *       (what an emptied or deleted file looks like), whatever the numbers. Without a record of the
@@ -77,11 +77,16 @@ public final class DeletionGuard {
     }
 
     public String message() {
-      return String.format(java.util.Locale.ROOT,
+      return String.format(
+          java.util.Locale.ROOT,
           "the plan deletes %d assignments (%.0f%% of %d managed); the limits are %d deletes,"
               + " and %.0f%% of the managed ones from %d deletes on",
-          deletes, share(deletes, managed) * 100, managed, limits.maxDeletes(),
-          limits.maxShare() * 100, limits.minDeletes());
+          deletes,
+          share(deletes, managed) * 100,
+          managed,
+          limits.maxDeletes(),
+          limits.maxShare() * 100,
+          limits.minDeletes());
     }
   }
 
@@ -92,8 +97,11 @@ public final class DeletionGuard {
     }
 
     public String message() {
-      return "the plan deletes every assignment the matrix manages (" + deletes + " of "
-          + deletes + ")";
+      return "the plan deletes every assignment the matrix manages ("
+          + deletes
+          + " of "
+          + deletes
+          + ")";
     }
   }
 
@@ -104,7 +112,9 @@ public final class DeletionGuard {
     }
 
     public String message() {
-      return "permission set " + name + " was declared by the last applied matrix and no longer"
+      return "permission set "
+          + name
+          + " was declared by the last applied matrix and no longer"
           + " is: its assignments stop being managed";
     }
 
@@ -149,8 +159,11 @@ public final class DeletionGuard {
 
   public static Verdict check(Input in) {
     List<Finding> found = new ArrayList<>();
-    int deletes = (int) in.plan().changes().stream()
-        .filter(c -> c.action() == ChangeAction.DELETE_ASSIGNMENT).count();
+    int deletes =
+        (int)
+            in.plan().changes().stream()
+                .filter(c -> c.action() == ChangeAction.DELETE_ASSIGNMENT)
+                .count();
     int managed = in.plan().managedAssignments();
     Limits limits = in.limits();
     if (deletes > limits.maxDeletes()
@@ -160,14 +173,16 @@ public final class DeletionGuard {
     if (deletes > 0 && deletes >= managed) {
       found.add(new DeletesAll(deletes));
     }
-    in.lastApplied().ifPresent(last -> {
-      last.permissionSets().stream()
-          .filter(s -> !in.declared().permissionSets().contains(s))
-          .forEach(s -> found.add(new RemovedPermissionSet(s)));
-      last.files().stream()
-          .filter(f -> !in.declared().files().contains(f))
-          .forEach(f -> found.add(new RemovedFile(f)));
-    });
+    in.lastApplied()
+        .ifPresent(
+            last -> {
+              last.permissionSets().stream()
+                  .filter(s -> !in.declared().permissionSets().contains(s))
+                  .forEach(s -> found.add(new RemovedPermissionSet(s)));
+              last.files().stream()
+                  .filter(f -> !in.declared().files().contains(f))
+                  .forEach(f -> found.add(new RemovedFile(f)));
+            });
     return new Verdict(found);
   }
 
@@ -175,9 +190,8 @@ public final class DeletionGuard {
     return deletes / (double) Math.max(1, managed);
   }
 
-  private static Violation violation(
-      Finding f, SourceLocation at, String field, String fix) {
-    return new Violation(at, field, f.kind(), f.message() + "; applying needs allowDeletes=true",
-        fix);
+  private static Violation violation(Finding f, SourceLocation at, String field, String fix) {
+    return new Violation(
+        at, field, f.kind(), f.message() + "; applying needs allowDeletes=true", fix);
   }
 }

@@ -4,9 +4,7 @@ import dev.idcplane.matrix.SourceLocation;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * An assignment the matrix wants, with display names and every rule (file:line) that wants it.
- */
+/** An assignment the matrix wants, with display names and every rule (file:line) that wants it. */
 public record DesiredAssignment(
     AssignmentKey key, String principalName, String accountName, List<SourceLocation> wantedBy) {
   public DesiredAssignment {

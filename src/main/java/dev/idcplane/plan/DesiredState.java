@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The matrix resolved against the organization: every declared permission set by name, every
- * wanted assignment by key, the USER exceptions that have expired (left out of {@code assignments}),
- * those still active that expire within the policy's warning window (kept in {@code assignments})
- * and non-blocking warnings (e.g. a suspended account named explicitly).
+ * The matrix resolved against the organization: every declared permission set by name, every wanted
+ * assignment by key, the USER exceptions that have expired (left out of {@code assignments}), those
+ * still active that expire within the policy's warning window (kept in {@code assignments}) and
+ * non-blocking warnings (e.g. a suspended account named explicitly).
  */
 public record DesiredState(
     Map<String, DesiredPermissionSet> permissionSets,

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One drift finding. {@code key} identifies it across plans (kind + natural key), so later scans can
- * track when it was first and last seen. Parts that do not apply to a kind are null. {@code
+ * One drift finding. {@code key} identifies it across plans (kind + natural key), so later scans
+ * can track when it was first and last seen. Parts that do not apply to a kind are null. {@code
  * fixedByPlan} says whether a change of the same plan removes it.
  */
 public record DriftFinding(
@@ -79,7 +79,12 @@ public record DriftFinding(
     return new DriftFinding(
         kind,
         kind.name().toLowerCase(Locale.ROOT)
-            + "/" + u.userName() + "/" + u.permissionSetName() + "/" + u.expires(),
+            + "/"
+            + u.userName()
+            + "/"
+            + u.permissionSetName()
+            + "/"
+            + u.expires(),
         u.permissionSetName(),
         null,
         null,

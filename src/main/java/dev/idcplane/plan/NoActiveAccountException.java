@@ -15,10 +15,14 @@ public class NoActiveAccountException extends ControlPlaneException {
   public NoActiveAccountException(
       String organizationId, int accounts, Map<AccountStatus, Long> seen) {
     super(
-        "organization " + organizationId + " was read with no ACTIVE account: "
+        "organization "
+            + organizationId
+            + " was read with no ACTIVE account: "
             + (accounts == 0
                 ? "ListAccountsForParent returned no account at all"
-                : "of " + accounts + " accounts read, "
+                : "of "
+                    + accounts
+                    + " accounts read, "
                     + seen.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey())
                         .collect(Collectors.joining(", ")))

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
  * The safety rules a plan obeys.
  *
  * @param protectedPermissionSets glob patterns ({@code *} and {@code ?}) of permission set names
- *     that are never changed and cannot be declared with a definition (default: AWS Control
- *     Tower's {@code AWS*} sets)
- * @param allowManagementAccountDeletes whether assignments in the organization's management
- *     account may be deleted
- * @param expiryWarningDays a USER exception whose last valid day is at most this many days away
- *     is reported as expiring (0: never)
+ *     that are never changed and cannot be declared with a definition (default: AWS Control Tower's
+ *     {@code AWS*} sets)
+ * @param allowManagementAccountDeletes whether assignments in the organization's management account
+ *     may be deleted
+ * @param expiryWarningDays a USER exception whose last valid day is at most this many days away is
+ *     reported as expiring (0: never)
  */
 public record PlanPolicy(
     List<String> protectedPermissionSets,
@@ -24,7 +24,8 @@ public record PlanPolicy(
   public PlanPolicy {
     protectedPermissionSets = List.copyOf(protectedPermissionSets);
     if (expiryWarningDays < 0) {
-      throw new IllegalArgumentException("expiryWarningDays must be 0 or more: " + expiryWarningDays);
+      throw new IllegalArgumentException(
+          "expiryWarningDays must be 0 or more: " + expiryWarningDays);
     }
   }
 
@@ -37,7 +38,8 @@ public record PlanPolicy(
   }
 
   public boolean isProtected(String permissionSetName) {
-    return protectedPermissionSets.stream().anyMatch(g -> glob(g).matcher(permissionSetName).matches());
+    return protectedPermissionSets.stream()
+        .anyMatch(g -> glob(g).matcher(permissionSetName).matches());
   }
 
   private static Pattern glob(String glob) {

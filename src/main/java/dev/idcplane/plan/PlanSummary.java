@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Counts of a plan's changes by action and of its drift by kind; whether it was read by a
- * delegated administrator, and how many findings that left for the management account to fix.
+ * Counts of a plan's changes by action and of its drift by kind; whether it was read by a delegated
+ * administrator, and how many findings that left for the management account to fix.
  */
 public record PlanSummary(
     int createPermissionSets,
@@ -43,7 +43,14 @@ public record PlanSummary(
       drift.put(k, 0);
     }
     plan.drift().forEach(d -> drift.merge(d.kind(), 1, Integer::sum));
-    return new PlanSummary(n[0], n[1], n[2], n[3], n[4], Map.copyOf(drift),
-        plan.delegation().isPresent(), plan.delegation().map(Delegation::withheld).orElse(0));
+    return new PlanSummary(
+        n[0],
+        n[1],
+        n[2],
+        n[3],
+        n[4],
+        Map.copyOf(drift),
+        plan.delegation().isPresent(),
+        plan.delegation().map(Delegation::withheld).orElse(0));
   }
 }

@@ -27,16 +27,26 @@ public final class PlanTextRenderer {
     }
     PlanSummary s = plan.summary();
     out.append("\nPlan: ")
-        .append(s.createPermissionSets()).append(" permission sets to create, ")
-        .append(s.updatePermissionSets()).append(" to update, ")
-        .append(s.provisionPermissionSets()).append(" to provision; ")
-        .append(s.createAssignments()).append(" assignments to create, ")
-        .append(s.deleteAssignments()).append(" to delete.\n");
+        .append(s.createPermissionSets())
+        .append(" permission sets to create, ")
+        .append(s.updatePermissionSets())
+        .append(" to update, ")
+        .append(s.provisionPermissionSets())
+        .append(" to provision; ")
+        .append(s.createAssignments())
+        .append(" assignments to create, ")
+        .append(s.deleteAssignments())
+        .append(" to delete.\n");
     List<DriftFinding> left = plan.drift().stream().filter(d -> !d.fixedByPlan()).toList();
     long fixed = plan.drift().size() - left.size();
     if (!plan.drift().isEmpty()) {
-      out.append("\nDrift: ").append(plan.drift().size()).append(" findings, ").append(fixed)
-          .append(" fixed by the changes above, ").append(left.size()).append(" left alone:\n");
+      out.append("\nDrift: ")
+          .append(plan.drift().size())
+          .append(" findings, ")
+          .append(fixed)
+          .append(" fixed by the changes above, ")
+          .append(left.size())
+          .append(" left alone:\n");
       for (DriftFinding d : left) {
         out.append("  ! ").append(d.kind().name().toLowerCase(java.util.Locale.ROOT)).append("  ");
         out.append(describe(d)).append("\n      ").append(d.detail()).append('\n');
@@ -47,14 +57,18 @@ public final class PlanTextRenderer {
   }
 
   private static void renderDelegation(StringBuilder out, Delegation d) {
-    out.append("  running as delegated administrator (account ").append(d.callerAccountId())
+    out.append("  running as delegated administrator (account ")
+        .append(d.callerAccountId())
         .append("): nothing is changed in the management account ")
-        .append(d.managementAccountId()).append(" (no assignment creates or deletes)");
+        .append(d.managementAccountId())
+        .append(" (no assignment creates or deletes)");
     if (!d.readOnlyPermissionSets().isEmpty()) {
       out.append(", nor in the permission sets provisioned to it ")
-          .append(d.readOnlyPermissionSets()).append(" (no updates, no provisioning)");
+          .append(d.readOnlyPermissionSets())
+          .append(" (no updates, no provisioning)");
     }
-    out.append(";\n  ").append(d.withheld())
+    out.append(";\n  ")
+        .append(d.withheld())
         .append(" findings below are left for the management account to fix\n");
   }
 
@@ -69,27 +83,43 @@ public final class PlanTextRenderer {
         Change.UpdatePermissionSet p = (Change.UpdatePermissionSet) c;
         out.append("  ~ permission set ").append(p.name()).append('\n');
         for (FieldChange f : p.fields()) {
-          out.append("      ~ ").append(f.field()).append(": ").append(f.before())
-              .append("\n          -> ").append(f.after()).append('\n');
+          out.append("      ~ ")
+              .append(f.field())
+              .append(": ")
+              .append(f.before())
+              .append("\n          -> ")
+              .append(f.after())
+              .append('\n');
         }
       }
       case PROVISION_PERMISSION_SET -> {
         Change.ProvisionPermissionSet p = (Change.ProvisionPermissionSet) c;
-        out.append("  > provision ").append(p.name()).append(" to ")
-            .append(p.target().accountId()
-                .map(id -> "account " + (p.accountName() == null ? id : p.accountName() + " (" + id + ")"))
-                .orElse("ALL_PROVISIONED_ACCOUNTS"))
+        out.append("  > provision ")
+            .append(p.name())
+            .append(" to ")
+            .append(
+                p.target()
+                    .accountId()
+                    .map(
+                        id ->
+                            "account "
+                                + (p.accountName() == null
+                                    ? id
+                                    : p.accountName() + " (" + id + ")"))
+                    .orElse("ALL_PROVISIONED_ACCOUNTS"))
             .append('\n');
       }
       case CREATE_ASSIGNMENT -> {
         Change.CreateAssignment a = (Change.CreateAssignment) c;
-        out.append("  + assignment ").append(assignment(a.assignment(), a.principalName(),
-            a.accountName())).append('\n');
+        out.append("  + assignment ")
+            .append(assignment(a.assignment(), a.principalName(), a.accountName()))
+            .append('\n');
       }
       case DELETE_ASSIGNMENT -> {
         Change.DeleteAssignment d = (Change.DeleteAssignment) c;
-        out.append("  - assignment ").append(assignment(d.assignment(), d.principalName(),
-            d.accountName())).append('\n');
+        out.append("  - assignment ")
+            .append(assignment(d.assignment(), d.principalName(), d.accountName()))
+            .append('\n');
       }
     }
     out.append("      # ").append(c.reason()).append('\n');
@@ -101,11 +131,15 @@ public final class PlanTextRenderer {
     field(out, "session_duration", d.sessionDuration());
     field(out, "relay_state", d.relayState());
     field(out, "managed_policies", d.managedPolicies().isEmpty() ? null : d.managedPolicies());
-    field(out, "customer_managed_policies",
+    field(
+        out,
+        "customer_managed_policies",
         d.customerManagedPolicies().isEmpty() ? null : d.customerManagedPolicies());
     field(out, "permissions_boundary", d.permissionsBoundary().orElse(null));
-    field(out, "inline_policy", d.inlinePolicy() == null ? null
-        : PolicyDocuments.canonicalText(d.inlinePolicy()));
+    field(
+        out,
+        "inline_policy",
+        d.inlinePolicy() == null ? null : PolicyDocuments.canonicalText(d.inlinePolicy()));
     field(out, "tags", d.tags().isEmpty() ? null : d.tags());
   }
 
@@ -116,16 +150,32 @@ public final class PlanTextRenderer {
   }
 
   private static String assignment(AssignmentKey k, String principal, String account) {
-    return k.permissionSetName() + " → " + k.principalType().name().toLowerCase(java.util.Locale.ROOT)
-        + " " + principal + " in " + account + " (" + k.accountId() + ")";
+    return k.permissionSetName()
+        + " → "
+        + k.principalType().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + principal
+        + " in "
+        + account
+        + " ("
+        + k.accountId()
+        + ")";
   }
 
   private static String describe(DriftFinding d) {
     if (d.accountId() == null) {
       return d.permissionSetName() + (d.principalName() == null ? "" : " → " + d.principalName());
     }
-    return d.permissionSetName() + " → " + d.principalType().name().toLowerCase(java.util.Locale.ROOT)
-        + " " + d.principalName() + " in " + d.accountName() + " (" + d.accountId() + ")";
+    return d.permissionSetName()
+        + " → "
+        + d.principalType().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + d.principalName()
+        + " in "
+        + d.accountName()
+        + " ("
+        + d.accountId()
+        + ")";
   }
 
   private static void renderWarnings(StringBuilder out, List<Violation> warnings) {

@@ -22,22 +22,24 @@ import java.util.TreeSet;
  *
  * <p>Ownership rules: a permission set declared with a definition is managed — its definition and
  * its assignments are ours, and live assignments the matrix does not want are deleted. A set
- * declared {@code external: true} has its assignments managed but never its definition.
- * Assignments of undeclared sets are reported as unmanaged drift, never deleted. Protected sets are
- * never changed: assignments the matrix wants are created, the rest are reported. Assignments in
- * the management account are never deleted unless the policy allows it.
+ * declared {@code external: true} has its assignments managed but never its definition. Assignments
+ * of undeclared sets are reported as unmanaged drift, never deleted. Protected sets are never
+ * changed: assignments the matrix wants are created, the rest are reported. Assignments in the
+ * management account are never deleted unless the policy allows it.
  *
  * <p>Read by a delegated administrator ({@link LiveState#delegatedAdministrator()}), a plan makes
  * no assignment creates or deletes in the management account and neither updates nor provisions
- * permission sets provisioned to it; what it would have done there is reported as drift it does
- * not fix, and the plan carries its {@link Delegation}.
+ * permission sets provisioned to it; what it would have done there is reported as drift it does not
+ * fix, and the plan carries its {@link Delegation}.
+ *
  * <p>Accounts that are not ACTIVE (suspended, closed, pending activation or closure) get no creates
  * and no deletes: Identity Center fails both there, so their assignments are reported as {@link
  * DriftKind#INACTIVE_ACCOUNT}. A set to provision that is provisioned to such an account, or to
  * more than {@link #MAX_ALL_PROVISIONED_ACCOUNTS} accounts, is provisioned account by account
  * ({@code AWS_ACCOUNT}) to its ACTIVE accounts instead of through ALL_PROVISIONED_ACCOUNTS, which
- * would fail. A live state without any ACTIVE account is refused ({@link NoActiveAccountException}):
- * it means the organization was misread, and planning from it would delete every assignment.
+ * would fail. A live state without any ACTIVE account is refused ({@link
+ * NoActiveAccountException}): it means the organization was misread, and planning from it would
+ * delete every assignment.
  *
  * <p>Change order is the order apply runs them in: permission set creates and updates, then
  * provisioning, then assignment creates, then deletes — so nobody moving between groups loses
@@ -64,8 +66,7 @@ public final class Planner {
     Map<AssignmentKey, AccountAssignment> liveByKey = new TreeMap<>();
     for (AccountAssignment a : live.assignments()) {
       String name = nameByArn.getOrDefault(a.permissionSetArn(), a.permissionSetArn());
-      liveByKey.put(
-          new AssignmentKey(a.accountId(), name, a.principalType(), a.principalId()), a);
+      liveByKey.put(new AssignmentKey(a.accountId(), name, a.principalType(), a.principalId()), a);
     }
 
     List<Change> creates = new ArrayList<>();
@@ -77,7 +78,10 @@ public final class Planner {
       if (inactive.isPresent()) {
         drift.add(
             DriftFinding.ofAssignment(
-                DriftKind.INACTIVE_ACCOUNT, want.key(), want.accountName(), want.principalName(),
+                DriftKind.INACTIVE_ACCOUNT,
+                want.key(),
+                want.accountName(),
+                want.principalName(),
                 "wanted by " + joined(want.wantedBy()) + ", not created: " + why(inactive.get()),
                 false));
         continue;
@@ -90,7 +94,10 @@ public final class Planner {
       if (delegation.isPresent() && delegation.get().blocksAccount(want.key().accountId())) {
         withheld.add(
             DriftFinding.ofAssignment(
-                DriftKind.MISSING, want.key(), want.accountName(), want.principalName(),
+                DriftKind.MISSING,
+                want.key(),
+                want.accountName(),
+                want.principalName(),
                 "not live; " + reason + "; not created: " + delegation.get().accountReason(),
                 false));
         continue;
@@ -100,8 +107,12 @@ public final class Planner {
               want.key(), arn, want.principalName(), want.accountName(), want.wantedBy(), reason));
       drift.add(
           DriftFinding.ofAssignment(
-              DriftKind.MISSING, want.key(), want.accountName(), want.principalName(),
-              "not live; " + reason, true));
+              DriftKind.MISSING,
+              want.key(),
+              want.accountName(),
+              want.principalName(),
+              "not live; " + reason,
+              true));
     }
 
     Map<String, UserException> expiredByKey = new HashMap<>();
@@ -122,31 +133,49 @@ public final class Planner {
       if (policy.isProtected(setName)) {
         drift.add(
             DriftFinding.ofAssignment(
-                DriftKind.PROTECTED, key, accountName, principalName,
-                setName + " is protected: its assignments are never changed", false));
+                DriftKind.PROTECTED,
+                key,
+                accountName,
+                principalName,
+                setName + " is protected: its assignments are never changed",
+                false));
       } else if (!desired.permissionSets().containsKey(setName)) {
         drift.add(
             DriftFinding.ofAssignment(
-                DriftKind.UNMANAGED, key, accountName, principalName,
-                setName + " is not declared in the matrix: reported, never deleted", false));
+                DriftKind.UNMANAGED,
+                key,
+                accountName,
+                principalName,
+                setName + " is not declared in the matrix: reported, never deleted",
+                false));
       } else if (inactiveAccount(live, key.accountId()).isPresent()) {
         drift.add(
             DriftFinding.ofAssignment(
-                DriftKind.INACTIVE_ACCOUNT, key, accountName, principalName,
-                "not in the matrix, kept: "
-                    + why(inactiveAccount(live, key.accountId()).get()),
+                DriftKind.INACTIVE_ACCOUNT,
+                key,
+                accountName,
+                principalName,
+                "not in the matrix, kept: " + why(inactiveAccount(live, key.accountId()).get()),
                 false));
       } else if (key.accountId().equals(management) && !policy.allowManagementAccountDeletes()) {
         drift.add(
             DriftFinding.ofAssignment(
-                DriftKind.UNEXPECTED, key, accountName, principalName,
+                DriftKind.UNEXPECTED,
+                key,
+                accountName,
+                principalName,
                 "not in the matrix, kept: assignments in the management account are never"
-                    + " deleted (idc.plan.allow-management-account-deletes)", false));
+                    + " deleted (idc.plan.allow-management-account-deletes)",
+                false));
       } else if (delegation.isPresent() && delegation.get().blocksAccount(key.accountId())) {
         withheld.add(
             DriftFinding.ofAssignment(
-                DriftKind.UNEXPECTED, key, accountName, principalName,
-                "not in the matrix, kept: " + delegation.get().accountReason(), false));
+                DriftKind.UNEXPECTED,
+                key,
+                accountName,
+                principalName,
+                "not in the matrix, kept: " + delegation.get().accountReason(),
+                false));
       } else {
         UserException expired = expiredByKey.get(principalName + "/" + setName);
         String reason =
@@ -165,16 +194,28 @@ public final class Planner {
     for (UserException u : desired.expiredUserRules()) {
       drift.add(
           DriftFinding.ofUserException(
-              DriftKind.EXPIRED_USER_RULE, u,
-              "USER exception at " + u.at() + " (owner " + u.owner() + ") expired on "
-                  + u.expires() + ": left out of the desired state; remove it from the matrix"));
+              DriftKind.EXPIRED_USER_RULE,
+              u,
+              "USER exception at "
+                  + u.at()
+                  + " (owner "
+                  + u.owner()
+                  + ") expired on "
+                  + u.expires()
+                  + ": left out of the desired state; remove it from the matrix"));
     }
     for (UserException u : desired.expiringUserRules()) {
       drift.add(
           DriftFinding.ofUserException(
-              DriftKind.EXPIRING_USER_RULE, u,
-              "USER exception at " + u.at() + " (owner " + u.owner() + ") is valid through "
-                  + u.expires() + ": renew it (a later expires) or let it lapse; its"
+              DriftKind.EXPIRING_USER_RULE,
+              u,
+              "USER exception at "
+                  + u.at()
+                  + " (owner "
+                  + u.owner()
+                  + ") is valid through "
+                  + u.expires()
+                  + ": renew it (a later expires) or let it lapse; its"
                   + " assignments are deleted from the day after"));
     }
 
@@ -184,11 +225,19 @@ public final class Planner {
     changes.addAll(creates);
     changes.addAll(deletes);
     drift.sort(Comparator.comparing(DriftFinding::kind).thenComparing(DriftFinding::key));
-    long managed = liveByKey.keySet().stream()
-        .filter(k -> desired.permissionSets().containsKey(k.permissionSetName())
-            && !policy.isProtected(k.permissionSetName()))
-        .count();
-    return new Plan(source, changes, drift, desired.warnings(), (int) managed,
+    long managed =
+        liveByKey.keySet().stream()
+            .filter(
+                k ->
+                    desired.permissionSets().containsKey(k.permissionSetName())
+                        && !policy.isProtected(k.permissionSetName()))
+            .count();
+    return new Plan(
+        source,
+        changes,
+        drift,
+        desired.warnings(),
+        (int) managed,
         delegation.map(d -> d.withWithheld(withheld.size())));
   }
 
@@ -209,7 +258,9 @@ public final class Planner {
                 def ->
                     definitions.add(
                         new Change.CreatePermissionSet(
-                            want.name(), def, want.declaredAt(),
+                            want.name(),
+                            def,
+                            want.declaredAt(),
                             "declared at " + want.declaredAt() + ", not live")));
         continue;
       }
@@ -228,19 +279,26 @@ public final class Planner {
           String changed = String.join(", ", fields.stream().map(FieldChange::field).toList());
           definitions.add(
               new Change.UpdatePermissionSet(
-                  want.name(), have.arn(), fields, haveDef, wantDef, want.declaredAt(),
+                  want.name(),
+                  have.arn(),
+                  fields,
+                  haveDef,
+                  wantDef,
+                  want.declaredAt(),
                   "live definition differs from " + want.declaredAt() + " in " + changed));
           drift.add(
               DriftFinding.ofPermissionSet(
-                  DriftKind.DEFINITION, want.name(), "live definition differs in " + changed, true,
+                  DriftKind.DEFINITION,
+                  want.name(),
+                  "live definition differs in " + changed,
+                  true,
                   fields));
         }
       }
       boolean provisionedAnywhere = !have.provisionedAccounts().isEmpty();
       List<String> unreachable =
-          new TreeSet<>(have.provisionedAccounts()).stream()
-              .filter(id -> inactiveAccount(live, id).isPresent())
-              .toList();
+          new TreeSet<>(have.provisionedAccounts())
+              .stream().filter(id -> inactiveAccount(live, id).isPresent()).toList();
       if (!have.outOfSyncAccounts().isEmpty()) {
         boolean reached = have.outOfSyncAccounts().stream().noneMatch(unreachable::contains);
         drift.add(outOfSync(have, managed && provisionedAnywhere && reached));
@@ -254,7 +312,9 @@ public final class Planner {
             && have.provisionedAccounts().size() <= MAX_ALL_PROVISIONED_ACCOUNTS) {
           provisions.add(
               new Change.ProvisionPermissionSet(
-                  want.name(), have.arn(), List.copyOf(new TreeSet<>(have.outOfSyncAccounts())),
+                  want.name(),
+                  have.arn(),
+                  List.copyOf(new TreeSet<>(have.outOfSyncAccounts())),
                   reason));
         } else {
           provisionPerAccount(live, have, updated, unreachable, reason, provisions);
@@ -283,14 +343,17 @@ public final class Planner {
     boolean managed = want.definition().isPresent() && !policy.isProtected(want.name());
     String why = delegation.permissionSetReason(want.name());
     if (managed) {
-      List<FieldChange> fields = DefinitionDiffer.diff(liveDefinition(want, have),
-          want.definition().get());
+      List<FieldChange> fields =
+          DefinitionDiffer.diff(liveDefinition(want, have), want.definition().get());
       if (!fields.isEmpty()) {
         String changed = String.join(", ", fields.stream().map(FieldChange::field).toList());
         withheld.add(
             DriftFinding.ofPermissionSet(
-                DriftKind.DEFINITION, want.name(),
-                "live definition differs in " + changed + "; not updated: " + why, false, fields));
+                DriftKind.DEFINITION,
+                want.name(),
+                "live definition differs in " + changed + "; not updated: " + why,
+                false,
+                fields));
       }
     }
     if (!have.outOfSyncAccounts().isEmpty()) {
@@ -298,7 +361,9 @@ public final class Planner {
       if (managed) {
         withheld.add(
             DriftFinding.ofPermissionSet(
-                DriftKind.OUT_OF_SYNC, have.name(), finding.detail() + "; not provisioned: " + why,
+                DriftKind.OUT_OF_SYNC,
+                have.name(),
+                finding.detail() + "; not provisioned: " + why,
                 false));
       } else {
         drift.add(finding);
@@ -319,18 +384,24 @@ public final class Planner {
       List<Change> provisions) {
     String why =
         unreachable.isEmpty()
-            ? "; per account: provisioned to " + have.provisionedAccounts().size()
+            ? "; per account: provisioned to "
+                + have.provisionedAccounts().size()
                 + " accounts, more than one ALL_PROVISIONED_ACCOUNTS request reaches ("
-                + MAX_ALL_PROVISIONED_ACCOUNTS + ")"
-            : "; per account: ALL_PROVISIONED_ACCOUNTS would fail in " + unreachable.size()
-                + " account(s) that are not ACTIVE " + unreachable;
-    for (String id : new TreeSet<>(updated ? have.provisionedAccounts() : have.outOfSyncAccounts())) {
+                + MAX_ALL_PROVISIONED_ACCOUNTS
+                + ")"
+            : "; per account: ALL_PROVISIONED_ACCOUNTS would fail in "
+                + unreachable.size()
+                + " account(s) that are not ACTIVE "
+                + unreachable;
+    for (String id :
+        new TreeSet<>(updated ? have.provisionedAccounts() : have.outOfSyncAccounts())) {
       if (unreachable.contains(id)) {
         continue;
       }
       provisions.add(
           new Change.ProvisionPermissionSet(
-              have.name(), have.arn(),
+              have.name(),
+              have.arn(),
               have.outOfSyncAccounts().contains(id) ? List.of(id) : List.of(),
               ProvisionTarget.account(id),
               live.orgTree().account(id).map(Account::name).orElse(null),
@@ -344,7 +415,10 @@ public final class Planner {
   }
 
   private static String why(Account a) {
-    return "account " + a.name() + " is " + a.status()
+    return "account "
+        + a.name()
+        + " is "
+        + a.status()
         + "; Identity Center cannot change assignments there";
   }
 
@@ -395,7 +469,9 @@ public final class Planner {
                 s.declaredAt(),
                 "permission_sets." + s.name(),
                 "unknown_permission_set",
-                "permission set " + s.name() + " is declared external but does not exist in "
+                "permission set "
+                    + s.name()
+                    + " is declared external but does not exist in "
                     + live.instance().instanceArn(),
                 "create it first, or declare its definition so the service creates it"));
       }

@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * paths/ids and account names become active account ids, group and user names become principal ids,
  * rules wanting the same assignment merge into one. Pure: no I/O, no clock ({@code today} decides
  * which USER exceptions have expired or expire within the policy's warning window; {@code expires}
- * is the last valid day). Every unknown name is
- * an error; resolution goes on to find them all. Stateless and thread-safe.
+ * is the last valid day). Every unknown name is an error; resolution goes on to find them all.
+ * Stateless and thread-safe.
  */
 public final class Resolver {
 
@@ -63,7 +63,8 @@ public final class Resolver {
                 key,
                 new DesiredAssignment(
                     key, w.principalName, w.accountName, List.copyOf(w.wantedBy))));
-    DesiredState desired = new DesiredState(sets, assignments, expired, expiring, findings.warnings());
+    DesiredState desired =
+        new DesiredState(sets, assignments, expired, expiring, findings.warnings());
     return new Resolution(desired, findings.errors());
   }
 
@@ -131,7 +132,7 @@ public final class Resolver {
               + "'",
           group
               ? "check the group's display name in the identity source (SCIM may not have synced it"
-                    + " yet)"
+                  + " yet)"
               : "check the user name in the identity source");
     }
     return p;

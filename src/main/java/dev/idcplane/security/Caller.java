@@ -8,8 +8,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Who made a request: the token's {@code sub}, which records use, and a display name beside it
  * (never instead of it) from the first of {@code preferred_username}, {@code upn}, {@code email},
- * {@code name} or GitHub's {@code actor}. Tokens without {@code sub} never get here: the OIDC
- * layer answers them 401 ({@code quarkus.oidc.token.subject-required}).
+ * {@code name} or GitHub's {@code actor}. Tokens without {@code sub} never get here: the OIDC layer
+ * answers them 401 ({@code quarkus.oidc.token.subject-required}).
  */
 public record Caller(String subject, String displayName) {
   static final List<String> DISPLAY_CLAIMS =
@@ -27,10 +27,12 @@ public record Caller(String subject, String displayName) {
       if (subject == null || subject.isBlank()) {
         throw new IllegalStateException("an authenticated token without sub reached the API");
       }
-      String display = DISPLAY_CLAIMS.stream()
-          .map(c -> Optional.ofNullable(jwt.getClaim(c)).map(Object::toString).orElse(null))
-          .filter(v -> v != null && !v.isBlank() && !v.equals(subject))
-          .findFirst().orElse(null);
+      String display =
+          DISPLAY_CLAIMS.stream()
+              .map(c -> Optional.ofNullable(jwt.getClaim(c)).map(Object::toString).orElse(null))
+              .filter(v -> v != null && !v.isBlank() && !v.equals(subject))
+              .findFirst()
+              .orElse(null);
       return new Caller(subject, display);
     }
     return new Caller(identity.getPrincipal().getName(), null);

@@ -9,9 +9,14 @@ import dev.idcplane.error.ControlPlaneException;
  */
 public class DeployerRequiredException extends ControlPlaneException {
   public DeployerRequiredException(String what) {
-    super(what + " needs the " + Roles.DEPLOYER + " role; this token may only plan (mode=plan). "
-        + "Apply from a job whose token has " + Roles.DEPLOYER
-        + " (e.g. a push to main), or apply the stored plan as a deployer.");
+    super(
+        what
+            + " needs the "
+            + Roles.DEPLOYER
+            + " role; this token may only plan (mode=plan). "
+            + "Apply from a job whose token has "
+            + Roles.DEPLOYER
+            + " (e.g. a push to main), or apply the stored plan as a deployer.");
   }
 
   @Override

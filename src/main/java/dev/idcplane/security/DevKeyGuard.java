@@ -18,9 +18,9 @@ import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
  * Refuses to start the prod profile with tokens that are not pinned to this service, or with the
- * dev signing key trusted: anyone holding the committed dev key could otherwise mint an admin token.
- * The dev key is recognised by its key material (modulus and exponent), so re-encoding it (PEM, line
- * breaks, URL-safe base64, a JWK) does not get it past the guard.
+ * dev signing key trusted: anyone holding the committed dev key could otherwise mint an admin
+ * token. The dev key is recognised by its key material (modulus and exponent), so re-encoding it
+ * (PEM, line breaks, URL-safe base64, a JWK) does not get it past the guard.
  */
 @IfBuildProfile("prod")
 @Startup
@@ -60,21 +60,26 @@ public class DevKeyGuard {
         keys = rsaKeys(publicKey.get());
       } catch (IllegalArgumentException e) {
         keys = List.of();
-        refusals.add("quarkus.oidc.public-key (QUARKUS_OIDC_PUBLIC_KEY) is not an RSA public key ("
-            + e.getMessage() + "); give the base64 DER or PEM of your IdP's signing key");
+        refusals.add(
+            "quarkus.oidc.public-key (QUARKUS_OIDC_PUBLIC_KEY) is not an RSA public key ("
+                + e.getMessage()
+                + "); give the base64 DER or PEM of your IdP's signing key");
       }
       if (keys.stream().anyMatch(DevKeyGuard::isDevKey)) {
-        refusals.add("quarkus.oidc.public-key is the committed dev key; configure your identity"
-            + " provider (IDC_OIDC_SERVER_URL) or your own public key");
+        refusals.add(
+            "quarkus.oidc.public-key is the committed dev key; configure your identity"
+                + " provider (IDC_OIDC_SERVER_URL) or your own public key");
       }
       if (s.issuer().filter(i -> !i.isBlank()).isEmpty()) {
-        refusals.add("idc.auth.issuer (IDC_AUTH_ISSUER) is required with a public key: set it to"
-            + " the iss your IdP writes in its tokens");
+        refusals.add(
+            "idc.auth.issuer (IDC_AUTH_ISSUER) is required with a public key: set it to"
+                + " the iss your IdP writes in its tokens");
       }
     }
     if (s.audience().filter(a -> !a.isBlank()).isEmpty()) {
-      refusals.add("idc.auth.audience (IDC_AUTH_AUDIENCE) is required: set it to the aud your IdP"
-          + " writes in tokens meant for this service, so tokens for other services are refused");
+      refusals.add(
+          "idc.auth.audience (IDC_AUTH_AUDIENCE) is required: set it to the aud your IdP"
+              + " writes in tokens meant for this service, so tokens for other services are refused");
     }
     if (s.devSigningKey().filter(k -> !k.isBlank()).isPresent()) {
       refusals.add("idc.dev.signing-key is set in prod; remove it");
@@ -91,8 +96,8 @@ public class DevKeyGuard {
   }
 
   /**
-   * The RSA keys in a configured public key: base64 DER (SubjectPublicKeyInfo), with or
-   * without PEM armour and whitespace, standard or URL-safe base64; or a JWK or JWK set.
+   * The RSA keys in a configured public key: base64 DER (SubjectPublicKeyInfo), with or without PEM
+   * armour and whitespace, standard or URL-safe base64; or a JWK or JWK set.
    */
   static List<RSAPublicKey> rsaKeys(String text) {
     String trimmed = text.strip();
@@ -102,9 +107,10 @@ public class DevKeyGuard {
     String body = trimmed.replaceAll("-----(BEGIN|END)[^-]*-----", "").replaceAll("\\s", "");
     byte[] der;
     try {
-      der = body.contains("-") || body.contains("_")
-          ? Base64.getUrlDecoder().decode(body.replace("=", ""))
-          : Base64.getDecoder().decode(body);
+      der =
+          body.contains("-") || body.contains("_")
+              ? Base64.getUrlDecoder().decode(body.replace("=", ""))
+              : Base64.getDecoder().decode(body);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not base64");
     }
@@ -118,9 +124,10 @@ public class DevKeyGuard {
 
   private static List<RSAPublicKey> jwkKeys(String json) {
     try {
-      List<JsonWebKey> jwks = json.contains("\"keys\"")
-          ? new JsonWebKeySet(json).getJsonWebKeys()
-          : List.of(JsonWebKey.Factory.newJwk(json));
+      List<JsonWebKey> jwks =
+          json.contains("\"keys\"")
+              ? new JsonWebKeySet(json).getJsonWebKeys()
+              : List.of(JsonWebKey.Factory.newJwk(json));
       List<RSAPublicKey> keys = new ArrayList<>();
       for (JsonWebKey jwk : jwks) {
         if (jwk instanceof PublicJsonWebKey pub && pub.getPublicKey() instanceof RSAPublicKey rsa) {

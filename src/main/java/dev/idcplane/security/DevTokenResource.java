@@ -2,8 +2,8 @@ package dev.idcplane.security;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
-import jakarta.annotation.security.PermitAll;
 import io.smallrye.jwt.util.KeyUtils;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,8 +45,7 @@ public class DevTokenResource {
   @GET
   @PermitAll
   @Produces(MediaType.TEXT_PLAIN)
-  public String token(
-      @QueryParam("role") String role, @QueryParam("sub") String subject) {
+  public String token(@QueryParam("role") String role, @QueryParam("sub") String subject) {
     if (role == null || !ROLES.contains(role)) {
       throw new BadRequestException("role must be one of " + ROLES);
     }

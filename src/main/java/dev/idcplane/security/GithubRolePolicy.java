@@ -45,36 +45,47 @@ public record GithubRolePolicy(
 
   /**
    * The policy for {@code config}, or empty when GitHub tokens are not trusted (no audience and no
-   * repositories). Refuses, with a message naming the key, a configuration that would trust
-   * GitHub loosely: repositories without an audience, a repository that is not {@code owner/name},
-   * a deploy ref that is not a full {@code refs/...} name.
+   * repositories). Refuses, with a message naming the key, a configuration that would trust GitHub
+   * loosely: repositories without an audience, a repository that is not {@code owner/name}, a
+   * deploy ref that is not a full {@code refs/...} name.
    */
   public static Optional<GithubRolePolicy> from(IdcConfig.Auth.Github config) {
-    List<String> repos = config.repositories().orElse(List.of()).stream()
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> repos =
+        config.repositories().orElse(List.of()).stream()
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
     Optional<String> audience = config.audience().map(String::trim).filter(s -> !s.isEmpty());
     if (repos.isEmpty()) {
       return Optional.empty();
     }
     if (audience.isEmpty()) {
-      throw new IllegalStateException("refusing to start: " + REPOSITORIES_KEY + " is set but"
-          + " idc.auth.github.audience (IDC_AUTH_GITHUB_AUDIENCE) is not; without an audience any"
-          + " GitHub token minted for another service would be accepted");
+      throw new IllegalStateException(
+          "refusing to start: "
+              + REPOSITORIES_KEY
+              + " is set but"
+              + " idc.auth.github.audience (IDC_AUTH_GITHUB_AUDIENCE) is not; without an audience any"
+              + " GitHub token minted for another service would be accepted");
     }
     for (String repo : repos) {
       if (!REPOSITORY.matcher(repo).matches()) {
-        throw new IllegalStateException("refusing to start: " + REPOSITORIES_KEY + " entry '"
-            + repo + "' is not owner/name");
+        throw new IllegalStateException(
+            "refusing to start: " + REPOSITORIES_KEY + " entry '" + repo + "' is not owner/name");
       }
     }
     for (String ref : config.deployRefs()) {
       if (!ref.startsWith("refs/")) {
-        throw new IllegalStateException("refusing to start: idc.auth.github.deploy-refs entry '"
-            + ref + "' must be a full ref such as refs/heads/main");
+        throw new IllegalStateException(
+            "refusing to start: idc.auth.github.deploy-refs entry '"
+                + ref
+                + "' must be a full ref such as refs/heads/main");
       }
     }
-    return Optional.of(new GithubRolePolicy(Set.copyOf(repos), Set.copyOf(config.deployRefs()),
-        config.deployEnvironment().map(String::trim).filter(s -> !s.isEmpty())));
+    return Optional.of(
+        new GithubRolePolicy(
+            Set.copyOf(repos),
+            Set.copyOf(config.deployRefs()),
+            config.deployEnvironment().map(String::trim).filter(s -> !s.isEmpty())));
   }
 
   /** The roles of a verified token with these claims. */

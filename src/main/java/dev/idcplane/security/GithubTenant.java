@@ -15,13 +15,13 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * GitHub Actions OIDC as a second trusted issuer next to the admins' IdP. A bearer token whose
- * (not yet verified) {@code iss} is {@code idc.auth.github.issuer} goes to the {@code github}
- * tenant, which verifies it for real: signature through discovery and JWKS at the issuer, expiry,
- * issuer and audience {@code idc.auth.github.audience}, principal {@code sub}. Every other token
- * goes to the default tenant. Reading {@code iss} before verification only chooses the verifier;
- * it grants nothing. Built at startup, so a loose GitHub configuration refuses to start (see
- * {@link GithubRolePolicy#from}).
+ * GitHub Actions OIDC as a second trusted issuer next to the admins' IdP. A bearer token whose (not
+ * yet verified) {@code iss} is {@code idc.auth.github.issuer} goes to the {@code github} tenant,
+ * which verifies it for real: signature through discovery and JWKS at the issuer, expiry, issuer
+ * and audience {@code idc.auth.github.audience}, principal {@code sub}. Every other token goes to
+ * the default tenant. Reading {@code iss} before verification only chooses the verifier; it grants
+ * nothing. Built at startup, so a loose GitHub configuration refuses to start (see {@link
+ * GithubRolePolicy#from}).
  */
 @Startup
 @ApplicationScoped
@@ -37,20 +37,25 @@ public class GithubTenant implements TenantConfigResolver {
     IdcConfig.Auth.Github github = config.auth().github();
     this.policy = GithubRolePolicy.from(github);
     this.issuer = github.issuer();
-    this.tenant = policy.isEmpty() ? null : OidcTenantConfig.builder()
-        .tenantId(ID)
-        .authServerUrl(issuer)
-        .discoveryEnabled(true)
-        .applicationType(ApplicationType.SERVICE)
-        // GitHub issues no roles; GithubRoleAugmentor replaces whatever a claim would give.
-        .roles().roleClaimPath("idc_github_grants_no_roles").end()
-        .token()
-        .issuer(issuer)
-        .audience(github.audience().orElseThrow().trim())
-        .principalClaim("sub")
-        .subjectRequired()
-        .end()
-        .build();
+    this.tenant =
+        policy.isEmpty()
+            ? null
+            : OidcTenantConfig.builder()
+                .tenantId(ID)
+                .authServerUrl(issuer)
+                .discoveryEnabled(true)
+                .applicationType(ApplicationType.SERVICE)
+                // GitHub issues no roles; GithubRoleAugmentor replaces whatever a claim would give.
+                .roles()
+                .roleClaimPath("idc_github_grants_no_roles")
+                .end()
+                .token()
+                .issuer(issuer)
+                .audience(github.audience().orElseThrow().trim())
+                .principalClaim("sub")
+                .subjectRequired()
+                .end()
+                .build();
   }
 
   /** The role policy for GitHub tokens; empty when GitHub tokens are not trusted at all. */
@@ -65,8 +70,10 @@ public class GithubTenant implements TenantConfigResolver {
       return Uni.createFrom().nullItem();
     }
     String header = context.request().getHeader("Authorization");
-    boolean github = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-        && issuer.equals(unverifiedIssuer(header.substring(7).trim()));
+    boolean github =
+        header != null
+            && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            && issuer.equals(unverifiedIssuer(header.substring(7).trim()));
     return github ? Uni.createFrom().item(tenant) : Uni.createFrom().nullItem();
   }
 
@@ -77,8 +84,9 @@ public class GithubTenant implements TenantConfigResolver {
       return null;
     }
     try {
-      JsonObject claims = new JsonObject(
-          new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+      JsonObject claims =
+          new JsonObject(
+              new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
       return claims.getValue("iss") instanceof String s ? s : null;
     } catch (RuntimeException e) {
       return null;

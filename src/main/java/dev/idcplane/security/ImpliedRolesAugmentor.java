@@ -27,8 +27,8 @@ public class ImpliedRolesAugmentor implements SecurityIdentityAugmentor {
     if (identity.getPrincipal() instanceof JsonWebToken jwt
         && (jwt.getSubject() == null || jwt.getSubject().isBlank())) {
       // Records name callers by sub; a token without one is not a caller we can name (401).
-      return Uni.createFrom().failure(
-          new AuthenticationFailedException("the token has no subject (sub) claim"));
+      return Uni.createFrom()
+          .failure(new AuthenticationFailedException("the token has no subject (sub) claim"));
     }
     Set<String> extra = new HashSet<>();
     for (String role : identity.getRoles()) {
@@ -38,7 +38,6 @@ public class ImpliedRolesAugmentor implements SecurityIdentityAugmentor {
     if (extra.isEmpty()) {
       return Uni.createFrom().item(identity);
     }
-    return Uni.createFrom()
-        .item(QuarkusSecurityIdentity.builder(identity).addRoles(extra).build());
+    return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRoles(extra).build());
   }
 }

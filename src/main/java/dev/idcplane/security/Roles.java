@@ -4,12 +4,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The service's roles, taken from the token's groups claim ({@code quarkus.oidc.roles.role-claim-path}).
- * {@code ci} plans any matrix (pull-request previews); {@code deployer} may apply (reconcile in
- * apply mode, or a stored plan), and implies {@code ci} and {@code viewer} so it can plan what it
- * applies and follow its runs. {@code admin} implies every other role and {@code auditor} implies
- * {@code viewer}. GitHub Actions tokens never take roles from a claim: {@link GithubRolePolicy} gives
- * them {@code ci} and, on a deploy ref outside pull requests, {@code deployer}.
+ * The service's roles, taken from the token's groups claim ({@code
+ * quarkus.oidc.roles.role-claim-path}). {@code ci} plans any matrix (pull-request previews); {@code
+ * deployer} may apply (reconcile in apply mode, or a stored plan), and implies {@code ci} and
+ * {@code viewer} so it can plan what it applies and follow its runs. {@code admin} implies every
+ * other role and {@code auditor} implies {@code viewer}. GitHub Actions tokens never take roles
+ * from a claim: {@link GithubRolePolicy} gives them {@code ci} and, on a deploy ref outside pull
+ * requests, {@code deployer}.
  */
 public final class Roles {
   public static final String VIEWER = "viewer";
@@ -20,8 +21,13 @@ public final class Roles {
 
   /** Roles each role implies besides itself. */
   static final Map<String, Set<String>> IMPLIED =
-      Map.of(ADMIN, Set.of(VIEWER, AUDITOR, CI, DEPLOYER), AUDITOR, Set.of(VIEWER),
-          DEPLOYER, Set.of(CI, VIEWER));
+      Map.of(
+          ADMIN,
+          Set.of(VIEWER, AUDITOR, CI, DEPLOYER),
+          AUDITOR,
+          Set.of(VIEWER),
+          DEPLOYER,
+          Set.of(CI, VIEWER));
 
   /** Every role in the service. */
   public static final Set<String> ALL = Set.of(VIEWER, AUDITOR, CI, DEPLOYER, ADMIN);

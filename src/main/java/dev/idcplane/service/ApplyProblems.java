@@ -11,24 +11,37 @@ public final class ApplyProblems {
   /** A fresh plan differs from the stored one: apply the new plan after review. */
   public static final class StalePlan extends Refused {
     public StalePlan(String planId, String newPlanId) {
-      super(409, "plan_stale", "plan " + planId + " no longer matches Identity Center or the"
-          + " matrix; review and apply the new plan " + newPlanId, List.of(newPlanId));
+      super(
+          409,
+          "plan_stale",
+          "plan "
+              + planId
+              + " no longer matches Identity Center or the"
+              + " matrix; review and apply the new plan "
+              + newPlanId,
+          List.of(newPlanId));
     }
   }
 
   /** The stored plan is too old to apply. */
   public static final class PlanExpired extends Refused {
     public PlanExpired(String planId, String age) {
-      super(409, "plan_expired", "plan " + planId + " was made " + age + " ago and has expired;"
-          + " plan again", List.of());
+      super(
+          409,
+          "plan_expired",
+          "plan " + planId + " was made " + age + " ago and has expired;" + " plan again",
+          List.of());
     }
   }
 
   /** Another run holds the instance. */
   public static final class Busy extends Refused {
     public Busy(String runId) {
-      super(409, "apply_busy", "another run is applying to this instance"
-          + (runId == null ? "" : ": " + runId), runId == null ? List.of() : List.of(runId));
+      super(
+          409,
+          "apply_busy",
+          "another run is applying to this instance" + (runId == null ? "" : ": " + runId),
+          runId == null ? List.of() : List.of(runId));
     }
   }
 
@@ -41,8 +54,8 @@ public final class ApplyProblems {
 
   /**
    * One entry of a {@code deletion_guard} refusal: first each reason ({@code kind} as in the plan's
-   * warnings, with the removed {@code file} or {@code permissionSet}), then each delete
-   * ({@code kind} {@code delete_assignment} and the change {@code key}).
+   * warnings, with the removed {@code file} or {@code permissionSet}), then each delete ({@code
+   * kind} {@code delete_assignment} and the change {@code key}).
    */
   @com.fasterxml.jackson.annotation.JsonInclude(
       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)

@@ -1,7 +1,5 @@
 package dev.idcplane.service;
 
-import dev.idcplane.security.Caller;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.apply.Applier;
@@ -26,6 +24,7 @@ import dev.idcplane.persistence.RunRepository;
 import dev.idcplane.plan.ChangeAction;
 import dev.idcplane.plan.DeletionGuard;
 import dev.idcplane.plan.Plan;
+import dev.idcplane.security.Caller;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +48,8 @@ import org.jboss.logging.Logger;
  * Applies stored plans: takes the instance's lease ({@link ApplyLocks}), re-plans to refuse a stale
  * plan, applies the deletion guard, records the run and its operations, and executes it on a run
  * thread with the lease as its fence: a run that loses the lease stops writing and ends
- * INTERRUPTED. Before a new run writes, it resumes the instance's earlier runs that are
- * INTERRUPTED or were left RUNNING by a stopped process; on start the service resumes those too.
+ * INTERRUPTED. Before a new run writes, it resumes the instance's earlier runs that are INTERRUPTED
+ * or were left RUNNING by a stopped process; on start the service resumes those too.
  */
 @ApplicationScoped
 public class ApplyService {
@@ -68,17 +67,27 @@ public class ApplyService {
   private final AuditTrail audit;
   private final ControlPlaneMetrics metrics;
   private final RequestBudgets budgets;
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "idc-apply");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "idc-apply");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<UUID, CompletableFuture<RunStatus>> active = new ConcurrentHashMap<>();
 
-  public ApplyService(IdcConfig config, @dev.idcplane.config.ForApply IdentityCenter identityCenter,
+  public ApplyService(
+      IdcConfig config,
+      @dev.idcplane.config.ForApply IdentityCenter identityCenter,
       Clock clock,
-      PlanningService planning, PlanRepository plans, RunRepository runs, ApplyLocks locks,
-      RunEvents events, ObjectMapper json, AuditTrail audit, ControlPlaneMetrics metrics,
+      PlanningService planning,
+      PlanRepository plans,
+      RunRepository runs,
+      ApplyLocks locks,
+      RunEvents events,
+      ObjectMapper json,
+      AuditTrail audit,
+      ControlPlaneMetrics metrics,
       RequestBudgets budgets) {
     this.config = config;
     this.budgets = budgets;
@@ -102,8 +111,8 @@ public class ApplyService {
 
   /** Applies a stored plan if a fresh read still yields the same plan. */
   public Started apply(UUID planId, ApplyRequest request, Caller caller) {
-    PlanEntity stored = plans.find(planId)
-        .orElseThrow(() -> new NotFoundException("no plan " + planId));
+    PlanEntity stored =
+        plans.find(planId).orElseThrow(() -> new NotFoundException("no plan " + planId));
     Duration age = Duration.between(stored.createdAt, clock.instant());
     if (age.compareTo(config.apply().planExpiry()) > 0) {
       throw new ApplyProblems.PlanExpired(planId.toString(), age.toMinutes() + " minutes");
@@ -123,8 +132,7 @@ public class ApplyService {
   }
 
   /** Applies a plan made a moment ago under the same lock (the reconcile endpoint). */
-  public Started applyFresh(PlanningService.StoredPlan plan, ApplyRequest request,
-      Caller caller) {
+  public Started applyFresh(PlanningService.StoredPlan plan, ApplyRequest request, Caller caller) {
     UUID runId = UUID.randomUUID();
     ApplyLocks.Lease lease = lock(plan.plan().source().instanceArn(), runId);
     try {
@@ -136,15 +144,30 @@ public class ApplyService {
   }
 
   private ApplyLocks.Lease lock(String instanceArn, UUID runId) {
-    return locks.tryLock(instanceArn, "run " + runId).orElseThrow(() ->
-        new ApplyProblems.Busy(locks.holder(instanceArn)
-            .filter(h -> h.startsWith("run ")).map(h -> h.substring("run ".length()))
-            .or(() -> runs.running(instanceArn).stream().findFirst().map(r -> r.id.toString()))
-            .orElse(null)));
+    return locks
+        .tryLock(instanceArn, "run " + runId)
+        .orElseThrow(
+            () ->
+                new ApplyProblems.Busy(
+                    locks
+                        .holder(instanceArn)
+                        .filter(h -> h.startsWith("run "))
+                        .map(h -> h.substring("run ".length()))
+                        .or(
+                            () ->
+                                runs.running(instanceArn).stream()
+                                    .findFirst()
+                                    .map(r -> r.id.toString()))
+                        .orElse(null)));
   }
 
-  private Started start(UUID runId, UUID planId, PlanningService.StoredPlan stored,
-      ApplyRequest request, Caller caller, ApplyLocks.Lease lease) {
+  private Started start(
+      UUID runId,
+      UUID planId,
+      PlanningService.StoredPlan stored,
+      ApplyRequest request,
+      Caller caller,
+      ApplyLocks.Lease lease) {
     String subject = caller.subject();
     Plan plan = stored.plan();
     guard(plan, stored.guard(), request);
@@ -161,8 +184,11 @@ public class ApplyService {
     run.matrixCommit = plan.source().matrixCommit();
     run.operationCount = ops.size();
     runs.create(run, ops);
-    audit.record(AuditAction.RUN_STARTED, subject, matrixOf(run), details(run,
-        "allowDeletes", request.allowDeletes(), "operations", ops.size()));
+    audit.record(
+        AuditAction.RUN_STARTED,
+        subject,
+        matrixOf(run),
+        details(run, "allowDeletes", request.allowDeletes(), "operations", ops.size()));
     return new Started(run.id, execute(run, ops, lease));
   }
 
@@ -175,8 +201,9 @@ public class ApplyService {
     for (RunEntity listed : runs.resumable()) {
       Optional<ApplyLocks.Lease> lease = locks.tryLock(listed.instanceArn, "run " + listed.id);
       if (lease.isEmpty()) {
-        LOG.infof("run %s is %s and its instance is held elsewhere; leaving it", listed.id,
-            listed.status);
+        LOG.infof(
+            "run %s is %s and its instance is held elsewhere; leaving it",
+            listed.id, listed.status);
         continue;
       }
       // Another run of this start may have resumed it meanwhile (resumeEarlier).
@@ -195,31 +222,32 @@ public class ApplyService {
     executor.shutdownNow();
   }
 
-  private CompletableFuture<RunStatus> execute(RunEntity run, List<Operation> ops,
-      ApplyLocks.Lease lease) {
+  private CompletableFuture<RunStatus> execute(
+      RunEntity run, List<Operation> ops, ApplyLocks.Lease lease) {
     UUID runId = run.id;
     CompletableFuture<RunStatus> done = new CompletableFuture<>();
     active.put(runId, done);
-    executor.submit(() -> {
-      RunStatus status = RunStatus.FAILED;
-      try (lease) {
-        resumeEarlier(run, lease);
-        status = runUnder(run, ops, lease);
-      } catch (InterruptedException e) {
-        // Shutting down: the run stays RUNNING and the next start resumes it.
-        Thread.currentThread().interrupt();
-        LOG.warnf("run %s interrupted; it resumes at the next start", runId);
-        status = RunStatus.RUNNING;
-      } catch (RuntimeException e) {
-        LOG.errorf(e, "run %s failed", runId);
-        runs.finish(runId, RunStatus.FAILED, null, e.getMessage(), clock.instant());
-        finished(run, RunStatus.FAILED, null, e.getMessage());
-      } finally {
-        events.finished(runId, status);
-        active.remove(runId);
-        done.complete(status);
-      }
-    });
+    executor.submit(
+        () -> {
+          RunStatus status = RunStatus.FAILED;
+          try (lease) {
+            resumeEarlier(run, lease);
+            status = runUnder(run, ops, lease);
+          } catch (InterruptedException e) {
+            // Shutting down: the run stays RUNNING and the next start resumes it.
+            Thread.currentThread().interrupt();
+            LOG.warnf("run %s interrupted; it resumes at the next start", runId);
+            status = RunStatus.RUNNING;
+          } catch (RuntimeException e) {
+            LOG.errorf(e, "run %s failed", runId);
+            runs.finish(runId, RunStatus.FAILED, null, e.getMessage(), clock.instant());
+            finished(run, RunStatus.FAILED, null, e.getMessage());
+          } finally {
+            events.finished(runId, status);
+            active.remove(runId);
+            done.complete(status);
+          }
+        });
     return done;
   }
 
@@ -232,8 +260,9 @@ public class ApplyService {
       if (earlier.id.equals(run.id) || active.containsKey(earlier.id)) {
         continue; // ours, or one of this process that is stopping after losing the lease
       }
-      LOG.infof("run %s first resumes run %s (%s) of the same instance", run.id, earlier.id,
-          earlier.status);
+      LOG.infof(
+          "run %s first resumes run %s (%s) of the same instance",
+          run.id, earlier.id, earlier.status);
       runs.reopen(earlier.id);
       RunStatus status;
       try {
@@ -252,13 +281,22 @@ public class ApplyService {
   private RunStatus runUnder(RunEntity run, List<Operation> ops, ApplyLocks.Lease lease)
       throws InterruptedException {
     UUID runId = run.id;
-    OperationJournal journal = op -> {
-      runs.record(runId, op);
-      events.operation(runId, op);
-    };
-    Applier applier = new Applier(identityCenter, run.instanceArn, settings(), clock,
-        Sleeper.REAL, new SplittableRandom(), journal, budgets.limiter(ApiService.SSO_ADMIN),
-        lease);
+    OperationJournal journal =
+        op -> {
+          runs.record(runId, op);
+          events.operation(runId, op);
+        };
+    Applier applier =
+        new Applier(
+            identityCenter,
+            run.instanceArn,
+            settings(),
+            clock,
+            Sleeper.REAL,
+            new SplittableRandom(),
+            journal,
+            budgets.limiter(ApiService.SSO_ADMIN),
+            lease);
     RunResult result;
     try {
       result = applier.run(ops);
@@ -268,8 +306,9 @@ public class ApplyService {
         runs.finish(runId, RunStatus.INTERRUPTED, null, e.getMessage(), clock.instant());
       } catch (RuntimeException unrecorded) {
         // Still RUNNING in the database, which is resumed the same way.
-        LOG.errorf("run %s is INTERRUPTED but could not be recorded so: %s", runId,
-            unrecorded.getMessage());
+        LOG.errorf(
+            "run %s is INTERRUPTED but could not be recorded so: %s",
+            runId, unrecorded.getMessage());
       }
       finished(run, RunStatus.INTERRUPTED, null, e.getMessage());
       return RunStatus.INTERRUPTED;
@@ -280,17 +319,26 @@ public class ApplyService {
   }
 
   private static boolean resumable(String status) {
-    return status.equals(RunStatus.RUNNING.name())
-        || status.equals(RunStatus.INTERRUPTED.name());
+    return status.equals(RunStatus.RUNNING.name()) || status.equals(RunStatus.INTERRUPTED.name());
   }
 
   private void finished(RunEntity run, RunStatus status, RunResult result, String error) {
     metrics.runFinished(status, result);
     try {
-      audit.record(AuditAction.RUN_FINISHED, run.startedBy, matrixOf(run), details(run,
-          "status", status.name(), "error", error,
-          "awsCalls", result == null ? null : result.counters().calls(),
-          "retries", result == null ? null : result.counters().totalRetries()));
+      audit.record(
+          AuditAction.RUN_FINISHED,
+          run.startedBy,
+          matrixOf(run),
+          details(
+              run,
+              "status",
+              status.name(),
+              "error",
+              error,
+              "awsCalls",
+              result == null ? null : result.counters().calls(),
+              "retries",
+              result == null ? null : result.counters().totalRetries()));
     } catch (RuntimeException e) {
       LOG.errorf(e, "run %s ended %s but its audit entry could not be written", run.id, status);
     }
@@ -321,10 +369,11 @@ public class ApplyService {
     plan.changes().stream()
         .filter(c -> c.action() == ChangeAction.DELETE_ASSIGNMENT)
         .forEach(c -> details.add(ApplyProblems.GuardDetail.delete(c.key())));
-    throw new ApplyProblems.GuardTripped("the apply needs allowDeletes=true: "
-        + String.join("; ", verdict.findings().stream().map(DeletionGuard.Finding::message)
-            .toList())
-        + ". Review the plan's warnings and deletes, then apply again with allowDeletes=true",
+    throw new ApplyProblems.GuardTripped(
+        "the apply needs allowDeletes=true: "
+            + String.join(
+                "; ", verdict.findings().stream().map(DeletionGuard.Finding::message).toList())
+            + ". Review the plan's warnings and deletes, then apply again with allowDeletes=true",
         details);
   }
 
@@ -344,8 +393,16 @@ public class ApplyService {
   ApplySettings settings() {
     IdcConfig.ApplyRules a = config.apply();
     double ssoAdmin = budgets.limiter(ApiService.SSO_ADMIN).perSecond();
-    return new ApplySettings(a.maxOutstanding(), a.maxProvisioning(), ssoAdmin,
-        a.pollFirst(), a.pollMax(), a.maxAttempts(), a.backoffBase(), a.backoffMax(),
-        a.operationTimeout(), a.statusGrace());
+    return new ApplySettings(
+        a.maxOutstanding(),
+        a.maxProvisioning(),
+        ssoAdmin,
+        a.pollFirst(),
+        a.pollMax(),
+        a.maxAttempts(),
+        a.backoffBase(),
+        a.backoffMax(),
+        a.operationTimeout(),
+        a.statusGrace());
   }
 }

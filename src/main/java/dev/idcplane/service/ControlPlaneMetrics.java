@@ -51,7 +51,8 @@ public class ControlPlaneMetrics {
         registry.counter("idc.aws.retries", "cause", lower(kind)).increment(n);
       }
     }
-    registry.counter("idc.aws.throttles")
+    registry
+        .counter("idc.aws.throttles")
         .increment(result.counters().retries(IdentityCenterException.Kind.THROTTLED));
   }
 

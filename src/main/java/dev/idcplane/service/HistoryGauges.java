@@ -54,7 +54,9 @@ public class HistoryGauges {
   }
 
   double lastScanAge() {
-    return lastScan.get().flatMap(at -> at)
+    return lastScan
+        .get()
+        .flatMap(at -> at)
         .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0)
         .orElse(Double.NaN);
   }

@@ -21,5 +21,4 @@ public record MatrixInput(Optional<Map<String, String>> files, Optional<String> 
   public static MatrixInput configured(Optional<String> commit) {
     return new MatrixInput(Optional.empty(), commit);
   }
-
 }

@@ -1,13 +1,14 @@
 package dev.idcplane.service;
 
-import dev.idcplane.security.Caller;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.api.dto.PlanView;
 import dev.idcplane.api.dto.PlanViews;
+import dev.idcplane.audit.AuditAction;
+import dev.idcplane.audit.AuditTrail;
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.drift.DriftRecorder;
+import dev.idcplane.error.ControlPlaneException;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.LiveState;
 import dev.idcplane.identitycenter.LiveStateReader;
@@ -17,7 +18,10 @@ import dev.idcplane.matrix.Matrix;
 import dev.idcplane.matrix.MatrixInvalidException;
 import dev.idcplane.matrix.MatrixLoad;
 import dev.idcplane.matrix.MatrixLoader;
+import dev.idcplane.matrix.SourceLocation;
 import dev.idcplane.matrix.Violation;
+import dev.idcplane.persistence.PlanDeclaredStore;
+import dev.idcplane.persistence.PlanRepository;
 import dev.idcplane.plan.DeletionGuard;
 import dev.idcplane.plan.MatrixRequests;
 import dev.idcplane.plan.Plan;
@@ -27,22 +31,17 @@ import dev.idcplane.plan.PlanTextRenderer;
 import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.Resolution;
 import dev.idcplane.plan.Resolver;
-import dev.idcplane.persistence.PlanDeclaredStore;
-import dev.idcplane.persistence.PlanRepository;
-import dev.idcplane.audit.AuditAction;
-import dev.idcplane.audit.AuditTrail;
-import dev.idcplane.error.ControlPlaneException;
-import dev.idcplane.matrix.SourceLocation;
+import dev.idcplane.security.Caller;
 import dev.idcplane.source.CurrentMatrix;
 import dev.idcplane.source.MatrixOrigin;
 import dev.idcplane.source.MatrixSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -104,7 +103,11 @@ public class PlanningService {
    * findings are among the plan's warnings) and the OU path of each account as the plan's read saw
    * it (for drift history).
    */
-  public record StoredPlan(PlanView view, String text, Plan plan, DeletionGuard.Verdict guard,
+  public record StoredPlan(
+      PlanView view,
+      String text,
+      Plan plan,
+      DeletionGuard.Verdict guard,
       java.util.function.Function<String, String> accountPath) {}
 
   /**
@@ -115,9 +118,9 @@ public class PlanningService {
       LiveState live, Resolution resolution, Plan plan, DeletionGuard.Declared declared) {}
 
   /**
-   * Plans without storing: for reports that need the live state and the resolved matrix. An
-   * invalid matrix throws with its static and its resolution violations together: the rules and
-   * sets without problems of their own are resolved even when others have problems.
+   * Plans without storing: for reports that need the live state and the resolved matrix. An invalid
+   * matrix throws with its static and its resolution violations together: the rules and sets
+   * without problems of their own are resolved even when others have problems.
    */
   public Preview preview(MatrixInput input) {
     return preview(choose(input, false));
@@ -133,13 +136,17 @@ public class PlanningService {
         new LiveStateReader(identityCenter, clock)
             .read(MatrixRequests.forMatrix(matrix, config.instanceArn()));
     Resolution resolution =
-        resolver.resolve(matrix, live, policy, LocalDate.ofInstant(clock.instant(), clock.getZone()));
+        resolver.resolve(
+            matrix, live, policy, LocalDate.ofInstant(clock.instant(), clock.getZone()));
     List<Violation> errors = new ArrayList<>(load.violations());
     errors.addAll(resolution.errors());
     // field is permission_sets.<name>; stand-ins for sets with problems are not reported again
     Planner.missingExternalSets(resolution.desired(), live.state()).stream()
-        .filter(v -> load.matrix().permissionSets().containsKey(
-            v.field().substring("permission_sets.".length())))
+        .filter(
+            v ->
+                load.matrix()
+                    .permissionSets()
+                    .containsKey(v.field().substring("permission_sets.".length())))
         .forEach(errors::add);
     if (!errors.isEmpty()) {
       throw new MatrixInvalidException(errors.stream().sorted().toList());
@@ -150,9 +157,11 @@ public class PlanningService {
             chosen.commit().orElse(null),
             live.state().instance().instanceArn(),
             live.state().readAt());
-    Plan plan = planner.plan(resolution.desired(), live.state(), policy, source)
-        .withWarnings(chosen.warnings())
-        .withWarnings(load.emptyFileWarnings());
+    Plan plan =
+        planner
+            .plan(resolution.desired(), live.state(), policy, source)
+            .withWarnings(chosen.warnings())
+            .withWarnings(load.emptyFileWarnings());
     return new Preview(live.state(), resolution, plan, declared(load));
   }
 
@@ -188,20 +197,39 @@ public class PlanningService {
     Plan plan = preview.plan().withWarnings(guard.warnings());
     PlanSource source = plan.source();
     PlanView view =
-        PlanViews.of(UUID.randomUUID(), clock.instant(), subject, caller.displayName(),
-            input.origin(), plan);
+        PlanViews.of(
+            UUID.randomUUID(),
+            clock.instant(),
+            subject,
+            caller.displayName(),
+            input.origin(),
+            plan);
     String text = PlanTextRenderer.render(plan);
     String files = input.files().map(this::toJson).orElse(null);
-    QuarkusTransaction.joiningExisting().run(() -> {
-      plans.store(view, plan, toJson(view), text, files);
-      plans.flush(); // the plan row must exist before plan_declared refers to it
-      declarations.store(view.id(), preview.declared());
-      audit.record(AuditAction.PLAN_STORED, subject,
-          new AuditTrail.MatrixRef(source.matrixDigest(), source.matrixCommit()),
-          Map.of("planId", view.id().toString(), "origin", String.valueOf(input.origin()),
-              "instanceArn", source.instanceArn(), "changes", plan.changes().size(),
-              "drift", plan.drift().size(), "fingerprint", view.fingerprint()));
-    });
+    QuarkusTransaction.joiningExisting()
+        .run(
+            () -> {
+              plans.store(view, plan, toJson(view), text, files);
+              plans.flush(); // the plan row must exist before plan_declared refers to it
+              declarations.store(view.id(), preview.declared());
+              audit.record(
+                  AuditAction.PLAN_STORED,
+                  subject,
+                  new AuditTrail.MatrixRef(source.matrixDigest(), source.matrixCommit()),
+                  Map.of(
+                      "planId",
+                      view.id().toString(),
+                      "origin",
+                      String.valueOf(input.origin()),
+                      "instanceArn",
+                      source.instanceArn(),
+                      "changes",
+                      plan.changes().size(),
+                      "drift",
+                      plan.drift().size(),
+                      "fingerprint",
+                      view.fingerprint()));
+            });
     StoredPlan stored =
         new StoredPlan(view, text, plan, guard, preview.live().orgTree()::accountPath);
     if (!pushing) {
@@ -213,12 +241,17 @@ public class PlanningService {
 
   private DeletionGuard.Verdict guard(Preview preview) {
     IdcConfig.ApplyRules rules = config.apply();
-    Optional<DeletionGuard.Declared> last = rules.guardRemovals()
-        ? declarations.lastApplied(preview.plan().source().instanceArn())
-        : Optional.empty();
-    return DeletionGuard.check(new DeletionGuard.Input(preview.plan(), preview.declared(), last,
-        new DeletionGuard.Limits(rules.guardMinDeletes(), rules.guardMaxDeletes(),
-            rules.guardMaxDeleteShare())));
+    Optional<DeletionGuard.Declared> last =
+        rules.guardRemovals()
+            ? declarations.lastApplied(preview.plan().source().instanceArn())
+            : Optional.empty();
+    return DeletionGuard.check(
+        new DeletionGuard.Input(
+            preview.plan(),
+            preview.declared(),
+            last,
+            new DeletionGuard.Limits(
+                rules.guardMinDeletes(), rules.guardMaxDeletes(), rules.guardMaxDeleteShare())));
   }
 
   /** Records a stored plan's drift (done by {@link #plan} itself unless it was pushing). */
@@ -244,15 +277,22 @@ public class PlanningService {
    * The matrix a plan is of: its files as loaded, whether it counts as configured, the commit to
    * record, the files to store with the plan (none for the source's own read) and warnings.
    */
-  private record Chosen(MatrixLoad load, String origin, Optional<String> commit,
-      Optional<Map<String, String>> files, List<Violation> warnings) {}
+  private record Chosen(
+      MatrixLoad load,
+      String origin,
+      Optional<String> commit,
+      Optional<Map<String, String>> files,
+      List<Violation> warnings) {}
 
   private Chosen choose(MatrixInput input, boolean pushing) {
     if (input.files().isEmpty()) {
       CurrentMatrix current = source.current();
-      return new Chosen(current.load(), MatrixInput.CONFIGURED,
+      return new Chosen(
+          current.load(),
+          MatrixInput.CONFIGURED,
           input.commit().or(() -> Optional.ofNullable(current.origin().commit())),
-          Optional.empty(), List.of());
+          Optional.empty(),
+          List.of());
     }
     MatrixLoad load = loader.load(input.files().get());
     if (load.allEmpty()) {
@@ -267,28 +307,50 @@ public class PlanningService {
     try {
       current = source.find();
     } catch (ControlPlaneException e) {
-      return preview(load, input, "the configured matrix (idc.matrix.source=" + source.kind()
-          + ") could not be read to compare with (" + e.getMessage() + ")");
+      return preview(
+          load,
+          input,
+          "the configured matrix (idc.matrix.source="
+              + source.kind()
+              + ") could not be read to compare with ("
+              + e.getMessage()
+              + ")");
     }
     if (current.isEmpty()) {
       return preview(load, input, "no matrix has been pushed yet (idc.matrix.source=pushed)");
     }
     MatrixOrigin origin = current.get().origin();
     if (origin.digest().equals(digest)) {
-      return new Chosen(load, MatrixInput.CONFIGURED,
-          input.commit().or(() -> Optional.ofNullable(origin.commit())), input.files(),
+      return new Chosen(
+          load,
+          MatrixInput.CONFIGURED,
+          input.commit().or(() -> Optional.ofNullable(origin.commit())),
+          input.files(),
           List.of());
     }
-    return preview(load, input, "its digest " + digest + " differs from the configured matrix's "
-        + origin.digest() + " (idc.matrix.source=" + origin.kind()
-        + (origin.commit() == null ? "" : ", commit " + origin.commit()) + ")");
+    return preview(
+        load,
+        input,
+        "its digest "
+            + digest
+            + " differs from the configured matrix's "
+            + origin.digest()
+            + " (idc.matrix.source="
+            + origin.kind()
+            + (origin.commit() == null ? "" : ", commit " + origin.commit())
+            + ")");
   }
 
   private static Chosen preview(MatrixLoad load, MatrixInput input, String why) {
-    Violation warning = new Violation(new SourceLocation("", 0), "", PREVIEW,
-        "this plan is a preview of the matrix sent in the request, not of the configured matrix: "
-            + why + ". A preview records no drift history and no scan",
-        "to plan the configured matrix, send no body or exactly the configured matrix's files");
+    Violation warning =
+        new Violation(
+            new SourceLocation("", 0),
+            "",
+            PREVIEW,
+            "this plan is a preview of the matrix sent in the request, not of the configured matrix: "
+                + why
+                + ". A preview records no drift history and no scan",
+            "to plan the configured matrix, send no body or exactly the configured matrix's files");
     return new Chosen(load, "request", input.commit(), input.files(), List.of(warning));
   }
 
@@ -296,14 +358,18 @@ public class PlanningService {
   public static final String PREVIEW = "matrix_preview";
 
   /**
-   * A partial matrix made resolvable: a rule naming a set whose declaration has problems of its
-   * own (reported already) still has its principal and targets resolved, against an external
-   * stand-in for that set. Stand-ins are never planned: the matrix has violations.
+   * A partial matrix made resolvable: a rule naming a set whose declaration has problems of its own
+   * (reported already) still has its principal and targets resolved, against an external stand-in
+   * for that set. Stand-ins are never planned: the matrix has violations.
    */
   private static Matrix resolvable(Matrix partial) {
     Map<String, DeclaredPermissionSet> sets = new java.util.TreeMap<>(partial.permissionSets());
-    partial.rules().forEach(r -> sets.computeIfAbsent(r.permissionSet(),
-        name -> DeclaredPermissionSet.external(name, r.at())));
+    partial
+        .rules()
+        .forEach(
+            r ->
+                sets.computeIfAbsent(
+                    r.permissionSet(), name -> DeclaredPermissionSet.external(name, r.at())));
     return Matrix.of(sets, partial.rules(), partial.files(), partial.digest());
   }
 

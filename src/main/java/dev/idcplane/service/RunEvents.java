@@ -21,8 +21,17 @@ public class RunEvents {
 
   /** One event: an operation's new state, or the run's end (operation fields null). */
   public record RunEvent(
-      String type, UUID runId, Integer seq, String kind, String changeKey, String outcome,
-      String requestId, Integer attempts, String error, String runStatus, Instant at) {}
+      String type,
+      UUID runId,
+      Integer seq,
+      String kind,
+      String changeKey,
+      String outcome,
+      String requestId,
+      Integer attempts,
+      String error,
+      String runStatus,
+      Instant at) {}
 
   private final Map<UUID, Set<MultiEmitter<? super RunEvent>>> listeners =
       new ConcurrentHashMap<>();
@@ -33,19 +42,33 @@ public class RunEvents {
   }
 
   void operation(UUID runId, Operation op) {
-    emit(runId, new RunEvent("operation", runId, op.seq(), op.kind().name(), op.change().key(),
-        op.outcome().name(), op.requestId(), op.attempts(), op.error(), null, clock.instant()));
+    emit(
+        runId,
+        new RunEvent(
+            "operation",
+            runId,
+            op.seq(),
+            op.kind().name(),
+            op.change().key(),
+            op.outcome().name(),
+            op.requestId(),
+            op.attempts(),
+            op.error(),
+            null,
+            clock.instant()));
   }
 
   void finished(UUID runId, RunStatus status) {
-    RunEvent end = new RunEvent("run", runId, null, null, null, null, null, null, null,
-        status.name(), clock.instant());
+    RunEvent end =
+        new RunEvent(
+            "run", runId, null, null, null, null, null, null, null, status.name(), clock.instant());
     Set<MultiEmitter<? super RunEvent>> set = listeners.remove(runId);
     if (set != null) {
-      set.forEach(e -> {
-        e.emit(end);
-        e.complete();
-      });
+      set.forEach(
+          e -> {
+            e.emit(end);
+            e.complete();
+          });
     }
   }
 
@@ -56,17 +79,27 @@ public class RunEvents {
    * may block (it reads the database), so subscription runs on a worker thread.
    */
   public Multi<RunEvent> stream(UUID runId, Supplier<Optional<RunEvent>> endedAlready) {
-    return Multi.createFrom().<RunEvent>emitter(emitter -> {
-      listeners.computeIfAbsent(runId, k -> new CopyOnWriteArraySet<>()).add(emitter);
-      emitter.onTermination(() -> listeners.computeIfPresent(runId, (k, set) -> {
-        set.remove(emitter);
-        return set.isEmpty() ? null : set;
-      }));
-      endedAlready.get().ifPresent(end -> {
-        emitter.emit(end);
-        emitter.complete();
-      });
-    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    return Multi.createFrom()
+        .<RunEvent>emitter(
+            emitter -> {
+              listeners.computeIfAbsent(runId, k -> new CopyOnWriteArraySet<>()).add(emitter);
+              emitter.onTermination(
+                  () ->
+                      listeners.computeIfPresent(
+                          runId,
+                          (k, set) -> {
+                            set.remove(emitter);
+                            return set.isEmpty() ? null : set;
+                          }));
+              endedAlready
+                  .get()
+                  .ifPresent(
+                      end -> {
+                        emitter.emit(end);
+                        emitter.complete();
+                      });
+            })
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
   private void emit(UUID runId, RunEvent event) {

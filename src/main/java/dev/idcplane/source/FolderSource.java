@@ -23,8 +23,11 @@ public final class FolderSource implements MatrixSource {
   @Override
   public Optional<CurrentMatrix> find() {
     MatrixLoad load = loader.load(folder);
-    return Optional.of(new CurrentMatrix(load, MatrixOrigin.folder(
-        folder.toString(), commits.read().orElse(null), load.matrix().digest())));
+    return Optional.of(
+        new CurrentMatrix(
+            load,
+            MatrixOrigin.folder(
+                folder.toString(), commits.read().orElse(null), load.matrix().digest())));
   }
 
   @Override

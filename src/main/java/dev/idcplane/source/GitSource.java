@@ -69,8 +69,15 @@ public final class GitSource implements MatrixSource {
       try (RevWalk walk = new RevWalk(repo)) {
         RevCommit commit = walk.parseCommit(tip);
         MatrixLoad load = loader.load(files(repo, commit));
-        return Optional.of(new CurrentMatrix(load, MatrixOrigin.git(settings.uri(),
-            settings.branch(), settings.folder(), commit.name(), load.matrix().digest())));
+        return Optional.of(
+            new CurrentMatrix(
+                load,
+                MatrixOrigin.git(
+                    settings.uri(),
+                    settings.branch(),
+                    settings.folder(),
+                    commit.name(),
+                    load.matrix().digest())));
       }
     } catch (IOException e) {
       throw workDir(e);
@@ -94,14 +101,16 @@ public final class GitSource implements MatrixSource {
   }
 
   private void fetch(Git git) {
-    var fetch = git.fetch()
-        .setRemote(settings.uri())
-        .setRefSpecs(new RefSpec("+refs/heads/*:" + REMOTE_REFS + "*"))
-        .setRemoveDeletedRefs(true)
-        .setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
+    var fetch =
+        git.fetch()
+            .setRemote(settings.uri())
+            .setRefSpecs(new RefSpec("+refs/heads/*:" + REMOTE_REFS + "*"))
+            .setRemoveDeletedRefs(true)
+            .setTimeout((int) Math.max(1, settings.timeout().toSeconds()));
     if (settings.username().isPresent() || settings.password().isPresent()) {
-      fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(
-          settings.username().orElse(""), settings.password().orElse("")));
+      fetch.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(
+              settings.username().orElse(""), settings.password().orElse("")));
     }
     try {
       var result = fetch.call();
@@ -112,11 +121,20 @@ public final class GitSource implements MatrixSource {
       throw unreachable(e);
     } catch (TransportException e) {
       String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("not authorized") || m.contains("authentication") || m.contains("auth fail")
-          || m.contains("401") || m.contains("403")) {
-        throw new MatrixGitException(Reason.AUTH, "the matrix repository " + settings.uri()
-            + " refused the credentials (" + e.getMessage() + "): check idc.matrix.git.username"
-            + " and idc.matrix.git.password (IDC_MATRIX_GIT_USERNAME, IDC_MATRIX_GIT_PASSWORD)", e);
+      if (m.contains("not authorized")
+          || m.contains("authentication")
+          || m.contains("auth fail")
+          || m.contains("401")
+          || m.contains("403")) {
+        throw new MatrixGitException(
+            Reason.AUTH,
+            "the matrix repository "
+                + settings.uri()
+                + " refused the credentials ("
+                + e.getMessage()
+                + "): check idc.matrix.git.username"
+                + " and idc.matrix.git.password (IDC_MATRIX_GIT_USERNAME, IDC_MATRIX_GIT_PASSWORD)",
+            e);
       }
       throw unreachable(e);
     } catch (GitAPIException | RuntimeException e) {
@@ -131,16 +149,25 @@ public final class GitSource implements MatrixSource {
   private Map<String, String> files(Repository repo, RevCommit commit) throws IOException {
     String folder = normalised(settings.folder());
     Map<String, String> files = new TreeMap<>();
-    try (TreeWalk walk = folder.isEmpty()
-        ? new TreeWalk(repo) : TreeWalk.forPath(repo, folder, commit.getTree())) {
+    try (TreeWalk walk =
+        folder.isEmpty() ? new TreeWalk(repo) : TreeWalk.forPath(repo, folder, commit.getTree())) {
       if (folder.isEmpty()) {
         walk.addTree(commit.getTree());
       } else {
         if (walk == null || walk.getFileMode(0) != FileMode.TREE) {
-          throw new MatrixGitException(Reason.FOLDER, "branch " + settings.branch() + " of "
-              + settings.uri() + " has no folder '" + settings.folder() + "' at commit "
-              + commit.name() + ": set idc.matrix.git.folder (IDC_MATRIX_GIT_FOLDER) to the"
-              + " folder holding the matrix files ('.' for the repository root)", null);
+          throw new MatrixGitException(
+              Reason.FOLDER,
+              "branch "
+                  + settings.branch()
+                  + " of "
+                  + settings.uri()
+                  + " has no folder '"
+                  + settings.folder()
+                  + "' at commit "
+                  + commit.name()
+                  + ": set idc.matrix.git.folder (IDC_MATRIX_GIT_FOLDER) to the"
+                  + " folder holding the matrix files ('.' for the repository root)",
+              null);
         }
         walk.enterSubtree();
       }
@@ -166,20 +193,38 @@ public final class GitSource implements MatrixSource {
   }
 
   private MatrixGitException branchMissing(Throwable cause) {
-    return new MatrixGitException(Reason.BRANCH, "the matrix repository " + settings.uri()
-        + " has no branch '" + settings.branch() + "': set idc.matrix.git.branch"
-        + " (IDC_MATRIX_GIT_BRANCH) to a branch that exists", cause);
+    return new MatrixGitException(
+        Reason.BRANCH,
+        "the matrix repository "
+            + settings.uri()
+            + " has no branch '"
+            + settings.branch()
+            + "': set idc.matrix.git.branch"
+            + " (IDC_MATRIX_GIT_BRANCH) to a branch that exists",
+        cause);
   }
 
   private MatrixGitException unreachable(Exception e) {
-    return new MatrixGitException(Reason.UNREACHABLE, "cannot fetch the matrix repository "
-        + settings.uri() + " (" + e.getMessage() + "): check idc.matrix.git.uri"
-        + " (IDC_MATRIX_GIT_URI) and that the service can reach it", e);
+    return new MatrixGitException(
+        Reason.UNREACHABLE,
+        "cannot fetch the matrix repository "
+            + settings.uri()
+            + " ("
+            + e.getMessage()
+            + "): check idc.matrix.git.uri"
+            + " (IDC_MATRIX_GIT_URI) and that the service can reach it",
+        e);
   }
 
   private MatrixGitException workDir(Exception e) {
-    return new MatrixGitException(Reason.WORK_DIR, "cannot use the matrix work directory "
-        + settings.workDir() + " (" + e.getMessage() + "): set idc.matrix.git.work-dir"
-        + " (IDC_MATRIX_GIT_WORK_DIR) to a directory the service can write", e);
+    return new MatrixGitException(
+        Reason.WORK_DIR,
+        "cannot use the matrix work directory "
+            + settings.workDir()
+            + " ("
+            + e.getMessage()
+            + "): set idc.matrix.git.work-dir"
+            + " (IDC_MATRIX_GIT_WORK_DIR) to a directory the service can write",
+        e);
   }
 }

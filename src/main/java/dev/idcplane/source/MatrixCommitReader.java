@@ -78,8 +78,10 @@ public class MatrixCommitReader {
 
   private Optional<String> none(String why) {
     if (logged.compareAndSet(false, true)) {
-      LOG.debugf("matrix folder %s has no git commit (%s): plans record none unless given one"
-          + " (idc.matrix.commit, ?commit=)", folder, why);
+      LOG.debugf(
+          "matrix folder %s has no git commit (%s): plans record none unless given one"
+              + " (idc.matrix.commit, ?commit=)",
+          folder, why);
     }
     return Optional.empty();
   }
@@ -93,10 +95,11 @@ public class MatrixCommitReader {
     command.addAll(args);
     Process process;
     try {
-      process = new ProcessBuilder(command)
-          .directory(folder.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .directory(folder.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
     } catch (IOException e) {
       return new Result(false, "cannot run " + git + ": " + e.getMessage());
     }
@@ -111,8 +114,14 @@ public class MatrixCommitReader {
       String text = output.get(timeout.toMillis(), TimeUnit.MILLISECONDS).strip();
       return process.exitValue() == 0
           ? new Result(true, text)
-          : new Result(false, git + " " + args.get(0) + " exited " + process.exitValue()
-              + ": not a git work tree?");
+          : new Result(
+              false,
+              git
+                  + " "
+                  + args.get(0)
+                  + " exited "
+                  + process.exitValue()
+                  + ": not a git work tree?");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();

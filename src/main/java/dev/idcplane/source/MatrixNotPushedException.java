@@ -8,8 +8,9 @@ import dev.idcplane.error.ControlPlaneException;
  */
 public class MatrixNotPushedException extends ControlPlaneException {
   public MatrixNotPushedException() {
-    super("no matrix has been pushed yet (idc.matrix.source=pushed): a deployer pushes one by"
-        + " POST /api/v1/reconcile?mode=apply with the matrix in the body");
+    super(
+        "no matrix has been pushed yet (idc.matrix.source=pushed): a deployer pushes one by"
+            + " POST /api/v1/reconcile?mode=apply with the matrix in the body");
   }
 
   @Override

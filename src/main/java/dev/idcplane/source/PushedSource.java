@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The matrix a deployer last applied, kept in PostgreSQL with its digest, commit, who pushed it
- * and when; nothing until the first push. A push is recorded only for an accepted apply, so the
+ * The matrix a deployer last applied, kept in PostgreSQL with its digest, commit, who pushed it and
+ * when; nothing until the first push. A push is recorded only for an accepted apply, so the
  * configured matrix is always one a deployer chose to apply.
  */
 public final class PushedSource implements MatrixSource {
@@ -26,11 +26,16 @@ public final class PushedSource implements MatrixSource {
 
   @Override
   public Optional<CurrentMatrix> find() {
-    return store.newest().map(p -> {
-      MatrixLoad load = loader.load(p.files());
-      return new CurrentMatrix(load,
-          MatrixOrigin.pushed(p.commit(), load.matrix().digest(), p.pushedBy(), p.pushedAt()));
-    });
+    return store
+        .newest()
+        .map(
+            p -> {
+              MatrixLoad load = loader.load(p.files());
+              return new CurrentMatrix(
+                  load,
+                  MatrixOrigin.pushed(
+                      p.commit(), load.matrix().digest(), p.pushedBy(), p.pushedAt()));
+            });
   }
 
   @Override
@@ -39,8 +44,8 @@ public final class PushedSource implements MatrixSource {
   }
 
   /** Records {@code files} as the configured matrix, pushed now by {@code subject}. */
-  public void push(Map<String, String> files, String digest, String commit, String subject,
-      UUID planId) {
+  public void push(
+      Map<String, String> files, String digest, String commit, String subject, UUID planId) {
     store.add(new MatrixPushStore.Push(files, digest, commit, subject, clock.instant(), planId));
   }
 }

@@ -32,39 +32,70 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Access reports never call an assignment in the management account fixable for a delegated admin. */
+/**
+ * Access reports never call an assignment in the management account fixable for a delegated admin.
+ */
 class AccessReporterDelegationTest {
   static final String MGMT = "111111111111";
   static final String AUDIT = "333333333333";
   static final String DEV = "666666666666";
-  static final PlanPolicy ALLOW_MANAGEMENT_DELETES = new PlanPolicy(PlanPolicy.DEFAULT_PROTECTED, true);
-  static final PermissionSetDefinition DEF = new PermissionSetDefinition("d", "PT1H",
-      Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Set.of(), Optional.empty(), null, Map.of());
+  static final PlanPolicy ALLOW_MANAGEMENT_DELETES =
+      new PlanPolicy(PlanPolicy.DEFAULT_PROTECTED, true);
+  static final PermissionSetDefinition DEF =
+      new PermissionSetDefinition(
+          "d",
+          "PT1H",
+          Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+          Set.of(),
+          Optional.empty(),
+          null,
+          Map.of());
 
   static LiveState live(String caller) {
-    OrgTree tree = new OrgTree.Builder(new OrgUnit("r-1", "Root"))
-        .account(new Account(MGMT, "management", "m@x", AccountStatus.ACTIVE), "r-1")
-        .account(new Account(AUDIT, "audit", "a@x", AccountStatus.ACTIVE), "r-1")
-        .account(new Account(DEV, "app-dev", "d@x", AccountStatus.ACTIVE), "r-1")
-        .build();
-    LivePermissionSet dev = new LivePermissionSet(
-        new PermissionSetInfo("arn:ps/Dev", "Dev", "d", "PT1H"), Optional.of(DEF), Set.of(MGMT, DEV),
-        Set.of());
-    Set<AccountAssignment> assignments = Set.of(
-        new AccountAssignment(MGMT, "arn:ps/Dev", PrincipalType.GROUP, "g1"),
-        new AccountAssignment(DEV, "arn:ps/Dev", PrincipalType.GROUP, "g1"));
-    return new LiveState(new Instance("arn:ins", "d-1"), new Organization("o-1", MGMT), tree,
-        Map.of("Dev", dev), assignments, Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
-        Instant.EPOCH, caller);
+    OrgTree tree =
+        new OrgTree.Builder(new OrgUnit("r-1", "Root"))
+            .account(new Account(MGMT, "management", "m@x", AccountStatus.ACTIVE), "r-1")
+            .account(new Account(AUDIT, "audit", "a@x", AccountStatus.ACTIVE), "r-1")
+            .account(new Account(DEV, "app-dev", "d@x", AccountStatus.ACTIVE), "r-1")
+            .build();
+    LivePermissionSet dev =
+        new LivePermissionSet(
+            new PermissionSetInfo("arn:ps/Dev", "Dev", "d", "PT1H"),
+            Optional.of(DEF),
+            Set.of(MGMT, DEV),
+            Set.of());
+    Set<AccountAssignment> assignments =
+        Set.of(
+            new AccountAssignment(MGMT, "arn:ps/Dev", PrincipalType.GROUP, "g1"),
+            new AccountAssignment(DEV, "arn:ps/Dev", PrincipalType.GROUP, "g1"));
+    return new LiveState(
+        new Instance("arn:ins", "d-1"),
+        new Organization("o-1", MGMT),
+        tree,
+        Map.of("Dev", dev),
+        assignments,
+        Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
+        Instant.EPOCH,
+        caller);
   }
 
-  static final DesiredState DESIRED = new DesiredState(
-      Map.of("Dev", new DesiredPermissionSet("Dev", new SourceLocation("a.yaml", 1), Optional.of(DEF))),
-      Map.of(), List.of(), List.of(), List.of());
+  static final DesiredState DESIRED =
+      new DesiredState(
+          Map.of(
+              "Dev",
+              new DesiredPermissionSet("Dev", new SourceLocation("a.yaml", 1), Optional.of(DEF))),
+          Map.of(),
+          List.of(),
+          List.of(),
+          List.of());
 
   static Plan plan(LiveState live) {
-    return new Planner().plan(DESIRED, live, ALLOW_MANAGEMENT_DELETES,
-        new PlanSource("sha", null, "arn:ins", Instant.EPOCH));
+    return new Planner()
+        .plan(
+            DESIRED,
+            live,
+            ALLOW_MANAGEMENT_DELETES,
+            new PlanSource("sha", null, "arn:ins", Instant.EPOCH));
   }
 
   static AccessRow row(AccessReporter r, String account) {
@@ -99,12 +130,13 @@ class AccessReporterDelegationTest {
 
   @Test
   void theJsonViewOfADelegatedPlanCarriesTheDelegation() {
-    PlanView asManagement = PlanViews.of(UUID.randomUUID(), Instant.EPOCH, "t", "request",
-        plan(live(MGMT)));
+    PlanView asManagement =
+        PlanViews.of(UUID.randomUUID(), Instant.EPOCH, "t", "request", plan(live(MGMT)));
     assertThat(asManagement.delegation()).isNull();
     assertThat(asManagement.summary().delegatedAdministrator()).isFalse();
 
-    PlanView view = PlanViews.of(UUID.randomUUID(), Instant.EPOCH, "t", "request", plan(live(AUDIT)));
+    PlanView view =
+        PlanViews.of(UUID.randomUUID(), Instant.EPOCH, "t", "request", plan(live(AUDIT)));
     assertThat(view.delegation().callerAccountId()).isEqualTo(AUDIT);
     assertThat(view.delegation().managementAccountId()).isEqualTo(MGMT);
     assertThat(view.delegation().readOnlyPermissionSets()).containsExactly("Dev");

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Access reports against the sandbox seed (deploy/sandbox/seed.yaml) and the shipped matrix
- * (assignments/). The class has its own profile, so its sandbox is the seed, unchanged: no test here
- * applies anything.
+ * (assignments/). The class has its own profile, so its sandbox is the seed, unchanged: no test
+ * here applies anything.
  */
 @QuarkusTest
 @TestProfile(AccessApiTest.Profile.class)
@@ -38,15 +38,22 @@ class AccessApiTest {
   }
 
   static JsonPath report(String query) {
-    return given().auth().oauth2(viewer()).when().get("/api/v1/access?" + query)
-        .then().statusCode(200).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/access?" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   static Map<String, Object> row(List<Map<String, Object>> rows, String principal, String set) {
     return rows.stream()
         .filter(r -> principal.equals(r.get("principalName")) && set.equals(r.get("permissionSet")))
-        .findFirst().orElseThrow(() -> new AssertionError("no row " + principal + "/" + set
-            + " in " + rows));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + principal + "/" + set + " in " + rows));
   }
 
   @Test
@@ -57,7 +64,9 @@ class AccessApiTest {
     assertThat(report.getString("matrixDigest")).isNotBlank();
 
     Map<String, Object> admins = row(rows, "aws-platform-admins", "Admin");
-    assertThat(admins).containsEntry("status", "WANTED").containsEntry("principalType", "GROUP")
+    assertThat(admins)
+        .containsEntry("status", "WANTED")
+        .containsEntry("principalType", "GROUP")
         .containsEntry("accountName", "app-prod");
     assertThat((List<String>) admins.get("wantedBy")).containsExactly("assignments.yaml:21");
 
@@ -87,7 +96,8 @@ class AccessApiTest {
     Map<String, Object> legacy = row(rows, "legacy-contractors", "LegacyS3Access");
     assertThat(legacy).containsEntry("status", "UNMANAGED").containsEntry("accountName", "app-dev");
     Map<String, Object> mgmt = row(rows, "legacy-contractors", "Admin");
-    assertThat(mgmt).containsEntry("status", "UNEXPECTED")
+    assertThat(mgmt)
+        .containsEntry("status", "UNEXPECTED")
         .containsEntry("accountName", "management");
     assertThat((String) mgmt.get("detail")).contains("management account");
 
@@ -97,46 +107,94 @@ class AccessApiTest {
     assertThat(report("principal=" + id).getList("rows")).isEqualTo(admins);
 
     List<Map<String, Object>> bob = report("principal=bob@example.com").getList("rows");
-    assertThat(bob).singleElement().satisfies(r -> assertThat(r)
-        .containsEntry("principalType", "USER").containsEntry("accountName", "sandbox-8")
-        .containsEntry("status", "UNEXPECTED"));
+    assertThat(bob)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r)
+                    .containsEntry("principalType", "USER")
+                    .containsEntry("accountName", "sandbox-8")
+                    .containsEntry("status", "UNEXPECTED"));
     // A principal nobody knows is a 404, like an unknown account (issue 9, section 5).
-    given().auth().oauth2(viewer()).when().get("/api/v1/access?principal=nobody-such")
-        .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("principal_not_found"));
+    given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/access?principal=nobody-such")
+        .then()
+        .statusCode(404)
+        .body("code", org.hamcrest.Matchers.equalTo("principal_not_found"));
   }
 
   @Test
   void exactlyOneOfAccountAndPrincipal() {
     given().auth().oauth2(viewer()).when().get("/api/v1/access").then().statusCode(400);
-    given().auth().oauth2(viewer()).when()
-        .get("/api/v1/access?account=app-prod&principal=aws-finops").then().statusCode(400);
-    given().auth().oauth2(auditor()).when().get("/api/v1/access/export?format=csv")
-        .then().statusCode(400);
-    given().auth().oauth2(viewer()).when().get("/api/v1/access?account=no-such-account")
-        .then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/access?account=app-prod&principal=aws-finops")
+        .then()
+        .statusCode(400);
+    given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/access/export?format=csv")
+        .then()
+        .statusCode(400);
+    given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/access?account=no-such-account")
+        .then()
+        .statusCode(404);
   }
 
   @Test
   void exportsTheSameRowsAsCsvAndJson() {
-    String csv = given().auth().oauth2(auditor()).when()
-        .get("/api/v1/access/export?format=csv&account=app-prod")
-        .then().statusCode(200).contentType(containsString("text/csv"))
-        .header("Content-Disposition", containsString("attachment"))
-        .extract().asString();
+    String csv =
+        given()
+            .auth()
+            .oauth2(auditor())
+            .when()
+            .get("/api/v1/access/export?format=csv&account=app-prod")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/csv"))
+            .header("Content-Disposition", containsString("attachment"))
+            .extract()
+            .asString();
     String[] lines = csv.split("\r\n");
-    assertThat(lines[0]).isEqualTo("accountId,accountName,principalType,principalId,"
-        + "principalName,permissionSet,status,wantedBy,detail");
+    assertThat(lines[0])
+        .isEqualTo(
+            "accountId,accountName,principalType,principalId,"
+                + "principalName,permissionSet,status,wantedBy,detail");
     int rows = report("account=app-prod").getList("rows").size();
     assertThat(lines).hasSize(rows + 1);
     assertThat(csv).contains(",aws-platform-admins,Admin,WANTED,assignments.yaml:21,");
 
-    List<Map<String, Object>> json = given().auth().oauth2(auditor()).when()
-        .get("/api/v1/access/export?format=json&principal=legacy-contractors")
-        .then().statusCode(200).contentType(containsString("json"))
-        .extract().jsonPath().getList("$");
+    List<Map<String, Object>> json =
+        given()
+            .auth()
+            .oauth2(auditor())
+            .when()
+            .get("/api/v1/access/export?format=json&principal=legacy-contractors")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("json"))
+            .extract()
+            .jsonPath()
+            .getList("$");
     assertThat(json).isEqualTo(report("principal=legacy-contractors").getList("rows"));
 
-    given().auth().oauth2(auditor()).when().get("/api/v1/access/export?format=xml&account=audit")
-        .then().statusCode(400);
+    given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/access/export?format=xml&account=audit")
+        .then()
+        .statusCode(400);
   }
 }

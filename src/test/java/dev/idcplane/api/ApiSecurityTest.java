@@ -79,14 +79,15 @@ class ApiSecurityTest {
         Path sub = m.getAnnotation(Path.class);
         String template = join(base, sub == null ? "" : sub.value());
         RolesAllowed roles = m.getAnnotation(RolesAllowed.class);
-        if (roles == null && !m.isAnnotationPresent(PermitAll.class)
+        if (roles == null
+            && !m.isAnnotationPresent(PermitAll.class)
             && !m.isAnnotationPresent(DenyAll.class)) {
           roles = type.getAnnotation(RolesAllowed.class);
         }
-        boolean permit = m.isAnnotationPresent(PermitAll.class)
-            || (roles == null && type.isAnnotationPresent(PermitAll.class));
-        routes.add(new Route(http, template,
-            roles == null ? null : Set.of(roles.value()), permit));
+        boolean permit =
+            m.isAnnotationPresent(PermitAll.class)
+                || (roles == null && type.isAnnotationPresent(PermitAll.class));
+        routes.add(new Route(http, template, roles == null ? null : Set.of(roles.value()), permit));
       }
     }
     return routes;
@@ -112,7 +113,8 @@ class ApiSecurityTest {
     return discovered().stream().filter(r -> r.template().startsWith("/api/")).toList();
   }
 
-  static final List<String> ROLES = List.of("viewer", "auditor", "ci", "deployer", "admin", "nobody");
+  static final List<String> ROLES =
+      List.of("viewer", "auditor", "ci", "deployer", "admin", "nobody");
 
   static Stream<Arguments> routesAndRoles() {
     return apiRoutes().stream()
@@ -121,7 +123,8 @@ class ApiSecurityTest {
   }
 
   static Stream<Arguments> routes() {
-    return apiRoutes().stream().sorted(java.util.Comparator.comparing(Route::name))
+    return apiRoutes().stream()
+        .sorted(java.util.Comparator.comparing(Route::name))
         .map(r -> Arguments.of(r.name(), r));
   }
 
@@ -135,53 +138,72 @@ class ApiSecurityTest {
   void everyRouteSaysWhoMayCallIt() {
     List<Route> all = discovered();
     assertThat(all).as("resources found by reflection").hasSizeGreaterThan(10);
-    assertThat(all.stream().filter(r -> !r.template().startsWith("/test/"))
-            .filter(r -> r.declared() == null && !r.permitAll()).map(Route::name))
-        .as("routes with neither @RolesAllowed nor @PermitAll").isEmpty();
+    assertThat(
+            all.stream()
+                .filter(r -> !r.template().startsWith("/test/"))
+                .filter(r -> r.declared() == null && !r.permitAll())
+                .map(Route::name))
+        .as("routes with neither @RolesAllowed nor @PermitAll")
+        .isEmpty();
     assertThat(apiRoutes().stream().filter(Route::permitAll).map(Route::name))
-        .as("/api routes open to anyone").isEmpty();
+        .as("/api routes open to anyone")
+        .isEmpty();
     assertThat(all.stream().filter(Route::permitAll).map(Route::template))
-        .as("the only open routes").allMatch(t -> t.equals("/dev/token") || t.startsWith("/test/"));
+        .as("the only open routes")
+        .allMatch(t -> t.equals("/dev/token") || t.startsWith("/test/"));
   }
 
   /** The policy, written by hand: reflection finds the routes, this says what they must allow. */
-  static final Map<String, Set<String>> POLICY = new TreeMap<>(Map.ofEntries(
-      Map.entry("POST /api/v1/plans", Set.of("ci", "deployer", "admin")),
-      Map.entry("POST /api/v1/plans/{id}/apply", Set.of("deployer", "admin")),
-      Map.entry("POST /api/v1/reconcile", Set.of("ci", "deployer", "admin")),
-      Map.entry("GET /api/v1/audit", Set.of("auditor", "admin")),
-      Map.entry("GET /api/v1/audit/verify", Set.of("auditor", "admin")),
-      Map.entry("GET /api/v1/access/export", Set.of("auditor", "admin")),
-      Map.entry("GET /api/v1/drift/export", Set.of("auditor", "admin")),
-      Map.entry("GET /api/v1/drift/{id}", Set.of("auditor", "admin")),
-      Map.entry("GET /api/v1/drift", Set.of("viewer", "auditor", "ci", "deployer", "admin")),
-      Map.entry("GET /api/v1/plans", Set.of("viewer", "auditor", "ci", "deployer", "admin")),
-      Map.entry("GET /api/v1/runs/{id}", Set.of("viewer", "auditor", "ci", "deployer", "admin"))));
+  static final Map<String, Set<String>> POLICY =
+      new TreeMap<>(
+          Map.ofEntries(
+              Map.entry("POST /api/v1/plans", Set.of("ci", "deployer", "admin")),
+              Map.entry("POST /api/v1/plans/{id}/apply", Set.of("deployer", "admin")),
+              Map.entry("POST /api/v1/reconcile", Set.of("ci", "deployer", "admin")),
+              Map.entry("GET /api/v1/audit", Set.of("auditor", "admin")),
+              Map.entry("GET /api/v1/audit/verify", Set.of("auditor", "admin")),
+              Map.entry("GET /api/v1/access/export", Set.of("auditor", "admin")),
+              Map.entry("GET /api/v1/drift/export", Set.of("auditor", "admin")),
+              Map.entry("GET /api/v1/drift/{id}", Set.of("auditor", "admin")),
+              Map.entry(
+                  "GET /api/v1/drift", Set.of("viewer", "auditor", "ci", "deployer", "admin")),
+              Map.entry(
+                  "GET /api/v1/plans", Set.of("viewer", "auditor", "ci", "deployer", "admin")),
+              Map.entry(
+                  "GET /api/v1/runs/{id}",
+                  Set.of("viewer", "auditor", "ci", "deployer", "admin"))));
 
   @Test
   void theRoutesFollowThePolicy() {
-    Map<String, Set<String>> actual = apiRoutes().stream()
-        .collect(Collectors.toMap(Route::name, Route::allowedRoles, (a, b) -> a, TreeMap::new));
-    POLICY.forEach((route, roles) ->
-        assertThat(actual).as(route).containsEntry(route, roles));
+    Map<String, Set<String>> actual =
+        apiRoutes().stream()
+            .collect(Collectors.toMap(Route::name, Route::allowedRoles, (a, b) -> a, TreeMap::new));
+    POLICY.forEach((route, roles) -> assertThat(actual).as(route).containsEntry(route, roles));
     // Facts that hold for every route, present and future.
-    actual.forEach((route, roles) -> {
-      if (!route.startsWith("GET ")) {
-        assertThat(roles).as(route + ": viewers and auditors only read")
-            .doesNotContain("viewer", "auditor");
-      }
-      if (route.endsWith("/apply")) {
-        assertThat(roles).as(route + ": ci plans, only a deployer applies").doesNotContain("ci");
-      }
-      assertThat(roles).as(route + ": admin may do everything").contains("admin");
-    });
+    actual.forEach(
+        (route, roles) -> {
+          if (!route.startsWith("GET ")) {
+            assertThat(roles)
+                .as(route + ": viewers and auditors only read")
+                .doesNotContain("viewer", "auditor");
+          }
+          if (route.endsWith("/apply")) {
+            assertThat(roles)
+                .as(route + ": ci plans, only a deployer applies")
+                .doesNotContain("ci");
+          }
+          assertThat(roles).as(route + ": admin may do everything").contains("admin");
+        });
   }
 
   @ParameterizedTest(name = "{0} as {2}")
   @MethodSource("routesAndRoles")
   void rolesAreEnforced(String name, Route route, String role) {
-    int status = call(route, given().auth().oauth2(TestTokens.token("user-" + role, role)))
-        .then().extract().statusCode();
+    int status =
+        call(route, given().auth().oauth2(TestTokens.token("user-" + role, role)))
+            .then()
+            .extract()
+            .statusCode();
     if (route.allowedRoles().contains(role)) {
       // Allowed: neither 401 nor 403, and no server error (a 400/404/409 for a made-up id is fine).
       assertThat(status).as(name + " as " + role).isNotIn(401, 403).isLessThan(500);
@@ -198,16 +220,34 @@ class ApiSecurityTest {
     call(route, given().auth().oauth2(TestTokens.foreignToken("admin"))).then().statusCode(401);
     call(route, given().auth().oauth2(TestTokens.expiredToken("admin"))).then().statusCode(401);
     call(route, given().auth().oauth2("not.a.token")).then().statusCode(401);
-    Map<String, Object> base = Map.of("iss", "idc-control-plane-test", "aud", TestTokens.AUDIENCE,
-        "sub", "someone", "groups", List.of("admin"), "iat", now, "exp", now + 600);
+    Map<String, Object> base =
+        Map.of(
+            "iss",
+            "idc-control-plane-test",
+            "aud",
+            TestTokens.AUDIENCE,
+            "sub",
+            "someone",
+            "groups",
+            List.of("admin"),
+            "iat",
+            now,
+            "exp",
+            now + 600);
     call(route, given().auth().oauth2(TestTokens.signed(with(base, "aud", "another-service"))))
-        .then().statusCode(401);
+        .then()
+        .statusCode(401);
     call(route, given().auth().oauth2(TestTokens.signed(without(base, "aud"))))
-        .then().statusCode(401);
-    call(route, given().auth().oauth2(TestTokens.signed(with(base, "iss", "https://other.example"))))
-        .then().statusCode(401);
+        .then()
+        .statusCode(401);
+    call(
+            route,
+            given().auth().oauth2(TestTokens.signed(with(base, "iss", "https://other.example"))))
+        .then()
+        .statusCode(401);
     call(route, given().auth().oauth2(TestTokens.signed(without(base, "sub"))))
-        .then().statusCode(401);
+        .then()
+        .statusCode(401);
   }
 
   static Map<String, Object> with(Map<String, Object> claims, String key, Object value) {
@@ -225,19 +265,44 @@ class ApiSecurityTest {
   @Test
   void recordsKeepTheSubjectWithTheDisplayNameBesideIt() {
     long now = System.currentTimeMillis() / 1000;
-    String token = TestTokens.signed(Map.of("iss", "idc-control-plane-test",
-        "aud", TestTokens.AUDIENCE, "sub", "00u1abcd", "upn", "alice@example.com",
-        "preferred_username", "alice", "groups", List.of("ci"), "iat", now, "exp", now + 600));
-    var created = given().auth().oauth2(token).post("/api/v1/plans").then().statusCode(201).extract();
+    String token =
+        TestTokens.signed(
+            Map.of(
+                "iss",
+                "idc-control-plane-test",
+                "aud",
+                TestTokens.AUDIENCE,
+                "sub",
+                "00u1abcd",
+                "upn",
+                "alice@example.com",
+                "preferred_username",
+                "alice",
+                "groups",
+                List.of("ci"),
+                "iat",
+                now,
+                "exp",
+                now + 600));
+    var created =
+        given().auth().oauth2(token).post("/api/v1/plans").then().statusCode(201).extract();
     assertThat(created.<String>path("createdBy")).isEqualTo("00u1abcd");
     assertThat(created.<String>path("createdByName")).isEqualTo("alice");
     String id = created.path("id");
-    given().auth().oauth2(TestTokens.token("v", "viewer")).get("/api/v1/plans/" + id)
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(TestTokens.token("v", "viewer"))
+        .get("/api/v1/plans/" + id)
+        .then()
+        .statusCode(200)
         .body("createdBy", org.hamcrest.Matchers.equalTo("00u1abcd"))
         .body("createdByName", org.hamcrest.Matchers.equalTo("alice"));
-    given().auth().oauth2(TestTokens.token("a", "auditor"))
-        .get("/api/v1/audit?subject=00u1abcd").then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(TestTokens.token("a", "auditor"))
+        .get("/api/v1/audit?subject=00u1abcd")
+        .then()
+        .statusCode(200)
         .body("entries.size()", org.hamcrest.Matchers.greaterThan(0));
     assertThat(Arrays.asList("alice@example.com", "alice")).doesNotContain("00u1abcd");
   }

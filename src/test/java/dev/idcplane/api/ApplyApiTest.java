@@ -24,7 +24,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -108,39 +107,65 @@ class ApplyApiTest {
 
   /** A new managed set assigned to {@code group} in {@code ous}: one set create + assignments. */
   static Map<String, Object> newSetMatrix(String set, String group, String ous) {
-    String yaml = "permission_sets:\n"
-        + "  " + set + ":\n"
-        + "    description: " + set + " for the API tests\n"
-        + "    session_duration: PT2H\n"
-        + "    managed_policies: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n"
-        + "    tags: {ManagedBy: idc-control-plane}\n"
-        + "assignments:\n"
-        + "  - group: " + group + "\n"
-        + "    permission_set: " + set + "\n"
-        + "    ous: [" + ous + "]\n";
+    String yaml =
+        "permission_sets:\n"
+            + "  "
+            + set
+            + ":\n"
+            + "    description: "
+            + set
+            + " for the API tests\n"
+            + "    session_duration: PT2H\n"
+            + "    managed_policies: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n"
+            + "    tags: {ManagedBy: idc-control-plane}\n"
+            + "assignments:\n"
+            + "  - group: "
+            + group
+            + "\n"
+            + "    permission_set: "
+            + set
+            + "\n"
+            + "    ous: ["
+            + ous
+            + "]\n";
     return Map.of("files", Map.of("matrix.yaml", yaml));
   }
 
   static JsonPath plan(Map<String, Object> body) {
-    return given().auth().oauth2(admin()).contentType("application/json").body(body)
-        .when().post("/api/v1/plans")
-        .then().statusCode(201)
-        .extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/json")
+        .body(body)
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
   }
 
   static Response apply(String planId, String query) {
-    return given().auth().oauth2(admin())
-        .when().post("/api/v1/plans/" + planId + "/apply" + query);
+    return given().auth().oauth2(admin()).when().post("/api/v1/plans/" + planId + "/apply" + query);
   }
 
   static List<String> runPlanIds() {
-    return given().auth().oauth2(viewer()).when().get("/api/v1/runs?limit=200")
-        .then().statusCode(200).extract().jsonPath().getList("planId");
+    return given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/runs?limit=200")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("planId");
   }
 
   SandboxIdentityCenter sandbox() {
     IdentityCenter bean = ClientProxy.unwrap(identityCenter);
-    assertThat(bean).as("the test profile runs on the sandbox")
+    assertThat(bean)
+        .as("the test profile runs on the sandbox")
         .isInstanceOf(SandboxIdentityCenter.class);
     return (SandboxIdentityCenter) bean;
   }
@@ -156,55 +181,84 @@ class ApplyApiTest {
     String planId = planned.getString("id");
     assertThat(planned.getInt("summary.totalChanges")).isEqualTo(3); // set + 2 assignments
 
-    Response run = apply(planId, "?wait=true")
-        .then().statusCode(200)
-        .header("Location", containsString("/api/v1/runs/"))
-        .body("status", equalTo("SUCCEEDED"))
-        .body("planId", equalTo(planId))
-        .body("startedBy", equalTo(ADMIN))
-        .body("matrixDigest", equalTo(planned.getString("source.matrixDigest")))
-        .body("operationCount", equalTo(3))
-        .body("outcomes.SUCCEEDED", equalTo(3))
-        .body("outcomes", not(org.hamcrest.Matchers.hasKey("FAILED")))
-        .body("finishedAt", org.hamcrest.Matchers.notNullValue())
-        .extract().response();
+    Response run =
+        apply(planId, "?wait=true")
+            .then()
+            .statusCode(200)
+            .header("Location", containsString("/api/v1/runs/"))
+            .body("status", equalTo("SUCCEEDED"))
+            .body("planId", equalTo(planId))
+            .body("startedBy", equalTo(ADMIN))
+            .body("matrixDigest", equalTo(planned.getString("source.matrixDigest")))
+            .body("operationCount", equalTo(3))
+            .body("outcomes.SUCCEEDED", equalTo(3))
+            .body("outcomes", not(org.hamcrest.Matchers.hasKey("FAILED")))
+            .body("finishedAt", org.hamcrest.Matchers.notNullValue())
+            .extract()
+            .response();
     String runId = run.path("id");
     assertThat(run.header("Location")).endsWith("/api/v1/runs/" + runId);
 
     assertThat(plan(matrix).getInt("summary.totalChanges")).isZero();
 
-    given().auth().oauth2(viewer()).when().get("/api/v1/runs")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/runs")
+        .then()
+        .statusCode(200)
         .body("id", hasItem(runId));
-    given().auth().oauth2(TestTokens.token("ci-bot", "ci"))
-        .when().get("/api/v1/runs/" + runId + "?operations=true")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(TestTokens.token("ci-bot", "ci"))
+        .when()
+        .get("/api/v1/runs/" + runId + "?operations=true")
+        .then()
+        .statusCode(200)
         .body("status", equalTo("SUCCEEDED"))
         .body("operations", hasSize(3))
         .body("operations.outcome", everyItem(equalTo("SUCCEEDED")))
         .body("operations.attempts", everyItem(greaterThanOrEqualTo(1)))
         .body("operations.kind", hasItem("CREATE_PERMISSION_SET"))
-        .body("operations.findAll { it.kind == 'CREATE_ASSIGNMENT' }.requestId",
+        .body(
+            "operations.findAll { it.kind == 'CREATE_ASSIGNMENT' }.requestId",
             everyItem(org.hamcrest.Matchers.notNullValue()));
   }
 
   @Test
   void eventsOfAFinishedRunAreItsFinalStatus() {
     String planId = plan(newSetMatrix("ApiEventsSet", "aws-secops", "Sandbox")).getString("id");
-    String runId = apply(planId, "?wait=true").then().statusCode(200)
-        .body("status", equalTo("SUCCEEDED")).extract().path("id");
+    String runId =
+        apply(planId, "?wait=true")
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("SUCCEEDED"))
+            .extract()
+            .path("id");
 
-    List<JsonPath> events = sseEvents(runId, given().auth().oauth2(viewer())
-        .accept("text/event-stream")
-        .when().get("/api/v1/runs/" + runId + "/events")
-        .then().statusCode(200)
-        .contentType(containsString("text/event-stream"))
-        .extract().asString());
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.getString("type")).isEqualTo("run");
-      assertThat(e.getString("runId")).isEqualTo(runId);
-      assertThat(e.getString("runStatus")).isEqualTo("SUCCEEDED");
-    });
+    List<JsonPath> events =
+        sseEvents(
+            runId,
+            given()
+                .auth()
+                .oauth2(viewer())
+                .accept("text/event-stream")
+                .when()
+                .get("/api/v1/runs/" + runId + "/events")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/event-stream"))
+                .extract()
+                .asString());
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getString("type")).isEqualTo("run");
+              assertThat(e.getString("runId")).isEqualTo(runId);
+              assertThat(e.getString("runStatus")).isEqualTo("SUCCEEDED");
+            });
   }
 
   /**
@@ -215,11 +269,19 @@ class ApplyApiTest {
   @Test
   void eventsOfARunningRunAreItsOperationsThenItsEnd() throws Exception {
     Map<String, Object> matrix = newSetMatrix("ApiStreamSet", "aws-team-a-engineers", "_root_");
-    Response accepted = given().auth().oauth2(deployer()).contentType("application/json").body(matrix)
-        .when().post("/api/v1/reconcile?mode=apply")
-        .then().statusCode(202)
-        .body("status", equalTo("RUNNING"))
-        .extract().response();
+    Response accepted =
+        given()
+            .auth()
+            .oauth2(deployer())
+            .contentType("application/json")
+            .body(matrix)
+            .when()
+            .post("/api/v1/reconcile?mode=apply")
+            .then()
+            .statusCode(202)
+            .body("status", equalTo("RUNNING"))
+            .extract()
+            .response();
     String runId = accepted.path("id");
     int operations = accepted.path("operationCount");
     assertThat(accepted.header("Location")).endsWith("/api/v1/runs/" + runId);
@@ -237,16 +299,28 @@ class ApplyApiTest {
     assertThat(last.getString("type")).isEqualTo("run");
     assertThat(last.getString("runStatus")).isEqualTo("SUCCEEDED");
     List<JsonPath> ops = events.subList(0, events.size() - 1);
-    assertThat(ops).isNotEmpty().allSatisfy(e -> {
-      assertThat(e.getString("type")).isEqualTo("operation");
-      assertThat(e.getString("runId")).isEqualTo(runId);
-    });
-    assertThat(ops.stream().filter(e -> e.getString("outcome").equals("SUCCEEDED"))
-        .map(e -> e.getInt("seq")).collect(Collectors.toSet()))
+    assertThat(ops)
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.getString("type")).isEqualTo("operation");
+              assertThat(e.getString("runId")).isEqualTo(runId);
+            });
+    assertThat(
+            ops.stream()
+                .filter(e -> e.getString("outcome").equals("SUCCEEDED"))
+                .map(e -> e.getInt("seq"))
+                .collect(Collectors.toSet()))
         .as("every operation not finished at subscription reports its success")
         .containsAll(unfinished);
-    given().auth().oauth2(viewer()).when().get("/api/v1/runs/" + runId)
-        .then().statusCode(200).body("status", equalTo("SUCCEEDED"))
+    given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/runs/" + runId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SUCCEEDED"))
         .body("outcomes.SUCCEEDED", equalTo(operations));
   }
 
@@ -261,40 +335,50 @@ class ApplyApiTest {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        try (PreparedStatement ps = c.prepareStatement(
-            "select seq, outcome from run_operation where run_id = ? for update")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select seq, outcome from run_operation where run_id = ? for update")) {
           ps.setObject(1, UUID.fromString(runId));
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               String outcome = rs.getString(2);
-              if (!outcome.equals("SUCCEEDED") && !outcome.equals("FAILED")
+              if (!outcome.equals("SUCCEEDED")
+                  && !outcome.equals("FAILED")
                   && !outcome.equals("SKIPPED")) {
                 unfinished.add(rs.getInt(1));
               }
             }
           }
         }
-        assertThat(unfinished).as("the run (%d operations at 20 calls/s) is still running",
-            operations).isNotEmpty();
-        stream = HttpClient.newHttpClient().sendAsync(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/runs/"
-                    + runId + "/events"))
-                .header("Authorization", "Bearer " + viewer())
-                .header("Accept", "text/event-stream").GET().build(),
-            HttpResponse.BodyHandlers.ofLines());
+        assertThat(unfinished)
+            .as("the run (%d operations at 20 calls/s) is still running", operations)
+            .isNotEmpty();
+        stream =
+            HttpClient.newHttpClient()
+                .sendAsync(
+                    HttpRequest.newBuilder(
+                            URI.create(
+                                "http://localhost:" + port + "/api/v1/runs/" + runId + "/events"))
+                        .header("Authorization", "Bearer " + viewer())
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                    HttpResponse.BodyHandlers.ofLines());
         // Headers arrive once the server has subscribed this client to the run's events.
         assertThat(stream.get(1, TimeUnit.MINUTES).statusCode()).isEqualTo(200);
       } finally {
         c.rollback();
       }
     }
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return stream.get().body().toList();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).get(2, TimeUnit.MINUTES);
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return stream.get().body().toList();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .get(2, TimeUnit.MINUTES);
   }
 
   /** Waits until a run this process started has ended, so the next test finds the lock free. */
@@ -308,42 +392,57 @@ class ApplyApiTest {
   @Test
   void aStalePlanIsRefusedWithTheNewPlanAndNothingIsApplied() {
     // LegacyS3Access as live, assigned to legacy-contractors in two more sandbox accounts.
-    String yaml = "permission_sets:\n"
-        + "  LegacyS3Access:\n"
-        + "    description: Legacy S3 access for contractors (not in the matrix)\n"
-        + "    session_duration: PT1H\n"
-        + "    managed_policies: [arn:aws:iam::aws:policy/AmazonS3FullAccess]\n"
-        + "assignments:\n"
-        + "  - group: legacy-contractors\n"
-        + "    permission_set: LegacyS3Access\n"
-        + "    accounts: [app-dev, sandbox-7, sandbox-8]\n";
+    String yaml =
+        "permission_sets:\n"
+            + "  LegacyS3Access:\n"
+            + "    description: Legacy S3 access for contractors (not in the matrix)\n"
+            + "    session_duration: PT1H\n"
+            + "    managed_policies: [arn:aws:iam::aws:policy/AmazonS3FullAccess]\n"
+            + "assignments:\n"
+            + "  - group: legacy-contractors\n"
+            + "    permission_set: LegacyS3Access\n"
+            + "    accounts: [app-dev, sandbox-7, sandbox-8]\n";
     Map<String, Object> matrix = Map.of("files", Map.of("legacy.yaml", yaml));
     JsonPath planned = plan(matrix);
     String planId = planned.getString("id");
-    assertThat(planned.getList("changes.action")).containsExactly(
-        "create_assignment", "create_assignment");
-    Map<String, Object> toSandbox7 = planned.getMap(
-        "changes.find { it.account.id == '" + SANDBOX_7 + "' }");
+    assertThat(planned.getList("changes.action"))
+        .containsExactly("create_assignment", "create_assignment");
+    Map<String, Object> toSandbox7 =
+        planned.getMap("changes.find { it.account.id == '" + SANDBOX_7 + "' }");
 
     // Someone grants one of them by hand before the plan is applied.
     @SuppressWarnings("unchecked")
     Map<String, String> principal = (Map<String, String>) toSandbox7.get("principal");
-    assertThat(sandbox().createAccountAssignment(new AccountAssignment(SANDBOX_7,
-        (String) toSandbox7.get("permissionSetArn"), PrincipalType.GROUP, principal.get("id"))))
+    assertThat(
+            sandbox()
+                .createAccountAssignment(
+                    new AccountAssignment(
+                        SANDBOX_7,
+                        (String) toSandbox7.get("permissionSetArn"),
+                        PrincipalType.GROUP,
+                        principal.get("id"))))
         .isTrue();
 
-    Response refused = apply(planId, "?wait=true")
-        .then().statusCode(409)
-        .body("code", equalTo("plan_stale"))
-        .body("details", hasSize(1))
-        .extract().response();
+    Response refused =
+        apply(planId, "?wait=true")
+            .then()
+            .statusCode(409)
+            .body("code", equalTo("plan_stale"))
+            .body("details", hasSize(1))
+            .extract()
+            .response();
     String newPlanId = refused.path("details[0]");
     assertThat(newPlanId).isNotEqualTo(planId);
     assertThat((String) refused.path("message")).contains(newPlanId);
 
     // The new plan is stored and still wants the grant nobody made: nothing was applied.
-    given().auth().oauth2(viewer()).when().get("/api/v1/plans/" + newPlanId)
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/plans/" + newPlanId)
+        .then()
+        .statusCode(200)
         .body("changes", hasSize(1))
         .body("changes[0].action", equalTo("create_assignment"))
         .body("changes[0].account.id", equalTo(SANDBOX_8));
@@ -353,38 +452,44 @@ class ApplyApiTest {
   @Test
   void theDeletionGuardNeedsAllowDeletes() {
     // BillingViewer as live, but wanted only in network: every other grant goes.
-    String yaml = "permission_sets:\n"
-        + "  BillingViewer:\n"
-        + "    description: Billing and cost management\n"
-        + "    session_duration: PT1H\n"
-        + "    managed_policies: [arn:aws:iam::aws:policy/job-function/Billing]\n"
-        + "    tags: {ManagedBy: idc-control-plane}\n"
-        + "assignments:\n"
-        + "  - group: aws-finops\n"
-        + "    permission_set: BillingViewer\n"
-        + "    accounts: [network]\n";
+    String yaml =
+        "permission_sets:\n"
+            + "  BillingViewer:\n"
+            + "    description: Billing and cost management\n"
+            + "    session_duration: PT1H\n"
+            + "    managed_policies: [arn:aws:iam::aws:policy/job-function/Billing]\n"
+            + "    tags: {ManagedBy: idc-control-plane}\n"
+            + "assignments:\n"
+            + "  - group: aws-finops\n"
+            + "    permission_set: BillingViewer\n"
+            + "    accounts: [network]\n";
     Map<String, Object> matrix = Map.of("files", Map.of("billing.yaml", yaml));
     JsonPath planned = plan(matrix);
     String planId = planned.getString("id");
-    List<String> deletes = planned.getList("changes.findAll { it.action == 'delete_assignment' }.key");
+    List<String> deletes =
+        planned.getList("changes.findAll { it.action == 'delete_assignment' }.key");
     assertThat(deletes).hasSizeGreaterThanOrEqualTo(5);
-    assertThat(planned.getList("changes.action", String.class))
-        .containsOnly("delete_assignment");
+    assertThat(planned.getList("changes.action", String.class)).containsOnly("delete_assignment");
 
-    Response refused = apply(planId, "?wait=true")
-        .then().statusCode(422)
-        .body("code", equalTo("deletion_guard"))
-        .body("message", containsString("allowDeletes=true"))
-        .extract().response();
-    assertThat(refused.jsonPath().getString("details[0].kind"))
-        .isEqualTo("guard_too_many_deletes");
-    assertThat(refused.jsonPath()
-            .getList("details.findAll { it.kind == 'delete_assignment' }.key", String.class))
+    Response refused =
+        apply(planId, "?wait=true")
+            .then()
+            .statusCode(422)
+            .body("code", equalTo("deletion_guard"))
+            .body("message", containsString("allowDeletes=true"))
+            .extract()
+            .response();
+    assertThat(refused.jsonPath().getString("details[0].kind")).isEqualTo("guard_too_many_deletes");
+    assertThat(
+            refused
+                .jsonPath()
+                .getList("details.findAll { it.kind == 'delete_assignment' }.key", String.class))
         .containsExactlyInAnyOrderElementsOf(deletes);
     assertThat(runPlanIds()).doesNotContain(planId);
 
     apply(planId, "?wait=true&allowDeletes=true")
-        .then().statusCode(200)
+        .then()
+        .statusCode(200)
         .body("status", equalTo("SUCCEEDED"))
         .body("outcomes.SUCCEEDED", equalTo(deletes.size()));
     assertThat(plan(matrix).getInt("summary.totalChanges")).isZero();
@@ -395,9 +500,7 @@ class ApplyApiTest {
     Map<String, Object> matrix = newSetMatrix("ApiBusySet", "aws-breakglass", "Infrastructure");
     String planId = plan(matrix).getString("id");
     try (ApplyLocks.Lease held = locks.tryLock(instanceArn()).orElseThrow()) {
-      apply(planId, "?wait=true")
-          .then().statusCode(409)
-          .body("code", equalTo("apply_busy"));
+      apply(planId, "?wait=true").then().statusCode(409).body("code", equalTo("apply_busy"));
     }
     assertThat(runPlanIds()).doesNotContain(planId);
     // Released: the same plan applies, so the refused attempt changed nothing.
@@ -412,11 +515,12 @@ class ApplyApiTest {
 
   @Test
   void anExpiredPlanIsRefused() {
-    String planId = plan(newSetMatrix("ApiExpiredSet", "aws-platform-admins", "Sandbox"))
-        .getString("id");
+    String planId =
+        plan(newSetMatrix("ApiExpiredSet", "aws-platform-admins", "Sandbox")).getString("id");
     age(planId, Duration.ofHours(1).plusMinutes(1)); // idc.apply.plan-expiry defaults to 1h
     apply(planId, "?wait=true")
-        .then().statusCode(409)
+        .then()
+        .statusCode(409)
         .body("code", equalTo("plan_expired"))
         .body("message", containsString(planId));
     assertThat(runPlanIds()).doesNotContain(planId);
@@ -424,8 +528,8 @@ class ApplyApiTest {
 
   @Test
   void aFreshPlanIsNotExpired() {
-    String planId = plan(newSetMatrix("ApiFreshSet", "aws-platform-admins", "Security"))
-        .getString("id");
+    String planId =
+        plan(newSetMatrix("ApiFreshSet", "aws-platform-admins", "Security")).getString("id");
     age(planId, Duration.ofMinutes(59));
     apply(planId, "?wait=true").then().statusCode(200).body("status", equalTo("SUCCEEDED"));
   }
@@ -435,28 +539,48 @@ class ApplyApiTest {
     Map<String, Object> matrix =
         newSetMatrix("ApiReconcileSet", "aws-security-auditors", "Infrastructure");
     int runsBefore = runPlanIds().size();
-    given().auth().oauth2(ci()).contentType("application/json").body(matrix)
-        .when().post("/api/v1/reconcile?mode=plan")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(ci())
+        .contentType("application/json")
+        .body(matrix)
+        .when()
+        .post("/api/v1/reconcile?mode=plan")
+        .then()
+        .statusCode(200)
         .body("result", equalTo("planned"))
         .body("changes", equalTo(3))
         .body("planId", org.hamcrest.Matchers.notNullValue());
     assertThat(runPlanIds()).as("plan mode starts no run").hasSize(runsBefore);
 
-    Response applied = given().auth().oauth2(deployer()).contentType("application/json").body(matrix)
-        .when().post("/api/v1/reconcile?mode=apply&wait=true")
-        .then().statusCode(200)
-        .body("result", equalTo("succeeded"))
-        .body("changes", equalTo(3))
-        .body("run.status", equalTo("SUCCEEDED"))
-        .body("run.startedBy", equalTo("deploy-bot"))
-        .body("run.outcomes.SUCCEEDED", equalTo(3))
-        .extract().response();
+    Response applied =
+        given()
+            .auth()
+            .oauth2(deployer())
+            .contentType("application/json")
+            .body(matrix)
+            .when()
+            .post("/api/v1/reconcile?mode=apply&wait=true")
+            .then()
+            .statusCode(200)
+            .body("result", equalTo("succeeded"))
+            .body("changes", equalTo(3))
+            .body("run.status", equalTo("SUCCEEDED"))
+            .body("run.startedBy", equalTo("deploy-bot"))
+            .body("run.outcomes.SUCCEEDED", equalTo(3))
+            .extract()
+            .response();
     assertThat(runPlanIds()).contains((String) applied.path("planId"));
 
-    given().auth().oauth2(deployer()).contentType("application/json").body(matrix)
-        .when().post("/api/v1/reconcile?mode=apply&wait=true")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(deployer())
+        .contentType("application/json")
+        .body(matrix)
+        .when()
+        .post("/api/v1/reconcile?mode=apply&wait=true")
+        .then()
+        .statusCode(200)
         .body("result", equalTo("no_changes"))
         .body("changes", equalTo(0))
         .body("$", not(org.hamcrest.Matchers.hasKey("run")));
@@ -474,54 +598,113 @@ class ApplyApiTest {
     List<String> newestPlanBefore = newestPlan();
     long auditBefore = auditCount();
 
-    given().auth().oauth2(ci()).contentType("application/json").body(matrix)
-        .when().post("/api/v1/reconcile?mode=apply&wait=true")
-        .then().statusCode(403)
+    given()
+        .auth()
+        .oauth2(ci())
+        .contentType("application/json")
+        .body(matrix)
+        .when()
+        .post("/api/v1/reconcile?mode=apply&wait=true")
+        .then()
+        .statusCode(403)
         .body("code", equalTo("deployer_required"))
         .body("message", containsString("deployer"));
     assertThat(newestPlan()).as("nothing planned").isEqualTo(newestPlanBefore);
     assertThat(auditCount()).as("nothing audited").isEqualTo(auditBefore);
     assertThat(runPlanIds()).as("nothing run").hasSize(runsBefore);
 
-    given().auth().oauth2(ci()).contentType("application/json").body(matrix)
-        .when().post("/api/v1/reconcile?mode=plan")
-        .then().statusCode(200).body("result", equalTo("planned"));
-    String planId = given().auth().oauth2(ci()).contentType("application/json").body(matrix)
-        .when().post("/api/v1/plans")
-        .then().statusCode(201).extract().path("id");
-    given().auth().oauth2(ci()).when().post("/api/v1/plans/" + planId + "/apply?wait=true")
-        .then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(ci())
+        .contentType("application/json")
+        .body(matrix)
+        .when()
+        .post("/api/v1/reconcile?mode=plan")
+        .then()
+        .statusCode(200)
+        .body("result", equalTo("planned"));
+    String planId =
+        given()
+            .auth()
+            .oauth2(ci())
+            .contentType("application/json")
+            .body(matrix)
+            .when()
+            .post("/api/v1/plans")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(ci())
+        .when()
+        .post("/api/v1/plans/" + planId + "/apply?wait=true")
+        .then()
+        .statusCode(403);
     assertThat(runPlanIds()).as("a ci token cannot apply a stored plan").doesNotContain(planId);
 
-    given().auth().oauth2(deployer()).when().post("/api/v1/plans/" + planId + "/apply?wait=true")
-        .then().statusCode(200).body("status", equalTo("SUCCEEDED"))
+    given()
+        .auth()
+        .oauth2(deployer())
+        .when()
+        .post("/api/v1/plans/" + planId + "/apply?wait=true")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SUCCEEDED"))
         .body("startedBy", equalTo("deploy-bot"));
     assertThat(runPlanIds()).contains(planId);
   }
 
   static List<String> newestPlan() {
-    return given().auth().oauth2(viewer()).when().get("/api/v1/plans?limit=1")
-        .then().statusCode(200).extract().jsonPath().getList("id");
+    return given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/plans?limit=1")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("id");
   }
 
   static long auditCount() {
-    return given().auth().oauth2(TestTokens.token("auditor-1", "auditor"))
-        .when().get("/api/v1/audit/verify")
-        .then().statusCode(200).extract().jsonPath().getLong("entries");
+    return given()
+        .auth()
+        .oauth2(TestTokens.token("auditor-1", "auditor"))
+        .when()
+        .get("/api/v1/audit/verify")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("entries");
   }
 
   @Test
   void reconcileRejectsBadModesAndInvalidMatrices() {
-    given().auth().oauth2(ci()).when().post("/api/v1/reconcile?mode=bogus")
-        .then().statusCode(400)
+    given()
+        .auth()
+        .oauth2(ci())
+        .when()
+        .post("/api/v1/reconcile?mode=bogus")
+        .then()
+        .statusCode(400)
         .body("message", containsString("bogus"));
-    String yaml = "permission_sets:\n  Dev: {session_duration: PT99H}\n"
-        + "assignments:\n  - group: nobody-knows-this-group\n    permission_set: Dev\n"
-        + "    ous: [No/Such/OU]\n";
-    given().auth().oauth2(deployer()).contentType("application/json")
+    String yaml =
+        "permission_sets:\n  Dev: {session_duration: PT99H}\n"
+            + "assignments:\n  - group: nobody-knows-this-group\n    permission_set: Dev\n"
+            + "    ous: [No/Such/OU]\n";
+    given()
+        .auth()
+        .oauth2(deployer())
+        .contentType("application/json")
         .body(Map.of("files", Map.of("bad.yaml", yaml)))
-        .when().post("/api/v1/reconcile?mode=apply&wait=true")
-        .then().statusCode(422)
+        .when()
+        .post("/api/v1/reconcile?mode=apply&wait=true")
+        .then()
+        .statusCode(422)
         .body("code", equalTo("matrix_invalid"))
         .body("details.file", hasItem("bad.yaml"));
   }
@@ -533,8 +716,13 @@ class ApplyApiTest {
     apply("not-a-uuid", "").then().statusCode(400);
     given().auth().oauth2(viewer()).when().get("/api/v1/runs/" + unknown).then().statusCode(404);
     given().auth().oauth2(viewer()).when().get("/api/v1/runs/nope").then().statusCode(400);
-    given().auth().oauth2(viewer()).when().get("/api/v1/runs/" + unknown + "/events")
-        .then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/runs/" + unknown + "/events")
+        .then()
+        .statusCode(404);
   }
 
   /** The JSON data of each Server-Sent Event in {@code body}, checked to be of {@code runId}. */

@@ -54,15 +54,29 @@ class AuditApiTest {
   }
 
   static JsonPath plan(String set, String ous, String commit) {
-    return given().auth().oauth2(admin()).contentType("application/json")
+    return given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/json")
         .body(ApplyApiTest.newSetMatrix(set, "aws-team-a-leads", ous))
-        .when().post("/api/v1/plans?commit=" + commit)
-        .then().statusCode(201).extract().jsonPath();
+        .when()
+        .post("/api/v1/plans?commit=" + commit)
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
   }
 
   static JsonPath audit(String query) {
-    return given().auth().oauth2(auditor()).when().get("/api/v1/audit" + query)
-        .then().statusCode(200).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/audit" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   static JsonPath verify() {
@@ -70,8 +84,15 @@ class AuditApiTest {
   }
 
   static JsonPath verify(String query) {
-    return given().auth().oauth2(auditor()).when().get("/api/v1/audit/verify" + query)
-        .then().statusCode(200).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/audit/verify" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** The {@code SEQ:HASH} form of a verdict's head. */
@@ -89,7 +110,8 @@ class AuditApiTest {
   }
 
   int count() throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select count(*) from audit_entry")) {
       rs.next();
       return rs.getInt(1);
@@ -129,23 +151,37 @@ class AuditApiTest {
     JsonPath planned = plan("AuditRunSet", "Security", "abc1234");
     String planId = planned.getString("id");
     String digest = planned.getString("source.matrixDigest");
-    String runId = given().auth().oauth2(admin()).when()
-        .post("/api/v1/plans/" + planId + "/apply?wait=true")
-        .then().statusCode(200).body("status", equalTo("SUCCEEDED")).extract().path("id");
+    String runId =
+        given()
+            .auth()
+            .oauth2(admin())
+            .when()
+            .post("/api/v1/plans/" + planId + "/apply?wait=true")
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("SUCCEEDED"))
+            .extract()
+            .path("id");
 
-    List<Map<String, Object>> mine =
-        audit("?subject=" + ADMIN + "&limit=200").getList("entries");
-    Map<String, Object> stored = mine.stream()
-        .filter(e -> e.get("action").equals("PLAN_STORED")
-            && planId.equals(((Map<?, ?>) e.get("details")).get("planId")))
-        .findFirst().orElseThrow();
-    assertThat(stored).containsEntry("subject", ADMIN).containsEntry("matrixDigest", digest)
+    List<Map<String, Object>> mine = audit("?subject=" + ADMIN + "&limit=200").getList("entries");
+    Map<String, Object> stored =
+        mine.stream()
+            .filter(
+                e ->
+                    e.get("action").equals("PLAN_STORED")
+                        && planId.equals(((Map<?, ?>) e.get("details")).get("planId")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stored)
+        .containsEntry("subject", ADMIN)
+        .containsEntry("matrixDigest", digest)
         .containsEntry("matrixCommit", "abc1234");
     assertThat((Map<String, Object>) stored.get("details")).containsEntry("changes", 3);
 
     Map<String, Object> started = byRun(mine, "RUN_STARTED", runId);
     assertThat(started).containsEntry("subject", ADMIN).containsEntry("matrixDigest", digest);
-    assertThat((Map<String, Object>) started.get("details")).containsEntry("planId", planId)
+    assertThat((Map<String, Object>) started.get("details"))
+        .containsEntry("planId", planId)
         .containsEntry("operations", 3);
     Map<String, Object> finished = byRun(mine, "RUN_FINISHED", runId);
     assertThat((Map<String, Object>) finished.get("details")).containsEntry("status", "SUCCEEDED");
@@ -159,7 +195,8 @@ class AuditApiTest {
 
     // The run metrics count it (the registry is this application's).
     String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    assertThat(metrics).containsPattern("idc_runs_total\\{[^}]*outcome=\"succeeded\"[^}]*} [1-9]")
+    assertThat(metrics)
+        .containsPattern("idc_runs_total\\{[^}]*outcome=\"succeeded\"[^}]*} [1-9]")
         .containsPattern("idc_operations_total\\{[^}]*outcome=\"succeeded\"[^}]*} [3-9]")
         .contains("idc_plan_duration_seconds_count")
         .contains("idc_aws_throttles_total")
@@ -168,9 +205,13 @@ class AuditApiTest {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> byRun(List<Map<String, Object>> entries, String action, String run) {
-    return entries.stream().filter(e -> e.get("action").equals(action)
-            && run.equals(((Map<String, Object>) e.get("details")).get("runId")))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + action + " for run " + run));
+    return entries.stream()
+        .filter(
+            e ->
+                e.get("action").equals(action)
+                    && run.equals(((Map<String, Object>) e.get("details")).get("runId")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + action + " for run " + run));
   }
 
   /**
@@ -188,14 +229,19 @@ class AuditApiTest {
       List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        done.add(pool.submit(() -> {
-          start.await();
-          for (int i = 0; i < each; i++) {
-            trail.record(dev.idcplane.audit.AuditAction.RECONCILE, "racer-" + thread,
-                dev.idcplane.audit.AuditTrail.MatrixRef.NONE, Map.of("i", i));
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < each; i++) {
+                    trail.record(
+                        dev.idcplane.audit.AuditAction.RECONCILE,
+                        "racer-" + thread,
+                        dev.idcplane.audit.AuditTrail.MatrixRef.NONE,
+                        Map.of("i", i));
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       // A verify while appends land never mistakes them for entries past, or missing from, the
@@ -211,9 +257,11 @@ class AuditApiTest {
       pool.shutdownNow();
     }
     assertThat(count()).isEqualTo(before + threads * each);
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select min(seq), max(seq), count(distinct previous_hash)"
-            + " from audit_entry")) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select min(seq), max(seq), count(distinct previous_hash)" + " from audit_entry")) {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(1);
       assertThat(rs.getLong(2)).isEqualTo(count());
@@ -226,10 +274,16 @@ class AuditApiTest {
 
   @Test
   void reconcileIsAudited() {
-    given().auth().oauth2(TestTokens.token("ci-audit", "ci")).contentType("application/json")
+    given()
+        .auth()
+        .oauth2(TestTokens.token("ci-audit", "ci"))
+        .contentType("application/json")
         .body(ApplyApiTest.newSetMatrix("AuditReconcileSet", "aws-team-a-leads", "Security"))
-        .when().post("/api/v1/reconcile?mode=plan")
-        .then().statusCode(200).body("result", equalTo("planned"));
+        .when()
+        .post("/api/v1/reconcile?mode=plan")
+        .then()
+        .statusCode(200)
+        .body("result", equalTo("planned"));
     JsonPath page = audit("?subject=ci-audit&action=RECONCILE");
     assertThat(page.getList("entries")).hasSize(1);
     assertThat(page.getString("entries[0].details.mode")).isEqualTo("plan");
@@ -246,19 +300,27 @@ class AuditApiTest {
     JsonPath all = audit("?limit=200");
     assertThat(all.getList("entries")).hasSize(Math.min(total, 200));
     assertThat(audit("?action=PLAN_STORED&limit=200").getList("entries.action"))
-        .isNotEmpty().containsOnly("PLAN_STORED");
+        .isNotEmpty()
+        .containsOnly("PLAN_STORED");
     assertThat(audit("?to=2000-01-01T00:00:00Z").getList("entries")).isEmpty();
     assertThat(audit("?from=2000-01-01T00:00:00Z&limit=1").getList("entries")).hasSize(1);
     given().auth().oauth2(auditor()).when().get("/api/v1/audit?after=x").then().statusCode(400);
-    given().auth().oauth2(auditor()).when().get("/api/v1/audit?from=yesterday")
-        .then().statusCode(400);
+    given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/audit?from=yesterday")
+        .then()
+        .statusCode(400);
   }
 
   @Test
   void theTableRefusesUpdatesAndDeletes() throws SQLException {
     atLeast(1);
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> s.executeUpdate("update audit_entry set subject = 'x' where seq = 1"))
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(
+              () -> s.executeUpdate("update audit_entry set subject = 'x' where seq = 1"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> s.executeUpdate("delete from audit_entry where seq = 1"))
           .hasMessageContaining("append-only");
@@ -311,8 +373,9 @@ class AuditApiTest {
       JsonPath one = verify();
       assertThat(one.getBoolean("valid")).isFalse();
       assertThat(one.getInt("firstBrokenSeq")).isEqualTo(n);
-      assertThat(one.getString("reason")).contains("chain ends at seq " + (n - 1)
-          + " but the head anchor records seq " + n, "removed");
+      assertThat(one.getString("reason"))
+          .contains(
+              "chain ends at seq " + (n - 1) + " but the head anchor records seq " + n, "removed");
       assertThat(one.getInt("entries")).isEqualTo(n - 1);
       assertThat(one.getLong("head.seq")).isEqualTo(n);
       assertThat(one.getString("head.entryHash")).isEqualTo(newest.get("entry_hash"));
@@ -341,7 +404,9 @@ class AuditApiTest {
       assertThat(verdict.getBoolean("valid")).isFalse();
       assertThat(verdict.getInt("firstBrokenSeq")).isEqualTo(n);
       assertThat(verdict.getString("reason")).contains("head anchor");
-      tamperHead("update audit_head set seq = ?, entry_hash = ?", (long) n - 1,
+      tamperHead(
+          "update audit_head set seq = ?, entry_hash = ?",
+          (long) n - 1,
           row(n - 1).get("entry_hash"));
       verdict = verify();
       assertThat(verdict.getBoolean("valid")).isFalse();
@@ -356,15 +421,18 @@ class AuditApiTest {
   @Test
   void theAnchorOnlyMovesForward() throws SQLException {
     int n = atLeast(1);
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      for (String sql : List.of(
-          "update audit_head set seq = seq + 1",
-          "update audit_head set seq = seq - 1",
-          "update audit_head set entry_hash = '" + "f".repeat(64) + "'",
-          "delete from audit_head",
-          "truncate audit_head",
-          "insert into audit_head (seq, entry_hash, updated_at) values (0, 'x', now())")) {
-        assertThatThrownBy(() -> s.executeUpdate(sql)).as(sql)
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      for (String sql :
+          List.of(
+              "update audit_head set seq = seq + 1",
+              "update audit_head set seq = seq - 1",
+              "update audit_head set entry_hash = '" + "f".repeat(64) + "'",
+              "delete from audit_head",
+              "truncate audit_head",
+              "insert into audit_head (seq, entry_hash, updated_at) values (0, 'x', now())")) {
+        assertThatThrownBy(() -> s.executeUpdate(sql))
+            .as(sql)
             .hasMessageContaining("audit_head only moves forward");
       }
     }
@@ -395,11 +463,20 @@ class AuditApiTest {
     String kept = headOf(verify());
     Map<String, Object> row = row(n);
     String forged = "{\"planId\":\"forged\"}";
-    String forgedHash = AuditChain.hash((String) row.get("previous_hash"), n,
-        ((java.sql.Timestamp) row.get("at")).toInstant(), (String) row.get("action"),
-        (String) row.get("subject"), (String) row.get("matrix_digest"),
-        (String) row.get("matrix_commit"), forged);
-    tamper("update audit_entry set details = ?, entry_hash = ? where seq = ?", forged, forgedHash,
+    String forgedHash =
+        AuditChain.hash(
+            (String) row.get("previous_hash"),
+            n,
+            ((java.sql.Timestamp) row.get("at")).toInstant(),
+            (String) row.get("action"),
+            (String) row.get("subject"),
+            (String) row.get("matrix_digest"),
+            (String) row.get("matrix_commit"),
+            forged);
+    tamper(
+        "update audit_entry set details = ?, entry_hash = ? where seq = ?",
+        forged,
+        forgedHash,
         (long) n);
     tamperHead("update audit_head set entry_hash = ?", forgedHash);
     try {
@@ -408,8 +485,11 @@ class AuditApiTest {
       assertThat(verdict.getBoolean("valid")).isFalse();
       assertThat(verdict.getInt("firstBrokenSeq")).isEqualTo(n);
     } finally {
-      tamper("update audit_entry set details = ?, entry_hash = ? where seq = ?",
-          row.get("details"), row.get("entry_hash"), (long) n);
+      tamper(
+          "update audit_entry set details = ?, entry_hash = ? where seq = ?",
+          row.get("details"),
+          row.get("entry_hash"),
+          (long) n);
       tamperHead("update audit_head set entry_hash = ?", row.get("entry_hash"));
     }
     assertThat(verify("?head=" + kept).getBoolean("valid")).isTrue();
@@ -417,22 +497,45 @@ class AuditApiTest {
 
   @Test
   void aMalformedHeadIsA400() {
-    for (String head : List.of("abc", "5", "5:xyz", "0:" + "0".repeat(64), "-1:" + "0".repeat(64),
-        "3:" + "0".repeat(63))) {
-      given().auth().oauth2(auditor()).queryParam("head", head)
-          .when().get("/api/v1/audit/verify").then().statusCode(400)
+    for (String head :
+        List.of(
+            "abc",
+            "5",
+            "5:xyz",
+            "0:" + "0".repeat(64),
+            "-1:" + "0".repeat(64),
+            "3:" + "0".repeat(63))) {
+      given()
+          .auth()
+          .oauth2(auditor())
+          .queryParam("head", head)
+          .when()
+          .get("/api/v1/audit/verify")
+          .then()
+          .statusCode(400)
           .body("code", equalTo("http_400"))
           .body("message", containsString("SEQ:HASH"));
     }
   }
 
   void restore(Map<String, Object> row) throws SQLException {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-        "insert into audit_entry (seq, at, action, subject, matrix_digest, matrix_commit,"
-            + " details, previous_hash, entry_hash) values (?,?,?,?,?,?,?,?,?)")) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into audit_entry (seq, at, action, subject, matrix_digest, matrix_commit,"
+                    + " details, previous_hash, entry_hash) values (?,?,?,?,?,?,?,?,?)")) {
       int i = 1;
-      for (String col : List.of("seq", "at", "action", "subject", "matrix_digest",
-          "matrix_commit", "details", "previous_hash", "entry_hash")) {
+      for (String col :
+          List.of(
+              "seq",
+              "at",
+              "action",
+              "subject",
+              "matrix_digest",
+              "matrix_commit",
+              "details",
+              "previous_hash",
+              "entry_hash")) {
         ps.setObject(i++, row.get(col));
       }
       ps.executeUpdate();
@@ -441,21 +544,43 @@ class AuditApiTest {
 
   @Test
   void readinessHasAnUpScanAgeCheckWhenNoMaximumIsSet() {
-    given().when().get("/q/health/ready").then()
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
         .body("checks.find { it.name == 'latest-scan-age' }.status", equalTo("UP"));
   }
 
   @Test
   void historyCannotBeChangedThroughTheApi() {
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
-      int status = given().auth().oauth2(admin()).contentType("application/json").body("{}")
-          .request(method, "/api/v1/audit").then().extract().statusCode();
+      int status =
+          given()
+              .auth()
+              .oauth2(admin())
+              .contentType("application/json")
+              .body("{}")
+              .request(method, "/api/v1/audit")
+              .then()
+              .extract()
+              .statusCode();
       assertThat(status).as(method).isEqualTo(405);
     }
-    given().auth().oauth2(admin()).when().delete("/api/v1/audit/1").then()
+    given()
+        .auth()
+        .oauth2(admin())
+        .when()
+        .delete("/api/v1/audit/1")
+        .then()
         .statusCode(org.hamcrest.Matchers.oneOf(404, 405));
-    given().auth().oauth2(admin()).when().get("/api/v1/audit/verify")
-        .then().statusCode(200).body("valid", equalTo(true))
+    given()
+        .auth()
+        .oauth2(admin())
+        .when()
+        .get("/api/v1/audit/verify")
+        .then()
+        .statusCode(200)
+        .body("valid", equalTo(true))
         .contentType(containsString("json"));
   }
 
@@ -464,8 +589,8 @@ class AuditApiTest {
   }
 
   Map<String, Object> row(long seq) throws SQLException {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps =
-        c.prepareStatement("select * from audit_entry where seq = ?")) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("select * from audit_entry where seq = ?")) {
       ps.setLong(1, seq);
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).isTrue();

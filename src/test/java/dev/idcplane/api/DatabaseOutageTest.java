@@ -39,8 +39,14 @@ class DatabaseOutageTest {
     given().auth().oauth2(viewer()).when().get("/api/v1/runs").then().statusCode(200);
 
     DatabaseProxy.stopDatabase();
-    given().auth().oauth2(viewer()).when().get("/api/v1/runs")
-        .then().statusCode(503).contentType("application/json")
+    given()
+        .auth()
+        .oauth2(viewer())
+        .when()
+        .get("/api/v1/runs")
+        .then()
+        .statusCode(503)
+        .contentType("application/json")
         .header("Retry-After", "5")
         .body("code", equalTo("database_unavailable"));
 

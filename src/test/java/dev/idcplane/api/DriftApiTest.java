@@ -24,8 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,10 +35,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drift history on the real PostgreSQL and its own sandbox, planning a configured matrix of its
- * own (a folder under target/) that declares PowerUser as seeded and wants it for
- * aws-team-a-leads in app-dev and app-staging: the seed lacks app-staging, a MISSING finding.
- * Plans are made by {@code ci-bot}, applies by {@code alice-admin}, so attribution is visible.
+ * Drift history on the real PostgreSQL and its own sandbox, planning a configured matrix of its own
+ * (a folder under target/) that declares PowerUser as seeded and wants it for aws-team-a-leads in
+ * app-dev and app-staging: the seed lacks app-staging, a MISSING finding. Plans are made by {@code
+ * ci-bot}, applies by {@code alice-admin}, so attribution is visible.
  */
 @QuarkusTest
 @TestProfile(DriftApiTest.Profile.class)
@@ -61,8 +61,9 @@ class DriftApiTest {
   }
 
   static void writeMatrix(boolean withStaging) {
-    String yaml = dev.idcplane.support.SmallMatrix.powerUser(
-        "app-dev" + (withStaging ? ", app-staging" : ""));
+    String yaml =
+        dev.idcplane.support.SmallMatrix.powerUser(
+            "app-dev" + (withStaging ? ", app-staging" : ""));
     try {
       Files.createDirectories(MATRIX);
       Files.writeString(MATRIX.resolve("matrix.yaml"), yaml);
@@ -82,12 +83,20 @@ class DriftApiTest {
     assertThat(outcome.skipped()).isFalse();
     assertThat(outcome.runId()).as("auto-apply is off by default").isEmpty();
     String id = outcome.planId().orElseThrow().toString();
-    JsonPath stored = given().auth().oauth2(ci()).when().get("/api/v1/plans/" + id)
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath stored =
+        given()
+            .auth()
+            .oauth2(ci())
+            .when()
+            .get("/api/v1/plans/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(stored.getString("createdBy")).isEqualTo("scheduler");
     assertThat(stored.getString("matrixOrigin")).isEqualTo("configured");
-    assertSameMicrosecond(scanner.lastScan().orElseThrow(),
-        Instant.parse(stored.getString("createdAt")));
+    assertSameMicrosecond(
+        scanner.lastScan().orElseThrow(), Instant.parse(stored.getString("createdAt")));
     assertThat(drift("?status=open&principal=aws-team-a-leads").getList("items")).isNotNull();
 
     String arn = identityCenter.listInstances().get(0).instanceArn();
@@ -110,14 +119,27 @@ class DriftApiTest {
   }
 
   static JsonPath plan() {
-    return given().auth().oauth2(ci())
-        .when().post("/api/v1/plans")
-        .then().statusCode(201).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(ci())
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
   }
 
   static JsonPath drift(String query) {
-    return given().auth().oauth2(auditor()).when().get("/api/v1/drift" + query)
-        .then().statusCode(200).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/drift" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** Occurrences of the app-staging MISSING finding, newest first. */
@@ -134,21 +156,25 @@ class DriftApiTest {
   void aFindingLivesResolvesAndReappears() {
     writeMatrix(true);
     JsonPath a = plan();
-    Map<String, Object> create = a.getMap(
-        "changes.find { it.action == 'create_assignment' && it.account.id == '" + APP_STAGING + "' }");
+    Map<String, Object> create =
+        a.getMap(
+            "changes.find { it.action == 'create_assignment' && it.account.id == '"
+                + APP_STAGING
+                + "' }");
     assertThat(create).isNotNull();
     @SuppressWarnings("unchecked")
     String groupId = ((Map<String, String>) create.get("principal")).get("id");
-    var assignment = new AccountAssignment(APP_STAGING, (String) create.get("permissionSetArn"),
-        PrincipalType.GROUP, groupId);
+    var assignment =
+        new AccountAssignment(
+            APP_STAGING, (String) create.get("permissionSetArn"), PrincipalType.GROUP, groupId);
 
     List<Map<String, Object>> occ = stagingOccurrences();
     assertThat(occ).hasSize(1);
     Map<String, Object> first = occ.get(0);
     assertThat(first.get("status")).isEqualTo("OPEN");
     // Other tests of the class may have planned first: then it opened with their first plan.
-    assertSameMicrosecond(Instant.parse((String) first.get("lastSeen")),
-        Instant.parse(a.getString("createdAt")));
+    assertSameMicrosecond(
+        Instant.parse((String) first.get("lastSeen")), Instant.parse(a.getString("createdAt")));
     assertThat(first.get("principalName")).isEqualTo("aws-team-a-leads");
 
     // A second plan: the same occurrence, last seen later, first seen unchanged.
@@ -156,15 +182,22 @@ class DriftApiTest {
     Map<String, Object> again = stagingOccurrences().get(0);
     assertThat(again.get("id")).isEqualTo(first.get("id"));
     assertThat(again.get("firstSeen")).isEqualTo(first.get("firstSeen"));
-    assertSameMicrosecond(Instant.parse((String) again.get("lastSeen")),
-        Instant.parse(b.getString("createdAt")));
+    assertSameMicrosecond(
+        Instant.parse((String) again.get("lastSeen")), Instant.parse(b.getString("createdAt")));
     assertThat(again.get("seenByPlans")).isEqualTo((Integer) first.get("seenByPlans") + 1);
 
     // Applied: the next plan resolves it, attributed to the run and its starter.
-    String runId = given().auth().oauth2(admin())
-        .when().post("/api/v1/plans/" + b.getString("id") + "/apply?wait=true")
-        .then().statusCode(200).body("status", equalTo("SUCCEEDED"))
-        .extract().path("id");
+    String runId =
+        given()
+            .auth()
+            .oauth2(admin())
+            .when()
+            .post("/api/v1/plans/" + b.getString("id") + "/apply?wait=true")
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("SUCCEEDED"))
+            .extract()
+            .path("id");
     plan();
     Map<String, Object> applied = stagingOccurrences().get(0);
     assertThat(applied.get("id")).isEqualTo(first.get("id"));
@@ -212,9 +245,11 @@ class DriftApiTest {
   @Test
   void definitionDriftKeepsEachFieldsBeforeAndAfterInItsHistory() {
     String arn = identityCenter.listInstances().get(0).instanceArn();
-    String powerUser = identityCenter.listPermissionSets(arn).stream()
-        .filter(ps -> identityCenter.describePermissionSet(arn, ps).name().equals("PowerUser"))
-        .findFirst().orElseThrow();
+    String powerUser =
+        identityCenter.listPermissionSets(arn).stream()
+            .filter(ps -> identityCenter.describePermissionSet(arn, ps).name().equals("PowerUser"))
+            .findFirst()
+            .orElseThrow();
     String description = "Everything except IAM and Organizations";
     try {
       // Someone edits the set in the console, then edits it again while the finding is open.
@@ -226,38 +261,75 @@ class DriftApiTest {
           drift("?status=open&kind=definition&permissionSet=PowerUser").getList("items");
       assertThat(open).hasSize(1);
       String id = (String) open.get(0).get("id");
-      assertThat(open.get(0).get("fields")).isEqualTo(List.of(
-          Map.of("field", "description", "before", "edited in the console", "after", description),
-          Map.of("field", "session_duration", "before", "PT8H", "after", "PT4H")));
+      assertThat(open.get(0).get("fields"))
+          .isEqualTo(
+              List.of(
+                  Map.of(
+                      "field",
+                      "description",
+                      "before",
+                      "edited in the console",
+                      "after",
+                      description),
+                  Map.of("field", "session_duration", "before", "PT8H", "after", "PT4H")));
 
-      JsonPath one = given().auth().oauth2(auditor()).when().get("/api/v1/drift/" + id)
-          .then().statusCode(200).extract().jsonPath();
+      JsonPath one =
+          given()
+              .auth()
+              .oauth2(auditor())
+              .when()
+              .get("/api/v1/drift/" + id)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       assertThat(one.getString("finding.id")).isEqualTo(id);
       List<Map<String, Object>> sightings = one.getList("sightings");
       assertThat(sightings).hasSizeGreaterThanOrEqualTo(2);
       assertThat(sightings).allSatisfy(x -> assertThat(x.get("by")).isEqualTo(CI));
-      assertThat(sightings.get(sightings.size() - 2).get("fields")).isEqualTo(List.of(
-          Map.of("field", "session_duration", "before", "PT8H", "after", "PT4H")));
+      assertThat(sightings.get(sightings.size() - 2).get("fields"))
+          .isEqualTo(
+              List.of(Map.of("field", "session_duration", "before", "PT8H", "after", "PT4H")));
       assertThat(sightings.get(sightings.size() - 1).get("fields"))
           .isEqualTo(open.get(0).get("fields"));
 
-      String csv = given().auth().oauth2(auditor())
-          .when().get("/api/v1/drift/export?format=csv&kind=definition&status=open")
-          .then().statusCode(200).extract().asString();
-      assertThat(csv).contains(",changed_fields,")
-          .contains("description: edited in the console -> " + description
-              + "; session_duration: PT8H -> PT4H");
+      String csv =
+          given()
+              .auth()
+              .oauth2(auditor())
+              .when()
+              .get("/api/v1/drift/export?format=csv&kind=definition&status=open")
+              .then()
+              .statusCode(200)
+              .extract()
+              .asString();
+      assertThat(csv)
+          .contains(",changed_fields,")
+          .contains(
+              "description: edited in the console -> "
+                  + description
+                  + "; session_duration: PT8H -> PT4H");
     } finally {
       identityCenter.updatePermissionSet(arn, powerUser, description, "PT4H", null);
     }
     plan();
     assertThat(drift("?status=open&kind=definition&permissionSet=PowerUser").getList("items"))
         .isEmpty();
-    given().auth().oauth2(auditor()).when().get("/api/v1/drift/not-a-uuid")
-        .then().statusCode(400).body("message", containsString("is not a UUID"));
-    given().auth().oauth2(auditor())
-        .when().get("/api/v1/drift/00000000-0000-0000-0000-000000000000")
-        .then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/drift/not-a-uuid")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("is not a UUID"));
+    given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/drift/00000000-0000-0000-0000-000000000000")
+        .then()
+        .statusCode(404);
   }
 
   @Inject dev.idcplane.drift.DriftRecorder recorder;
@@ -271,11 +343,16 @@ class DriftApiTest {
     // An older plan seeing no drift at all, recorded late.
     String arn = identityCenter.listInstances().get(0).instanceArn();
     Instant old = Instant.parse("2001-01-01T00:00:00Z");
-    var empty = new dev.idcplane.plan.Plan(
-        new dev.idcplane.plan.PlanSource("other-digest", null, arn, old),
-        List.of(), List.of(), List.of(), 0);
-    var view = dev.idcplane.api.dto.PlanViews.of(
-        java.util.UUID.randomUUID(), old, "late", "configured", empty);
+    var empty =
+        new dev.idcplane.plan.Plan(
+            new dev.idcplane.plan.PlanSource("other-digest", null, arn, old),
+            List.of(),
+            List.of(),
+            List.of(),
+            0);
+    var view =
+        dev.idcplane.api.dto.PlanViews.of(
+            java.util.UUID.randomUUID(), old, "late", "configured", empty);
     plans.store(view, empty, "{}", "", null);
     recorder.record(view, empty, id -> "");
     assertThat(drift("?status=all&limit=500").getList("items")).isEqualTo(before);
@@ -285,12 +362,19 @@ class DriftApiTest {
   void aPreviewPlanFromARequestBodyRecordsNothing() {
     plan();
     int before = drift("?status=all&limit=500").getList("items").size();
-    String yaml = "permission_sets:\n  OnlyInPreview:\n    description: x\n"
-        + "assignments:\n  - group: aws-finops\n    permission_set: OnlyInPreview\n"
-        + "    accounts: [sandbox-8]\n";
-    given().auth().oauth2(ci()).contentType("application/json")
+    String yaml =
+        "permission_sets:\n  OnlyInPreview:\n    description: x\n"
+            + "assignments:\n  - group: aws-finops\n    permission_set: OnlyInPreview\n"
+            + "    accounts: [sandbox-8]\n";
+    given()
+        .auth()
+        .oauth2(ci())
+        .contentType("application/json")
         .body(Map.of("files", Map.of("m.yaml", yaml)))
-        .when().post("/api/v1/plans").then().statusCode(201);
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(201);
     JsonPath all = drift("?status=all&limit=500");
     assertThat(all.getList("items")).hasSize(before);
     assertThat(all.getList("items.permissionSet")).doesNotContain("OnlyInPreview");
@@ -313,52 +397,82 @@ class DriftApiTest {
     assertThat(paged).containsExactlyElementsOf(all);
 
     assertThat(drift("?status=all&kind=UNMANAGED&limit=500").getList("items.kind"))
-        .isNotEmpty().containsOnly("UNMANAGED");
-    assertThat(drift("?status=all&principal=legacy-contractors&limit=500")
-        .getList("items.principalName")).isNotEmpty().containsOnly("legacy-contractors");
+        .isNotEmpty()
+        .containsOnly("UNMANAGED");
+    assertThat(
+            drift("?status=all&principal=legacy-contractors&limit=500")
+                .getList("items.principalName"))
+        .isNotEmpty()
+        .containsOnly("legacy-contractors");
     assertThat(drift("?status=all&account=666666666666&limit=500").getList("items.accountId"))
-        .isNotEmpty().containsOnly("666666666666");
-    List<String> workloads = drift("?status=all&ou=Workloads&limit=500").getList("items.accountPath");
-    assertThat(workloads).isNotEmpty().allMatch(p -> p.equals("Workloads") || p.startsWith("Workloads/"))
+        .isNotEmpty()
+        .containsOnly("666666666666");
+    List<String> workloads =
+        drift("?status=all&ou=Workloads&limit=500").getList("items.accountPath");
+    assertThat(workloads)
+        .isNotEmpty()
+        .allMatch(p -> p.equals("Workloads") || p.startsWith("Workloads/"))
         .contains("Workloads/NonProd");
     assertThat(drift("?status=all&ou=/Workloads/NonProd/&limit=500").getList("items.accountPath"))
-        .isNotEmpty().containsOnly("Workloads/NonProd");
+        .isNotEmpty()
+        .containsOnly("Workloads/NonProd");
     assertThat(drift("?status=all&ou=Work&limit=500").getList("items")).isEmpty();
-    assertThat(drift("?status=all&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z")
-        .getList("items")).isEmpty();
+    assertThat(
+            drift("?status=all&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z").getList("items"))
+        .isEmpty();
     assertThat(drift("?status=all&from=2000-01-01T00:00:00Z&limit=500").getList("items"))
         .hasSameSizeAs(all);
   }
 
   @Test
   void everyParameterIsValidated() {
-    for (String[] c : new String[][] {
-        {"status=closed", "status must be open, resolved or all"},
-        {"kind=nope", "kind must be one of"},
-        {"limit=0", "limit must be a whole number from 1 to 500"},
-        {"limit=501", "limit must be a whole number from 1 to 500"},
-        {"cursor=zzz", "cursor must be the 'next' value"},
-        {"from=yesterday", "from must be an ISO-8601 instant"},
-        {"to=2026-01-01T00:00:00Z&from=2026-02-01T00:00:00Z", "from must be before to"},
-        {"ou=a//b", "ou must be an OU path"},
-        {"account=%20", "account must not be blank"}}) {
-      var r = given().urlEncodingEnabled(false).auth().oauth2(auditor())
-          .when().get("/api/v1/drift?" + c[0]);
+    for (String[] c :
+        new String[][] {
+          {"status=closed", "status must be open, resolved or all"},
+          {"kind=nope", "kind must be one of"},
+          {"limit=0", "limit must be a whole number from 1 to 500"},
+          {"limit=501", "limit must be a whole number from 1 to 500"},
+          {"cursor=zzz", "cursor must be the 'next' value"},
+          {"from=yesterday", "from must be an ISO-8601 instant"},
+          {"to=2026-01-01T00:00:00Z&from=2026-02-01T00:00:00Z", "from must be before to"},
+          {"ou=a//b", "ou must be an OU path"},
+          {"account=%20", "account must not be blank"}
+        }) {
+      var r =
+          given()
+              .urlEncodingEnabled(false)
+              .auth()
+              .oauth2(auditor())
+              .when()
+              .get("/api/v1/drift?" + c[0]);
       assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
       assertThat(r.jsonPath().getString("message")).as(c[0]).contains(c[1]);
     }
-    given().auth().oauth2(auditor()).when().get("/api/v1/drift/export?format=xml")
-        .then().statusCode(400).body("message", containsString("format must be csv or json"));
+    given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/drift/export?format=xml")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("format must be csv or json"));
   }
 
   @Test
   void csvExportHasHeaderRowsAndAVerifiableDigest() throws Exception {
     plan();
     int open = drift("?status=open&limit=500").getList("items").size();
-    byte[] body = given().auth().oauth2(auditor())
-        .when().get("/api/v1/drift/export?format=csv&status=open")
-        .then().statusCode(200).header("Content-Type", containsString("text/csv"))
-        .extract().asByteArray();
+    byte[] body =
+        given()
+            .auth()
+            .oauth2(auditor())
+            .when()
+            .get("/api/v1/drift/export?format=csv&status=open")
+            .then()
+            .statusCode(200)
+            .header("Content-Type", containsString("text/csv"))
+            .extract()
+            .asByteArray();
     String text = new String(body, StandardCharsets.UTF_8);
     List<String> lines = Arrays.asList(text.split("\r\n", -1));
     assertThat(lines.subList(0, 7)).allMatch(l -> l.startsWith("#"));
@@ -373,20 +487,34 @@ class DriftApiTest {
     // tail -n +8 | head -n -1 | sha256sum
     int start = nthLineStart(text, 7);
     int end = text.lastIndexOf("# rows=");
-    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(text.substring(start, end).getBytes(StandardCharsets.UTF_8)));
+    String digest =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(text.substring(start, end).getBytes(StandardCharsets.UTF_8)));
     assertThat(trailer).endsWith("sha256=" + digest);
 
-    String json = given().auth().oauth2(admin())
-        .when().get("/api/v1/drift/export?format=json&status=open")
-        .then().statusCode(200).extract().asString();
+    String json =
+        given()
+            .auth()
+            .oauth2(admin())
+            .when()
+            .get("/api/v1/drift/export?format=json&status=open")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     List<String> jl = Arrays.asList(json.split("\n"));
     assertThat(jl.get(0)).startsWith("{\"header\":");
     assertThat(jl).hasSize(open + 2);
-    String rows = String.join("", jl.subList(1, jl.size() - 1).stream().map(l -> l + "\n").toList());
-    String jsonDigest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(rows.getBytes(StandardCharsets.UTF_8)));
-    assertThat(jl.get(jl.size() - 1)).contains("\"sha256\":\"" + jsonDigest + "\"")
+    String rows =
+        String.join("", jl.subList(1, jl.size() - 1).stream().map(l -> l + "\n").toList());
+    String jsonDigest =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256").digest(rows.getBytes(StandardCharsets.UTF_8)));
+    assertThat(jl.get(jl.size() - 1))
+        .contains("\"sha256\":\"" + jsonDigest + "\"")
         .contains("\"rows\":" + open);
   }
 
@@ -408,24 +536,44 @@ class DriftApiTest {
     String one = "/api/v1/drift/00000000-0000-0000-0000-000000000000";
     for (String path : List.of("/api/v1/drift", "/api/v1/drift/export", one)) {
       given().when().get(path).then().statusCode(401);
-      given().auth().oauth2(TestTokens.token("nobody", "someone-else"))
-          .when().get(path).then().statusCode(403);
+      given()
+          .auth()
+          .oauth2(TestTokens.token("nobody", "someone-else"))
+          .when()
+          .get(path)
+          .then()
+          .statusCode(403);
     }
     for (String role : List.of("viewer", "ci", "auditor", "admin")) {
-      given().auth().oauth2(TestTokens.token("u", role)).when().get("/api/v1/drift")
-          .then().statusCode(200);
+      given()
+          .auth()
+          .oauth2(TestTokens.token("u", role))
+          .when()
+          .get("/api/v1/drift")
+          .then()
+          .statusCode(200);
     }
     for (String role : List.of("viewer", "ci")) {
-      given().auth().oauth2(TestTokens.token("u", role)).when().get("/api/v1/drift/export")
-          .then().statusCode(403);
+      given()
+          .auth()
+          .oauth2(TestTokens.token("u", role))
+          .when()
+          .get("/api/v1/drift/export")
+          .then()
+          .statusCode(403);
       given().auth().oauth2(TestTokens.token("u", role)).when().get(one).then().statusCode(403);
     }
     for (String role : List.of("auditor", "admin")) {
       given().auth().oauth2(TestTokens.token("u", role)).when().get(one).then().statusCode(404);
     }
     for (String role : List.of("auditor", "admin")) {
-      given().auth().oauth2(TestTokens.token("u", role)).when().get("/api/v1/drift/export")
-          .then().statusCode(200);
+      given()
+          .auth()
+          .oauth2(TestTokens.token("u", role))
+          .when()
+          .get("/api/v1/drift/export")
+          .then()
+          .statusCode(200);
     }
   }
 }

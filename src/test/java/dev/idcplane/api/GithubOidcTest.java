@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.idcplane.support.GithubIssuer;
 import dev.idcplane.support.GithubTokens;
 import dev.idcplane.support.SmallWaits;
@@ -14,7 +15,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -49,22 +49,34 @@ class GithubOidcTest {
   int port;
 
   static Map<String, Object> matrix(String set) {
-    String yaml = "permission_sets:\n"
-        + "  " + set + ":\n"
-        + "    description: " + set + " for the GitHub OIDC tests\n"
-        + "    session_duration: PT1H\n"
-        + "    managed_policies: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n"
-        + "    tags: {ManagedBy: idc-control-plane}\n"
-        + "assignments:\n"
-        + "  - group: aws-security-auditors\n"
-        + "    permission_set: " + set + "\n"
-        + "    ous: [Security]\n";
+    String yaml =
+        "permission_sets:\n"
+            + "  "
+            + set
+            + ":\n"
+            + "    description: "
+            + set
+            + " for the GitHub OIDC tests\n"
+            + "    session_duration: PT1H\n"
+            + "    managed_policies: [arn:aws:iam::aws:policy/ReadOnlyAccess]\n"
+            + "    tags: {ManagedBy: idc-control-plane}\n"
+            + "assignments:\n"
+            + "  - group: aws-security-auditors\n"
+            + "    permission_set: "
+            + set
+            + "\n"
+            + "    ous: [Security]\n";
     return Map.of("files", Map.of("matrix.yaml", yaml));
   }
 
   static ValidatableResponse reconcile(String token, String mode, Map<String, Object> body) {
-    return given().auth().oauth2(token).contentType("application/json").body(body)
-        .when().post("/api/v1/reconcile?mode=" + mode + ("apply".equals(mode) ? "&wait=true" : ""))
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType("application/json")
+        .body(body)
+        .when()
+        .post("/api/v1/reconcile?mode=" + mode + ("apply".equals(mode) ? "&wait=true" : ""))
         .then();
   }
 
@@ -73,26 +85,42 @@ class GithubOidcTest {
     String pr = GithubTokens.pullRequest(REPO).sign();
     Map<String, Object> body = matrix("GhPullRequestSet");
     reconcile(pr, "plan", body).statusCode(200).body("result", equalTo("planned"));
-    String planId = given().auth().oauth2(pr).contentType("application/json").body(body)
-        .when().post("/api/v1/plans")
-        .then().statusCode(201).extract().path("id");
+    String planId =
+        given()
+            .auth()
+            .oauth2(pr)
+            .contentType("application/json")
+            .body(body)
+            .when()
+            .post("/api/v1/plans")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     reconcile(pr, "apply", body).statusCode(403).body("code", equalTo("deployer_required"));
-    given().auth().oauth2(pr).when().post("/api/v1/plans/" + planId + "/apply?wait=true")
-        .then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(pr)
+        .when()
+        .post("/api/v1/plans/" + planId + "/apply?wait=true")
+        .then()
+        .statusCode(403);
   }
 
   @Test
   void aPullRequestEventOnMainStillOnlyPlans() {
     String target = GithubTokens.push(REPO, MAIN).with("event_name", "pull_request_target").sign();
     reconcile(target, "plan", matrix("GhTargetSet")).statusCode(200);
-    reconcile(target, "apply", matrix("GhTargetSet")).statusCode(403)
+    reconcile(target, "apply", matrix("GhTargetSet"))
+        .statusCode(403)
         .body("code", equalTo("deployer_required"));
   }
 
   @Test
   void aPushToMainInTheDeployEnvironmentApplies() {
     GithubTokens main = GithubTokens.push(REPO, MAIN);
-    reconcile(main.sign(), "apply", matrix("GhMainSet")).statusCode(200)
+    reconcile(main.sign(), "apply", matrix("GhMainSet"))
+        .statusCode(200)
         .body("result", equalTo("succeeded"))
         .body("run.status", equalTo("SUCCEEDED"))
         .body("run.startedBy", equalTo(main.subject()));
@@ -103,7 +131,8 @@ class GithubOidcTest {
     for (String environment : new String[] {null, "staging"}) {
       String token = GithubTokens.push(REPO, MAIN).with("environment", environment).sign();
       reconcile(token, "plan", matrix("GhNoEnvSet")).statusCode(200);
-      reconcile(token, "apply", matrix("GhNoEnvSet")).statusCode(403)
+      reconcile(token, "apply", matrix("GhNoEnvSet"))
+          .statusCode(403)
           .body("code", equalTo("deployer_required"));
     }
   }
@@ -111,9 +140,11 @@ class GithubOidcTest {
   @Test
   void aFeatureBranchGetsCiOnly() {
     String feature = GithubTokens.push(REPO, "refs/heads/feature").sign();
-    reconcile(feature, "plan", matrix("GhFeatureSet")).statusCode(200)
+    reconcile(feature, "plan", matrix("GhFeatureSet"))
+        .statusCode(200)
         .body("result", equalTo("planned"));
-    reconcile(feature, "apply", matrix("GhFeatureSet")).statusCode(403)
+    reconcile(feature, "apply", matrix("GhFeatureSet"))
+        .statusCode(403)
         .body("code", equalTo("deployer_required"));
     given().auth().oauth2(feature).when().get("/api/v1/runs").then().statusCode(200);
     given().auth().oauth2(feature).when().get("/api/v1/audit/verify").then().statusCode(403);
@@ -122,27 +153,42 @@ class GithubOidcTest {
   @Test
   void aForeignRepositoryIsRefusedOnEveryRoute() {
     String foreign = GithubTokens.push("evil/idc-matrix", MAIN).sign();
-    reconcile(foreign, "apply", matrix("GhForeignSet")).statusCode(403)
+    reconcile(foreign, "apply", matrix("GhForeignSet"))
+        .statusCode(403)
         .body("code", equalTo("repository_not_listed"))
         .body("message", containsString("evil/idc-matrix"))
         .body("message", containsString("idc.auth.github.repositories"));
-    reconcile(foreign, "plan", matrix("GhForeignSet")).statusCode(403)
+    reconcile(foreign, "plan", matrix("GhForeignSet"))
+        .statusCode(403)
         .body("code", equalTo("repository_not_listed"));
-    given().auth().oauth2(foreign).when().get("/api/v1/runs")
-        .then().statusCode(403).body("code", equalTo("repository_not_listed"));
+    given()
+        .auth()
+        .oauth2(foreign)
+        .when()
+        .get("/api/v1/runs")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("repository_not_listed"));
   }
 
   @Test
   void aGroupsClaimInAGithubTokenGrantsNothing() {
     String pr = GithubTokens.pullRequest(REPO).with("groups", List.of("admin", "deployer")).sign();
-    reconcile(pr, "apply", matrix("GhGroupsSet")).statusCode(403)
+    reconcile(pr, "apply", matrix("GhGroupsSet"))
+        .statusCode(403)
         .body("code", equalTo("deployer_required"));
     // admin would imply auditor; a ci-only token may not read the audit trail.
     given().auth().oauth2(pr).when().get("/api/v1/audit/verify").then().statusCode(403);
     given().auth().oauth2(pr).when().get("/api/v1/audit").then().statusCode(403);
-    String foreign = GithubTokens.push("evil/idc-matrix", MAIN).with("groups", List.of("admin"))
-        .sign();
-    given().auth().oauth2(foreign).when().get("/api/v1/audit/verify").then().statusCode(403)
+    String foreign =
+        GithubTokens.push("evil/idc-matrix", MAIN).with("groups", List.of("admin")).sign();
+    given()
+        .auth()
+        .oauth2(foreign)
+        .when()
+        .get("/api/v1/audit/verify")
+        .then()
+        .statusCode(403)
         .body("code", equalTo("repository_not_listed"));
   }
 
@@ -151,17 +197,16 @@ class GithubOidcTest {
     Map<String, Object> body = matrix("GhUnverifiedSet");
     reconcile(GithubTokens.push(REPO, MAIN).with("aud", "another-service").sign(), "plan", body)
         .statusCode(401);
-    reconcile(GithubTokens.push(REPO, MAIN).with("aud", null).sign(), "plan", body)
-        .statusCode(401);
+    reconcile(GithubTokens.push(REPO, MAIN).with("aud", null).sign(), "plan", body).statusCode(401);
     reconcile(GithubTokens.push(REPO, MAIN).expired().sign(), "plan", body).statusCode(401);
     reconcile(GithubTokens.push(REPO, MAIN).signedByAnotherKey().sign(), "plan", body)
         .statusCode(401);
     // Signed by the GitHub key but naming another issuer: the admins' IdP tenant does not trust it.
-    reconcile(GithubTokens.push(REPO, MAIN).with("iss", "https://evil.example").sign(), "plan",
-        body).statusCode(401);
-    // The right audience and key, but no sub.
-    reconcile(GithubTokens.push(REPO, MAIN).with("sub", null).sign(), "plan", body)
+    reconcile(
+            GithubTokens.push(REPO, MAIN).with("iss", "https://evil.example").sign(), "plan", body)
         .statusCode(401);
+    // The right audience and key, but no sub.
+    reconcile(GithubTokens.push(REPO, MAIN).with("sub", null).sign(), "plan", body).statusCode(401);
   }
 
   /**
@@ -231,7 +276,9 @@ class GithubOidcTest {
 
   Script script(String mode, Path matrixDir, Map<String, String> env) throws Exception {
     ProcessBuilder builder = new ProcessBuilder("bash", "deploy/ci/reconcile.sh", mode);
-    builder.environment().keySet()
+    builder
+        .environment()
+        .keySet()
         .removeIf(k -> k.startsWith("IDC_") || k.startsWith("ACTIONS_") || k.startsWith("GITHUB_"));
     builder.environment().put("IDC_URL", "http://localhost:" + port);
     builder.environment().put("IDC_MATRIX_DIR", matrixDir.toString());
@@ -267,28 +314,36 @@ class GithubOidcTest {
 
     GithubTokenRequests() throws Exception {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/token", exchange -> {
-        String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        String query = exchange.getRequestURI().getQuery();
-        String audience = query == null ? null : java.util.Arrays.stream(query.split("&"))
-            .filter(p -> p.startsWith("audience=")).map(p -> p.substring(9)).findFirst()
-            .orElse(null);
-        byte[] body;
-        int status;
-        if (!("bearer " + REQUEST_TOKEN).equals(auth) || audience == null) {
-          status = 403;
-          body = "{\"message\":\"refused\"}".getBytes(StandardCharsets.UTF_8);
-        } else {
-          audiences.add(audience);
-          status = 200;
-          body = ("{\"value\":\"" + next.get().with("aud", audience).sign() + "\"}")
-              .getBytes(StandardCharsets.UTF_8);
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        try (var o = exchange.getResponseBody()) {
-          o.write(body);
-        }
-      });
+      server.createContext(
+          "/token",
+          exchange -> {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String query = exchange.getRequestURI().getQuery();
+            String audience =
+                query == null
+                    ? null
+                    : java.util.Arrays.stream(query.split("&"))
+                        .filter(p -> p.startsWith("audience="))
+                        .map(p -> p.substring(9))
+                        .findFirst()
+                        .orElse(null);
+            byte[] body;
+            int status;
+            if (!("bearer " + REQUEST_TOKEN).equals(auth) || audience == null) {
+              status = 403;
+              body = "{\"message\":\"refused\"}".getBytes(StandardCharsets.UTF_8);
+            } else {
+              audiences.add(audience);
+              status = 200;
+              body =
+                  ("{\"value\":\"" + next.get().with("aud", audience).sign() + "\"}")
+                      .getBytes(StandardCharsets.UTF_8);
+            }
+            exchange.sendResponseHeaders(status, body.length);
+            try (var o = exchange.getResponseBody()) {
+              o.write(body);
+            }
+          });
       server.start();
     }
 
@@ -296,8 +351,10 @@ class GithubOidcTest {
       return Map.of(
           "ACTIONS_ID_TOKEN_REQUEST_URL",
           "http://127.0.0.1:" + server.getAddress().getPort() + "/token?api-version=2.0",
-          "ACTIONS_ID_TOKEN_REQUEST_TOKEN", REQUEST_TOKEN,
-          "IDC_AUDIENCE", audience);
+          "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+          REQUEST_TOKEN,
+          "IDC_AUDIENCE",
+          audience);
     }
 
     @Override
@@ -308,10 +365,21 @@ class GithubOidcTest {
 
   @Test
   void theAdminsIdpStillWorksBesideGithub() {
-    given().auth().oauth2(TestTokens.token("alice-admin", "admin")).when().get("/api/v1/runs")
-        .then().statusCode(200);
-    given().auth().oauth2(TestTokens.token("ci-bot", "ci")).contentType("application/json")
-        .body(matrix("GhIdpCiSet")).when().post("/api/v1/reconcile?mode=plan")
-        .then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(TestTokens.token("alice-admin", "admin"))
+        .when()
+        .get("/api/v1/runs")
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(TestTokens.token("ci-bot", "ci"))
+        .contentType("application/json")
+        .body(matrix("GhIdpCiSet"))
+        .when()
+        .post("/api/v1/reconcile?mode=plan")
+        .then()
+        .statusCode(200);
   }
 }

@@ -66,9 +66,13 @@ class MetricsApiTest {
     for (int i = 0; i < 3; i++) {
       rows().open(OTHER, DriftKind.OUT_OF_SYNC, "out_of_sync/metrics-" + i, clock.instant());
     }
-    assertThat(rows().update("update drift_finding set resolved_at = now(), resolution = 'OUTSIDE',"
-        + " resolved_by = 'sql' where id = (select id from drift_finding where resolved_at is null"
-        + " and kind = 'MISSING' limit 1)")).isEqualTo(1);
+    assertThat(
+            rows()
+                .update(
+                    "update drift_finding set resolved_at = now(), resolution = 'OUTSIDE',"
+                        + " resolved_by = 'sql' where id = (select id from drift_finding where resolved_at is null"
+                        + " and kind = 'MISSING' limit 1)"))
+        .isEqualTo(1);
     Map<String, Long> after = rows().openCounts();
     assertThat(after).isNotEqualTo(counted);
     assertThat(after.get("OUT_OF_SYNC")).isGreaterThanOrEqualTo(3);
@@ -78,7 +82,8 @@ class MetricsApiTest {
   @Test
   void scansAreTimedAndCountedAndTheLastSuccessHasAnAge() {
     assertThat(Scrape.now().value("idc_scan_last_success_age_seconds"))
-        .as("no scan yet").hasValueSatisfying(v -> assertThat(v).isNaN());
+        .as("no scan yet")
+        .hasValueSatisfying(v -> assertThat(v).isNaN());
 
     assertThat(scanner.scan().skipped()).isFalse();
     String arn = identityCenter.listInstances().get(0).instanceArn();
@@ -101,7 +106,8 @@ class MetricsApiTest {
     Scrape scrape = Scrape.now();
     for (DriftKind kind : DriftKind.values()) {
       String label = "kind=\"" + kind.name().toLowerCase(Locale.ROOT) + "\"";
-      assertThat(scrape.value("idc_drift_findings", label)).as(kind.name())
+      assertThat(scrape.value("idc_drift_findings", label))
+          .as(kind.name())
           .hasValue((double) counted.getOrDefault(kind.name(), 0L));
     }
   }

@@ -42,10 +42,14 @@ class PlansApiTest {
   @Test
   void plansTheConfiguredMatrixAndStoresIt() {
     Response created =
-        given().auth().oauth2(TestTokens.token("ci-bot", "ci"))
+        given()
+            .auth()
+            .oauth2(TestTokens.token("ci-bot", "ci"))
             .queryParam("commit", "0123abcd")
-            .when().post("/api/v1/plans")
-            .then().statusCode(201)
+            .when()
+            .post("/api/v1/plans")
+            .then()
+            .statusCode(201)
             .header("Location", containsString("/api/v1/plans/"))
             .body("createdBy", equalTo("ci-bot"))
             .body("matrixOrigin", equalTo("configured"))
@@ -53,35 +57,54 @@ class PlansApiTest {
             .body("source.matrixDigest", notNullValue())
             .body("summary.totalChanges", equalTo(ShippedExample.TOTAL_CHANGES))
             .body("changes.action", hasItem("create_assignment"))
-            .extract().response();
+            .extract()
+            .response();
     String id = created.path("id");
 
-    given().auth().oauth2(TestTokens.token("v", "viewer"))
-        .when().get("/api/v1/plans/" + id)
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(TestTokens.token("v", "viewer"))
+        .when()
+        .get("/api/v1/plans/" + id)
+        .then()
+        .statusCode(200)
         .body("id", equalTo(id))
         .body("changes", hasSize(ShippedExample.TOTAL_CHANGES))
         .body("fingerprint", equalTo(created.path("fingerprint")));
 
-    given().auth().oauth2(TestTokens.token("v", "viewer")).accept("text/plain")
-        .when().get("/api/v1/plans/" + id)
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(TestTokens.token("v", "viewer"))
+        .accept("text/plain")
+        .when()
+        .get("/api/v1/plans/" + id)
+        .then()
+        .statusCode(200)
         .body(containsString("Plan: 2 permission sets to create"));
 
-    assertThat(storedRows(id)).containsExactly(
-        (long) ShippedExample.TOTAL_CHANGES, (long) ShippedExample.DRIFT_FINDINGS);
+    assertThat(storedRows(id))
+        .containsExactly((long) ShippedExample.TOTAL_CHANGES, (long) ShippedExample.DRIFT_FINDINGS);
 
-    given().auth().oauth2(TestTokens.token("v", "viewer"))
-        .when().get("/api/v1/plans?limit=200")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(TestTokens.token("v", "viewer"))
+        .when()
+        .get("/api/v1/plans?limit=200")
+        .then()
+        .statusCode(200)
         .body("id", hasItem(id));
   }
 
   @Test
   void rendersTerraformStyleTextOnRequest() {
-    given().auth().oauth2(admin()).accept("text/plain")
-        .when().post("/api/v1/plans")
-        .then().statusCode(201)
+    given()
+        .auth()
+        .oauth2(admin())
+        .accept("text/plain")
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(201)
         .contentType(containsString("text/plain"))
         .body(containsString("~ permission set AppDeveloper"))
         .body(containsString("- assignment AppDeveloper"))
@@ -90,33 +113,51 @@ class PlansApiTest {
 
   @Test
   void plansAMatrixSentInTheRequest() {
-    String yaml = "permission_sets:\n  PowerUser:\n    session_duration: PT4H\n"
-        + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n"
-        + "assignments:\n  - group: aws-team-a-leads\n    permission_set: PowerUser\n"
-        + "    accounts: [app-dev]\n";
-    given().auth().oauth2(admin()).contentType("application/json")
+    String yaml =
+        "permission_sets:\n  PowerUser:\n    session_duration: PT4H\n"
+            + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n"
+            + "assignments:\n  - group: aws-team-a-leads\n    permission_set: PowerUser\n"
+            + "    accounts: [app-dev]\n";
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/json")
         .body(Map.of("files", Map.of("preview.yaml", yaml), "commit", "feedbeef"))
-        .when().post("/api/v1/plans")
-        .then().statusCode(201)
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(201)
         .body("matrixOrigin", equalTo("request"))
         .body("source.matrixCommit", equalTo("feedbeef"));
 
-    given().auth().oauth2(admin()).contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
-        .when().post("/api/v1/plans")
-        .then().statusCode(201)
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/yaml")
+        .body(yaml.getBytes(StandardCharsets.UTF_8))
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(201)
         .body("matrixOrigin", equalTo("request"));
   }
 
   @Test
   void invalidMatrixIs422WithEveryViolationAndStoresNothing() {
     long before = storedPlans();
-    String yaml = "permission_sets:\n  Dev:\n    session_duration: PT99H\n    colour: blue\n"
-        + "assignments:\n  - group: nobody-knows-this-group\n    permission_set: Dev\n"
-        + "    ous: [No/Such/OU]\n";
-    given().auth().oauth2(admin()).contentType("application/json")
+    String yaml =
+        "permission_sets:\n  Dev:\n    session_duration: PT99H\n    colour: blue\n"
+            + "assignments:\n  - group: nobody-knows-this-group\n    permission_set: Dev\n"
+            + "    ous: [No/Such/OU]\n";
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/json")
         .body(Map.of("files", Map.of("bad.yaml", yaml)))
-        .when().post("/api/v1/plans")
-        .then().statusCode(422)
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(422)
         .body("code", equalTo("matrix_invalid"))
         .body("details.file", hasItem("bad.yaml"))
         .body("details.line", hasItem(3))
@@ -126,13 +167,20 @@ class PlansApiTest {
 
   @Test
   void unresolvableNamesAre422WithTheRuleLine() {
-    String yaml = "permission_sets:\n  Dev: {session_duration: PT1H}\n"
-        + "assignments:\n  - group: nobody-knows-this-group\n    permission_set: Dev\n"
-        + "    ous: [No/Such/OU]\n";
+    String yaml =
+        "permission_sets:\n  Dev: {session_duration: PT1H}\n"
+            + "assignments:\n  - group: nobody-knows-this-group\n    permission_set: Dev\n"
+            + "    ous: [No/Such/OU]\n";
     long before = storedPlans();
-    given().auth().oauth2(admin()).contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
-        .when().post("/api/v1/plans")
-        .then().statusCode(422)
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/yaml")
+        .body(yaml.getBytes(StandardCharsets.UTF_8))
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(422)
         .body("details.file", hasItem("request.yaml"))
         .body("details.message", hasItem(containsString("nobody-knows-this-group")))
         .body("details.message", hasItem(containsString("No/Such/OU")));
@@ -141,47 +189,100 @@ class PlansApiTest {
 
   @Test
   void badRequestsSayWhatToSend() {
-    given().auth().oauth2(admin()).contentType("application/json").body("{\"filez\": {}}")
-        .when().post("/api/v1/plans")
-        .then().statusCode(400).body("code", equalTo("http_400"))
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/json")
+        .body("{\"filez\": {}}")
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("http_400"))
         .body("message", containsString("files"));
-    given().auth().oauth2(admin()).contentType("application/json")
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/json")
         .body(Map.of("files", Map.of("../etc/passwd", "x")))
-        .when().post("/api/v1/plans")
-        .then().statusCode(400).body("message", containsString("not a matrix file name"));
-    given().auth().oauth2(admin()).contentType("application/octet-stream").body("xx".getBytes(StandardCharsets.UTF_8))
-        .when().post("/api/v1/plans")
-        .then().statusCode(400).body("message", containsString("Content-Type"));
-    given().auth().oauth2(admin()).queryParam("commit", "$(rm -rf)")
-        .when().post("/api/v1/plans")
-        .then().statusCode(400);
-    given().auth().oauth2(admin()).when().get("/api/v1/plans/not-a-uuid")
-        .then().statusCode(400).body("message", containsString("UUID"));
-    given().auth().oauth2(admin()).when().get("/api/v1/plans/00000000-0000-0000-0000-000000000001")
-        .then().statusCode(404).body("code", equalTo("not_found"));
-    given().auth().oauth2(admin()).when().get("/api/v1/plans?limit=0")
-        .then().statusCode(400).body("message", containsString("limit"));
-    given().auth().oauth2(admin()).when().get("/api/v1/plans?before=yesterday")
-        .then().statusCode(400).body("message", containsString("ISO-8601"));
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("not a matrix file name"));
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/octet-stream")
+        .body("xx".getBytes(StandardCharsets.UTF_8))
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("Content-Type"));
+    given()
+        .auth()
+        .oauth2(admin())
+        .queryParam("commit", "$(rm -rf)")
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(400);
+    given()
+        .auth()
+        .oauth2(admin())
+        .when()
+        .get("/api/v1/plans/not-a-uuid")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("UUID"));
+    given()
+        .auth()
+        .oauth2(admin())
+        .when()
+        .get("/api/v1/plans/00000000-0000-0000-0000-000000000001")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("not_found"));
+    given()
+        .auth()
+        .oauth2(admin())
+        .when()
+        .get("/api/v1/plans?limit=0")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("limit"));
+    given()
+        .auth()
+        .oauth2(admin())
+        .when()
+        .get("/api/v1/plans?before=yesterday")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("ISO-8601"));
   }
 
   @Test
   void showsTheConfiguredMatrix() {
-    given().auth().oauth2(TestTokens.token("v", "viewer"))
-        .when().get("/api/v1/matrix")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(TestTokens.token("v", "viewer"))
+        .when()
+        .get("/api/v1/matrix")
+        .then()
+        .statusCode(200)
         .body("valid", equalTo(true))
         .body("path", equalTo("assignments"))
         .body("permissionSets.name", hasItem("AppDeveloper"))
         .body("rules.find { it.principal == 'alice@example.com' }.expires", equalTo("2027-06-30"))
-        .body("rules.find { it.principal == 'alice@example.com' }.at",
+        .body(
+            "rules.find { it.principal == 'alice@example.com' }.at",
             containsString("assignments.yaml:"));
   }
 
   @Test
   void healthAndOpenApiStayOpen() {
     given().when().get("/q/health").then().statusCode(200);
-    given().when().get("/q/openapi").then().statusCode(200)
-        .body(containsString("/api/v1/plans"));
+    given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/plans"));
   }
 }

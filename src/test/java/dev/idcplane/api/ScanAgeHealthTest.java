@@ -33,21 +33,34 @@ class ScanAgeHealthTest {
 
   @Test
   void readinessFollowsTheNewestPlanOfTheConfiguredMatrix() {
-    given().when().get("/q/health/ready").then().statusCode(503)
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(503)
         .body(CHECK + ".status", equalTo("DOWN"))
         .body(CHECK + ".data.newestPlan", equalTo("none"));
     given().when().get("/q/health/live").then().statusCode(200);
 
-    String preview = "permission_sets:\n  OnlyInPreview:\n    description: x\n"
-        + "assignments:\n  - group: aws-finops\n    permission_set: OnlyInPreview\n"
-        + "    accounts: [sandbox-8]\n";
+    String preview =
+        "permission_sets:\n  OnlyInPreview:\n    description: x\n"
+            + "assignments:\n  - group: aws-finops\n    permission_set: OnlyInPreview\n"
+            + "    accounts: [sandbox-8]\n";
     plan(Map.of("files", Map.of("m.yaml", preview)));
-    given().when().get("/q/health/ready").then().statusCode(503)
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(503)
         .body(CHECK + ".status", equalTo("DOWN"))
         .body(CHECK + ".data.newestPlan", equalTo("none"));
 
     plan("");
-    given().when().get("/q/health/ready").then().statusCode(200)
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
         .body(CHECK + ".status", equalTo("UP"));
   }
 

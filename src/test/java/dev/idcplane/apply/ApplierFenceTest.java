@@ -18,45 +18,71 @@ import org.junit.jupiter.api.Test;
 class ApplierFenceTest {
   @Test
   void aRunThatLosesItsFenceStopsWritingAndItsResumePollsWhatItSubmitted() throws Exception {
-    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(ApplierTest.SEED,
-        Clock.systemUTC(), ApplierTest.behaviour());
+    SandboxIdentityCenter ic =
+        SandboxIdentityCenter.fromSeed(
+            ApplierTest.SEED, Clock.systemUTC(), ApplierTest.behaviour());
     Plan plan = Pipelines.plan(ic, ApplierTest.MATRIX);
     List<Operation> ops = Applier.operationsOf(plan);
     // The lease is lost once eight asynchronous operations were accepted: mid assignment phase.
     AtomicInteger failedChecks = new AtomicInteger();
-    Fence fence = () -> {
-      if (ic.stats().operationsSubmitted() >= 8) {
-        failedChecks.incrementAndGet();
-        throw new LeaseLostException("lost the apply lease (test)");
-      }
-    };
+    Fence fence =
+        () -> {
+          if (ic.stats().operationsSubmitted() >= 8) {
+            failedChecks.incrementAndGet();
+            throw new LeaseLostException("lost the apply lease (test)");
+          }
+        };
     RecordingJournal journal = new RecordingJournal();
 
-    assertThatThrownBy(() -> new Applier(ic, plan.source().instanceArn(),
-        ApplierTest.settings(), Clock.systemUTC(), Sleeper.REAL, new SplittableRandom(7),
-        journal, fence).run(ops))
+    assertThatThrownBy(
+            () ->
+                new Applier(
+                        ic,
+                        plan.source().instanceArn(),
+                        ApplierTest.settings(),
+                        Clock.systemUTC(),
+                        Sleeper.REAL,
+                        new SplittableRandom(7),
+                        journal,
+                        fence)
+                    .run(ops))
         .isInstanceOf(LeaseLostException.class);
     assertThat(failedChecks).hasValue(1); // the run stopped at the first failed check
     assertThat(ic.stats().operationsSubmitted()).as("nothing submitted after").isEqualTo(8);
     List<Operation> left = journal.resumeState(ops);
-    assertThat(left).as("the run stopped before the end")
-        .anyMatch(o -> !o.outcome().terminal());
+    assertThat(left).as("the run stopped before the end").anyMatch(o -> !o.outcome().terminal());
     long submittedAsync = ic.stats().operationsSubmitted();
 
-    RunResult resumed = new Applier(ic, plan.source().instanceArn(), ApplierTest.settings(),
-        Clock.systemUTC(), Sleeper.REAL, new SplittableRandom(7), journal, Fence.NONE)
-        .run(left);
+    RunResult resumed =
+        new Applier(
+                ic,
+                plan.source().instanceArn(),
+                ApplierTest.settings(),
+                Clock.systemUTC(),
+                Sleeper.REAL,
+                new SplittableRandom(7),
+                journal,
+                Fence.NONE)
+            .run(left);
     assertThat(resumed.status()).isEqualTo(RunStatus.SUCCEEDED);
-    long stillInFlight = left.stream()
-        .filter(o -> o.outcome() == OperationOutcome.IN_FLIGHT && o.requestId() != null
-            && o.kind() != OperationKind.CREATE_PERMISSION_SET
-            && o.kind() != OperationKind.UPDATE_PERMISSION_SET)
-        .count();
-    long neverSubmitted = left.stream()
-        .filter(o -> !o.outcome().terminal() && o.requestId() == null
-            && o.kind() != OperationKind.CREATE_PERMISSION_SET
-            && o.kind() != OperationKind.UPDATE_PERMISSION_SET)
-        .count();
+    long stillInFlight =
+        left.stream()
+            .filter(
+                o ->
+                    o.outcome() == OperationOutcome.IN_FLIGHT
+                        && o.requestId() != null
+                        && o.kind() != OperationKind.CREATE_PERMISSION_SET
+                        && o.kind() != OperationKind.UPDATE_PERMISSION_SET)
+            .count();
+    long neverSubmitted =
+        left.stream()
+            .filter(
+                o ->
+                    !o.outcome().terminal()
+                        && o.requestId() == null
+                        && o.kind() != OperationKind.CREATE_PERMISSION_SET
+                        && o.kind() != OperationKind.UPDATE_PERMISSION_SET)
+            .count();
     assertThat(ic.stats().operationsSubmitted() - submittedAsync)
         .as("the resume submits only what was never accepted (%d were in flight)", stillInFlight)
         .isEqualTo(neverSubmitted);

@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The apply engine on the sandbox, in scaled time: millisecond operations and a request rate
- * scaled up by the same factor, so the caps bind as they do on AWS.
+ * The apply engine on the sandbox, in scaled time: millisecond operations and a request rate scaled
+ * up by the same factor, so the caps bind as they do on AWS.
  */
 class ApplierTest {
   static final int RPS = 400;
@@ -26,8 +26,16 @@ class ApplierTest {
   static final Path MATRIX = Path.of("assignments");
 
   static ApplySettings settings() {
-    return new ApplySettings(15, 3, RPS, Duration.ofMillis(3), Duration.ofMillis(40), 6,
-        Duration.ofMillis(2), Duration.ofMillis(50), Duration.ofSeconds(20));
+    return new ApplySettings(
+        15,
+        3,
+        RPS,
+        Duration.ofMillis(3),
+        Duration.ofMillis(40),
+        6,
+        Duration.ofMillis(2),
+        Duration.ofMillis(50),
+        Duration.ofSeconds(20));
   }
 
   static SandboxBehaviour behaviour() {
@@ -37,10 +45,18 @@ class ApplierTest {
         .build();
   }
 
-  static RunResult apply(SandboxIdentityCenter ic, Plan plan, OperationJournal journal,
-      List<Operation> ops) throws InterruptedException {
-    return new Applier(ic, plan.source().instanceArn(), settings(), Clock.systemUTC(),
-        Sleeper.REAL, new SplittableRandom(7), journal).run(ops);
+  static RunResult apply(
+      SandboxIdentityCenter ic, Plan plan, OperationJournal journal, List<Operation> ops)
+      throws InterruptedException {
+    return new Applier(
+            ic,
+            plan.source().instanceArn(),
+            settings(),
+            Clock.systemUTC(),
+            Sleeper.REAL,
+            new SplittableRandom(7),
+            journal)
+        .run(ops);
   }
 
   static void assertCapsHeld(SandboxStats stats) {
@@ -57,10 +73,12 @@ class ApplierTest {
     RecordingJournal journal = new RecordingJournal();
     RunResult result = apply(ic, plan, journal, Applier.operationsOf(plan));
     assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(result.operations()).allSatisfy(o -> {
-      assertThat(o.outcome()).isEqualTo(OperationOutcome.SUCCEEDED);
-      assertThat(journal.terminalRecords(o.seq())).isEqualTo(1);
-    });
+    assertThat(result.operations())
+        .allSatisfy(
+            o -> {
+              assertThat(o.outcome()).isEqualTo(OperationOutcome.SUCCEEDED);
+              assertThat(journal.terminalRecords(o.seq())).isEqualTo(1);
+            });
     assertThat(Pipelines.plan(ic, MATRIX).changes()).isEmpty();
     assertCapsHeld(ic.stats());
   }
@@ -68,15 +86,31 @@ class ApplierTest {
   @Test
   void atAwsRealRateTheSandboxNeverSeesMoreThan20RequestsInASecond() throws Exception {
     SandboxBehaviour aws = behaviour().toBuilder().requestsPerSecond(20).build();
-    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(),
-        SandboxBehaviour.instant());
+    SandboxIdentityCenter ic =
+        SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), SandboxBehaviour.instant());
     Plan plan = Pipelines.plan(ic, MATRIX);
     SandboxIdentityCenter limited = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), aws);
-    ApplySettings real = new ApplySettings(15, 3, 20, Duration.ofMillis(20), Duration.ofMillis(200),
-        6, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(60));
-    RunResult result = new Applier(limited, plan.source().instanceArn(), real, Clock.systemUTC(),
-        Sleeper.REAL, new SplittableRandom(3), new RecordingJournal())
-        .run(Applier.operationsOf(plan));
+    ApplySettings real =
+        new ApplySettings(
+            15,
+            3,
+            20,
+            Duration.ofMillis(20),
+            Duration.ofMillis(200),
+            6,
+            Duration.ofMillis(50),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(60));
+    RunResult result =
+        new Applier(
+                limited,
+                plan.source().instanceArn(),
+                real,
+                Clock.systemUTC(),
+                Sleeper.REAL,
+                new SplittableRandom(3),
+                new RecordingJournal())
+            .run(Applier.operationsOf(plan));
     assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(limited.stats().maxRequestsInOneSecond()).isLessThanOrEqualTo(20);
     assertThat(limited.stats().rateThrottles()).isZero();
@@ -85,39 +119,54 @@ class ApplierTest {
 
   @Test
   void faultsNeverLoseAnOperationNorBreakTheCaps() throws Exception {
-    SandboxBehaviour faulty = behaviour().toBuilder()
-        .seed(11)
-        .serviceErrorRate(0.1)
-        .failedOperations(0.05, "injected: IAM role quota exceeded in the target account")
-        .slowOperations(0.1, 5)
-        .throttleStorms(List.of(new Faults.ThrottleStorm(
-            Duration.ofMillis(20), Duration.ofMillis(150), 0.6)))
-        .faultOperations(java.util.Set.of("CreateAccountAssignment", "DeleteAccountAssignment",
-            "ProvisionPermissionSet", "DescribeAccountAssignmentCreationStatus",
-            "ListAccountAssignmentCreationStatus", "UpdatePermissionSet", "CreatePermissionSet",
-            "PutInlinePolicyToPermissionSet", "AttachManagedPolicyToPermissionSet"))
-        .build();
+    SandboxBehaviour faulty =
+        behaviour().toBuilder()
+            .seed(11)
+            .serviceErrorRate(0.1)
+            .failedOperations(0.05, "injected: IAM role quota exceeded in the target account")
+            .slowOperations(0.1, 5)
+            .throttleStorms(
+                List.of(
+                    new Faults.ThrottleStorm(Duration.ofMillis(20), Duration.ofMillis(150), 0.6)))
+            .faultOperations(
+                java.util.Set.of(
+                    "CreateAccountAssignment",
+                    "DeleteAccountAssignment",
+                    "ProvisionPermissionSet",
+                    "DescribeAccountAssignmentCreationStatus",
+                    "ListAccountAssignmentCreationStatus",
+                    "UpdatePermissionSet",
+                    "CreatePermissionSet",
+                    "PutInlinePolicyToPermissionSet",
+                    "AttachManagedPolicyToPermissionSet"))
+            .build();
     SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), faulty);
     Plan plan = Pipelines.plan(ic, MATRIX);
     RecordingJournal journal = new RecordingJournal();
     RunResult result = apply(ic, plan, journal, Applier.operationsOf(plan));
 
-    assertThat(result.operations()).hasSize(plan.changes().size()).allSatisfy(o -> {
-      assertThat(o.outcome().terminal()).isTrue();
-      assertThat(journal.terminalRecords(o.seq())).isEqualTo(1);
-    });
+    assertThat(result.operations())
+        .hasSize(plan.changes().size())
+        .allSatisfy(
+            o -> {
+              assertThat(o.outcome().terminal()).isTrue();
+              assertThat(journal.terminalRecords(o.seq())).isEqualTo(1);
+            });
     assertThat(result.status()).isIn(RunStatus.SUCCEEDED, RunStatus.PARTIAL);
     assertThat(ic.stats().faultsInjected()).isPositive();
-    result.operations().stream().filter(o -> o.outcome() == OperationOutcome.FAILED)
+    result.operations().stream()
+        .filter(o -> o.outcome() == OperationOutcome.FAILED)
         .forEach(o -> assertThat(o.error()).isNotBlank());
     assertCapsHeld(ic.stats());
     // What failed is exactly what a new plan still wants.
-    long failed = result.operations().stream()
-        .filter(o -> o.outcome() != OperationOutcome.SUCCEEDED).count();
+    long failed =
+        result.operations().stream().filter(o -> o.outcome() != OperationOutcome.SUCCEEDED).count();
     Plan again = Pipelines.plan(ic, MATRIX);
-    assertThat(again.changes().stream()
-        .filter(c -> c.action() != dev.idcplane.plan.ChangeAction.PROVISION_PERMISSION_SET)
-        .count()).isLessThanOrEqualTo(failed);
+    assertThat(
+            again.changes().stream()
+                .filter(c -> c.action() != dev.idcplane.plan.ChangeAction.PROVISION_PERMISSION_SET)
+                .count())
+        .isLessThanOrEqualTo(failed);
   }
 
   @Test
@@ -126,14 +175,17 @@ class ApplierTest {
     Plan plan = Pipelines.plan(ic, MATRIX);
     List<Operation> ops = Applier.operationsOf(plan);
     RecordingJournal first = new RecordingJournal(30);
-    assertThatThrownBy(() -> apply(ic, plan, first, ops))
-        .isInstanceOf(InterruptedException.class);
+    assertThatThrownBy(() -> apply(ic, plan, first, ops)).isInstanceOf(InterruptedException.class);
     Thread.interrupted();
     List<Operation> resumed = first.resumeState(ops);
-    List<Operation> inFlightWithRequest = resumed.stream()
-        .filter(o -> o.outcome() == OperationOutcome.IN_FLIGHT && o.requestId() != null
-            && o.kind().asynchronous())
-        .toList();
+    List<Operation> inFlightWithRequest =
+        resumed.stream()
+            .filter(
+                o ->
+                    o.outcome() == OperationOutcome.IN_FLIGHT
+                        && o.requestId() != null
+                        && o.kind().asynchronous())
+            .toList();
     assertThat(resumed).anyMatch(o -> o.outcome() == OperationOutcome.SUCCEEDED);
     long submittedBefore = submissions(ic);
 
@@ -141,14 +193,18 @@ class ApplierTest {
     RunResult result = apply(ic, plan, second, resumed);
 
     assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
-    long notYetSubmitted = resumed.stream()
-        .filter(o -> o.kind().asynchronous() && !o.outcome().terminal() && o.requestId() == null)
-        .count();
+    long notYetSubmitted =
+        resumed.stream()
+            .filter(
+                o -> o.kind().asynchronous() && !o.outcome().terminal() && o.requestId() == null)
+            .count();
     // Operations with a request id were polled, never resubmitted; finished ones were left alone.
     assertThat(submissions(ic) - submittedBefore).isEqualTo(notYetSubmitted);
-    inFlightWithRequest.forEach(o -> assertThat(second.history)
-        .filteredOn(h -> h.seq() == o.seq())
-        .allSatisfy(h -> assertThat(h.requestId()).isEqualTo(o.requestId())));
+    inFlightWithRequest.forEach(
+        o ->
+            assertThat(second.history)
+                .filteredOn(h -> h.seq() == o.seq())
+                .allSatisfy(h -> assertThat(h.requestId()).isEqualTo(o.requestId())));
     assertThat(Pipelines.plan(ic, MATRIX).changes()).isEmpty();
   }
 

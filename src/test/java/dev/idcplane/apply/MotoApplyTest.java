@@ -99,16 +99,28 @@ class MotoApplyTest {
           inline_policy: '%s'
           tags: {ManagedBy: idc-control-plane, Severity: high}
         AWSAdministratorAccess: {external: true}
-      """.formatted(BREAKGLASS_INLINE);
-
+      """
+          .formatted(BREAKGLASS_INLINE);
 
   static final Map<String, String> FILES =
-      Map.of("permission-sets.yaml", PERMISSION_SETS_YAML, "assignments.yaml", MotoAcceptanceOrg.ASSIGNMENTS_YAML);
+      Map.of(
+          "permission-sets.yaml",
+          PERMISSION_SETS_YAML,
+          "assignments.yaml",
+          MotoAcceptanceOrg.ASSIGNMENTS_YAML);
 
   /** Small waits: moto finishes operations at once, so polls and backoff need not be AWS-sized. */
-  static final ApplySettings SETTINGS = new ApplySettings(15, 3, 50, Duration.ofMillis(20),
-      Duration.ofMillis(200), 4, Duration.ofMillis(10), Duration.ofMillis(200),
-      Duration.ofMinutes(2));
+  static final ApplySettings SETTINGS =
+      new ApplySettings(
+          15,
+          3,
+          50,
+          Duration.ofMillis(20),
+          Duration.ofMillis(200),
+          4,
+          Duration.ofMillis(10),
+          Duration.ofMillis(200),
+          Duration.ofMinutes(2));
 
   static AwsClients clients;
   static AwsIdentityCenter ic;
@@ -121,17 +133,32 @@ class MotoApplyTest {
 
   @BeforeAll
   static void seedPlanAndApply() throws InterruptedException {
-    clients = AwsClients.create(new AwsClients.Settings(Region.US_EAST_1,
-        Optional.of(MOTO.endpoint()), RetryMode.STANDARD, 1, Duration.ofSeconds(30),
-        Optional.of(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("testing", "testing")))));
+    clients =
+        AwsClients.create(
+            new AwsClients.Settings(
+                Region.US_EAST_1,
+                Optional.of(MOTO.endpoint()),
+                RetryMode.STANDARD,
+                1,
+                Duration.ofSeconds(30),
+                Optional.of(
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("testing", "testing")))));
     seeded = new MotoAcceptanceOrg(clients).seed();
     ic = new AwsIdentityCenter(clients);
     before = Pipelines.plan(ic, FILES);
     instanceArn = before.source().instanceArn();
     journal = new RecordingJournal();
-    result = new Applier(ic, instanceArn, SETTINGS, Clock.systemUTC(), Sleeper.REAL,
-        new SplittableRandom(3), journal).run(Applier.operationsOf(before));
+    result =
+        new Applier(
+                ic,
+                instanceArn,
+                SETTINGS,
+                Clock.systemUTC(),
+                Sleeper.REAL,
+                new SplittableRandom(3),
+                journal)
+            .run(Applier.operationsOf(before));
     after = Pipelines.plan(ic, FILES);
   }
 
@@ -145,31 +172,49 @@ class MotoApplyTest {
   @Test
   void thePlanCallsForEveryKindOfChange() {
     assertThat(before.changes()).extracting(Change::action).contains(ChangeAction.values());
-    assertThat(keys(ChangeAction.CREATE_PERMISSION_SET)).containsExactly("permission-set/BreakGlass");
-    assertThat(keys(ChangeAction.UPDATE_PERMISSION_SET)).containsExactly("permission-set/AppDeveloper");
-    Change.UpdatePermissionSet update = before.changes().stream()
-        .filter(Change.UpdatePermissionSet.class::isInstance)
-        .map(Change.UpdatePermissionSet.class::cast).findFirst().orElseThrow();
-    assertThat(update.fields()).extracting(f -> f.field()).containsExactlyInAnyOrder(
-        "session_duration", "managed_policies", "customer_managed_policies",
-        "permissions_boundary", "inline_policy", "tags");
-    assertThat(before.changes()).filteredOn(c -> c.action() == ChangeAction.CREATE_ASSIGNMENT)
+    assertThat(keys(ChangeAction.CREATE_PERMISSION_SET))
+        .containsExactly("permission-set/BreakGlass");
+    assertThat(keys(ChangeAction.UPDATE_PERMISSION_SET))
+        .containsExactly("permission-set/AppDeveloper");
+    Change.UpdatePermissionSet update =
+        before.changes().stream()
+            .filter(Change.UpdatePermissionSet.class::isInstance)
+            .map(Change.UpdatePermissionSet.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(update.fields())
+        .extracting(f -> f.field())
+        .containsExactlyInAnyOrder(
+            "session_duration",
+            "managed_policies",
+            "customer_managed_policies",
+            "permissions_boundary",
+            "inline_policy",
+            "tags");
+    assertThat(before.changes())
+        .filteredOn(c -> c.action() == ChangeAction.CREATE_ASSIGNMENT)
         .hasSize(6);
-    assertThat(before.changes()).filteredOn(c -> c.action() == ChangeAction.DELETE_ASSIGNMENT)
+    assertThat(before.changes())
+        .filteredOn(c -> c.action() == ChangeAction.DELETE_ASSIGNMENT)
         .hasSize(2);
   }
 
   @Test
   void theRunSucceedsWithExactlyOneTerminalOutcomePerOperation() {
     assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(result.operations()).hasSize(before.changes().size()).allSatisfy(o -> {
-      assertThat(o.outcome()).isEqualTo(OperationOutcome.SUCCEEDED);
-      assertThat(o.attempts()).isGreaterThanOrEqualTo(1);
-      assertThat(o.error()).isNull();
-      assertThat(journal.terminalRecords(o.seq())).as("terminal records of %s", o.change().key())
-          .isEqualTo(1);
-    });
-    assertThat(result.operations()).filteredOn(o -> o.kind().asynchronous())
+    assertThat(result.operations())
+        .hasSize(before.changes().size())
+        .allSatisfy(
+            o -> {
+              assertThat(o.outcome()).isEqualTo(OperationOutcome.SUCCEEDED);
+              assertThat(o.attempts()).isGreaterThanOrEqualTo(1);
+              assertThat(o.error()).isNull();
+              assertThat(journal.terminalRecords(o.seq()))
+                  .as("terminal records of %s", o.change().key())
+                  .isEqualTo(1);
+            });
+    assertThat(result.operations())
+        .filteredOn(o -> o.kind().asynchronous())
         .allSatisfy(o -> assertThat(o.requestId()).isNotBlank());
   }
 
@@ -177,7 +222,8 @@ class MotoApplyTest {
   void theLiveStateNowEqualsTheMatrix() {
     assertThat(after.changes()).isEmpty();
     assertThat(after.drift()).noneMatch(DriftFinding::fixedByPlan);
-    assertThat(after.drift()).extracting(DriftFinding::kind)
+    assertThat(after.drift())
+        .extracting(DriftFinding::kind)
         .doesNotContain(DriftKind.MISSING, DriftKind.DEFINITION, DriftKind.OUT_OF_SYNC);
   }
 
@@ -191,27 +237,35 @@ class MotoApplyTest {
         .containsExactlyInAnyOrder(AWS + "AdministratorAccess", AWS + "SecurityAudit");
     assertThat(live.customerManagedPolicies())
         .containsExactly(new CustomerManagedPolicyRef("breakglass-extra", "/emergency/"));
-    assertThat(live.permissionsBoundary()).contains(PermissionsBoundary.customerManaged(
-        new CustomerManagedPolicyRef("breakglass-boundary", "/boundaries/")));
+    assertThat(live.permissionsBoundary())
+        .contains(
+            PermissionsBoundary.customerManaged(
+                new CustomerManagedPolicyRef("breakglass-boundary", "/boundaries/")));
     assertThat(live.inlinePolicy()).isNotNull();
     assertThat(live.tags())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("ManagedBy", "idc-control-plane", "Severity", "high"));
-    Change.CreatePermissionSet create = before.changes().stream()
-        .filter(Change.CreatePermissionSet.class::isInstance)
-        .map(Change.CreatePermissionSet.class::cast).findFirst().orElseThrow();
+    Change.CreatePermissionSet create =
+        before.changes().stream()
+            .filter(Change.CreatePermissionSet.class::isInstance)
+            .map(Change.CreatePermissionSet.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertThat(DefinitionDiffer.diff(live, create.definition())).isEmpty();
   }
 
   @Test
   void assignmentsThePlanMustNotTouchAreUntouched() {
-    List<DriftFinding> kept = before.drift().stream()
-        .filter(d -> d.principalId() != null && !d.fixedByPlan()).toList();
-    assertThat(kept).extracting(DriftFinding::kind)
+    List<DriftFinding> kept =
+        before.drift().stream().filter(d -> d.principalId() != null && !d.fixedByPlan()).toList();
+    assertThat(kept)
+        .extracting(DriftFinding::kind)
         .contains(DriftKind.UNMANAGED, DriftKind.PROTECTED, DriftKind.UNEXPECTED);
-    assertThat(kept).filteredOn(d -> d.kind() == DriftKind.UNEXPECTED)
+    assertThat(kept)
+        .filteredOn(d -> d.kind() == DriftKind.UNEXPECTED)
         .allSatisfy(d -> assertThat(d.accountId()).isEqualTo(seeded.managementAccountId()));
-    assertThat(kept).filteredOn(d -> seeded.managementAccountId().equals(d.accountId()))
+    assertThat(kept)
+        .filteredOn(d -> seeded.managementAccountId().equals(d.accountId()))
         .extracting(DriftFinding::permissionSetName)
         .contains("BillingViewer", "AWSAdministratorAccess");
 
@@ -229,10 +283,13 @@ class MotoApplyTest {
 
   @Test
   void theDeletedAssignmentsAreGone() {
-    List<Change.DeleteAssignment> deletes = before.changes().stream()
-        .filter(Change.DeleteAssignment.class::isInstance)
-        .map(Change.DeleteAssignment.class::cast).toList();
-    assertThat(deletes).extracting(Change.DeleteAssignment::principalName)
+    List<Change.DeleteAssignment> deletes =
+        before.changes().stream()
+            .filter(Change.DeleteAssignment.class::isInstance)
+            .map(Change.DeleteAssignment.class::cast)
+            .toList();
+    assertThat(deletes)
+        .extracting(Change.DeleteAssignment::principalName)
         .containsExactlyInAnyOrder("team-a-engineers", "bob@example.com");
     for (Change.DeleteAssignment d : deletes) {
       var k = d.assignment();
@@ -246,16 +303,19 @@ class MotoApplyTest {
   }
 
   private static String arnOf(String name) {
-    Map<String, String> byName = ic.listPermissionSets(instanceArn).stream()
-        .map(arn -> ic.describePermissionSet(instanceArn, arn))
-        .collect(Collectors.toMap(PermissionSetInfo::name, PermissionSetInfo::arn));
+    Map<String, String> byName =
+        ic.listPermissionSets(instanceArn).stream()
+            .map(arn -> ic.describePermissionSet(instanceArn, arn))
+            .collect(Collectors.toMap(PermissionSetInfo::name, PermissionSetInfo::arn));
     return Optional.ofNullable(byName.get(name))
         .orElseThrow(() -> new AssertionError("no live permission set " + name));
   }
 
   private static PermissionSetDefinition readDefinition(String arn) {
     PermissionSetInfo info = ic.describePermissionSet(instanceArn, arn);
-    return new PermissionSetDefinition(info.description(), info.sessionDuration(),
+    return new PermissionSetDefinition(
+        info.description(),
+        info.sessionDuration(),
         Set.copyOf(ic.listManagedPolicies(instanceArn, arn)),
         Set.copyOf(ic.listCustomerManagedPolicyReferences(instanceArn, arn)),
         ic.getPermissionsBoundary(instanceArn, arn),

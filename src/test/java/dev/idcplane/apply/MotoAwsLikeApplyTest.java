@@ -38,9 +38,17 @@ class MotoAwsLikeApplyTest {
   static final MotoServer MOTO = MotoServer.awsLike(Duration.ofSeconds(1), 15, 20);
 
   /** AWS's caps and rate; polls and timeouts sized for one-second operations. */
-  static final ApplySettings SETTINGS = new ApplySettings(15, 3, 20, Duration.ofMillis(500),
-      Duration.ofSeconds(1), 4, Duration.ofMillis(100), Duration.ofSeconds(1),
-      Duration.ofMinutes(1));
+  static final ApplySettings SETTINGS =
+      new ApplySettings(
+          15,
+          3,
+          20,
+          Duration.ofMillis(500),
+          Duration.ofSeconds(1),
+          4,
+          Duration.ofMillis(100),
+          Duration.ofSeconds(1),
+          Duration.ofMinutes(1));
 
   static AwsClients clients;
   static AwsIdentityCenter ic;
@@ -52,38 +60,75 @@ class MotoAwsLikeApplyTest {
 
   @BeforeAll
   static void seedApplyAndReread() throws InterruptedException {
-    clients = AwsClients.create(new AwsClients.Settings(Region.US_EAST_1,
-        Optional.of(MOTO.endpoint()), RetryMode.STANDARD, 1, Duration.ofSeconds(30),
-        Optional.of(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("testing", "testing")))));
+    clients =
+        AwsClients.create(
+            new AwsClients.Settings(
+                Region.US_EAST_1,
+                Optional.of(MOTO.endpoint()),
+                RetryMode.STANDARD,
+                1,
+                Duration.ofSeconds(30),
+                Optional.of(
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("testing", "testing")))));
     ic = new AwsIdentityCenter(clients);
     clients.organizations().createOrganization(r -> r.featureSet("ALL"));
     var i = ic.listInstances().get(0);
     instance = i.instanceArn();
-    String set = clients.ssoAdmin().createPermissionSet(r -> r.instanceArn(instance).name("Dev"))
-        .permissionSet().permissionSetArn();
+    String set =
+        clients
+            .ssoAdmin()
+            .createPermissionSet(r -> r.instanceArn(instance).name("Dev"))
+            .permissionSet()
+            .permissionSetArn();
     List<String> users = new ArrayList<>();
     for (int n = 0; n < 10; n++) {
       String name = "user" + n;
-      users.add(clients.identityStore().createUser(r -> r.identityStoreId(i.identityStoreId())
-          .userName(name).displayName(name).name(m -> m.givenName("Test").familyName(name)))
-          .userId());
+      users.add(
+          clients
+              .identityStore()
+              .createUser(
+                  r ->
+                      r.identityStoreId(i.identityStoreId())
+                          .userName(name)
+                          .displayName(name)
+                          .name(m -> m.givenName("Test").familyName(name)))
+              .userId());
     }
     List<Operation> ops = new ArrayList<>();
     for (int a = 0; a < 4; a++) {
       String name = "workload" + a;
-      String account = clients.organizations().createAccount(r -> r.accountName(name)
-          .email(name + "@example.com")).createAccountStatus().accountId();
+      String account =
+          clients
+              .organizations()
+              .createAccount(r -> r.accountName(name).email(name + "@example.com"))
+              .createAccountStatus()
+              .accountId();
       accounts.add(account);
       for (String user : users) {
         wanted.add(new AccountAssignment(account, set, PrincipalType.USER, user));
-        ops.add(Operation.pending(ops.size(), new Change.CreateAssignment(
-            new AssignmentKey(account, "Dev", PrincipalType.USER, user), set, user, name,
-            List.of(), "test")));
+        ops.add(
+            Operation.pending(
+                ops.size(),
+                new Change.CreateAssignment(
+                    new AssignmentKey(account, "Dev", PrincipalType.USER, user),
+                    set,
+                    user,
+                    name,
+                    List.of(),
+                    "test")));
       }
     }
-    result = new Applier(ic, instance, SETTINGS, Clock.systemUTC(), Sleeper.REAL,
-        new SplittableRandom(5), new RecordingJournal()).run(ops);
+    result =
+        new Applier(
+                ic,
+                instance,
+                SETTINGS,
+                Clock.systemUTC(),
+                Sleeper.REAL,
+                new SplittableRandom(5),
+                new RecordingJournal())
+            .run(ops);
     for (String account : accounts) {
       reread.addAll(ic.listAccountAssignments(instance, account, set));
     }
@@ -99,7 +144,8 @@ class MotoAwsLikeApplyTest {
   @Test
   void everyOperationSucceeded() {
     assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
-    assertThat(result.operations()).hasSize(40)
+    assertThat(result.operations())
+        .hasSize(40)
         .allSatisfy(o -> assertThat(o.outcome()).isEqualTo(OperationOutcome.SUCCEEDED));
   }
 

@@ -25,10 +25,13 @@ class PacedIdentityCenterTest {
   private final RequestPacer recorder = tokens::add;
 
   private SandboxBuilder world(SandboxBehaviour behaviour) {
-    SandboxBuilder b = SandboxIdentityCenter.builder().clock(clock).behaviour(behaviour)
-        .pacer(recorder)
-        .organization("o-pacetest01", "100000000000", null)
-        .account("", "100000000000", "management", null, null);
+    SandboxBuilder b =
+        SandboxIdentityCenter.builder()
+            .clock(clock)
+            .behaviour(behaviour)
+            .pacer(recorder)
+            .organization("o-pacetest01", "100000000000", null)
+            .account("", "100000000000", "management", null, null);
     for (int i = 0; i < 45; i++) {
       b.account("", String.format("2000000000%02d", i), "acct-" + i, null, null);
     }
@@ -36,10 +39,14 @@ class PacedIdentityCenterTest {
   }
 
   private PacedIdentityCenter paced(SandboxIdentityCenter sandbox, int attempts) {
-    return new PacedIdentityCenter(sandbox, recorder,
-        new ReadRetry(attempts, Duration.ofSeconds(30), Duration.ofMillis(500),
-            Duration.ofSeconds(5)),
-        clock, clock::advance, new SplittableRandom(3));
+    return new PacedIdentityCenter(
+        sandbox,
+        recorder,
+        new ReadRetry(
+            attempts, Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(5)),
+        clock,
+        clock::advance,
+        new SplittableRandom(3));
   }
 
   private static SandboxBehaviour stormOn(String operation, Duration length) {
@@ -61,8 +68,12 @@ class PacedIdentityCenterTest {
 
     // 46 accounts are three pages of 20: three requests, three tokens; then one sso-admin call.
     assertThat(sandbox.callCounts()).containsEntry("ListAccountsForParent", 3L);
-    assertThat(tokens).containsExactly(ApiService.ORGANIZATIONS, ApiService.ORGANIZATIONS,
-        ApiService.ORGANIZATIONS, ApiService.SSO_ADMIN);
+    assertThat(tokens)
+        .containsExactly(
+            ApiService.ORGANIZATIONS,
+            ApiService.ORGANIZATIONS,
+            ApiService.ORGANIZATIONS,
+            ApiService.SSO_ADMIN);
     assertThat(instance).isNotBlank();
   }
 
@@ -88,7 +99,8 @@ class PacedIdentityCenterTest {
     String instance = sandbox.listInstances().get(0).instanceArn();
 
     assertThatThrownBy(() -> paced(sandbox, 3).listPermissionSets(instance))
-        .isInstanceOfSatisfying(IdentityCenterException.class,
+        .isInstanceOfSatisfying(
+            IdentityCenterException.class,
             e -> assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.THROTTLED));
     assertThat(sandbox.callCounts()).containsEntry("ListPermissionSets", 3L);
   }
@@ -98,14 +110,21 @@ class PacedIdentityCenterTest {
     SandboxIdentityCenter sandbox =
         world(stormOn("ListPermissionSets", Duration.ofHours(1))).build();
     String instance = sandbox.listInstances().get(0).instanceArn();
-    PacedIdentityCenter ic = new PacedIdentityCenter(sandbox, recorder,
-        new ReadRetry(1000, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(4)),
-        clock, clock::advance, new SplittableRandom(3));
+    PacedIdentityCenter ic =
+        new PacedIdentityCenter(
+            sandbox,
+            recorder,
+            new ReadRetry(
+                1000, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(4)),
+            clock,
+            clock::advance,
+            new SplittableRandom(3));
     java.time.Instant start = clock.instant();
 
     assertThatThrownBy(() -> ic.listPermissionSets(instance))
         .isInstanceOf(IdentityCenterException.class);
-    assertThat(Duration.between(start, clock.instant())).isLessThanOrEqualTo(Duration.ofSeconds(10));
+    assertThat(Duration.between(start, clock.instant()))
+        .isLessThanOrEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
@@ -115,8 +134,10 @@ class PacedIdentityCenterTest {
     String instance = sandbox.listInstances().get(0).instanceArn();
     tokens.clear();
 
-    assertThatThrownBy(() -> paced(sandbox, 5)
-            .createPermissionSet(instance, "Ops", "ops", "PT1H", null, Map.of()))
+    assertThatThrownBy(
+            () ->
+                paced(sandbox, 5)
+                    .createPermissionSet(instance, "Ops", "ops", "PT1H", null, Map.of()))
         .isInstanceOf(IdentityCenterException.class);
     assertThat(sandbox.callCounts()).containsEntry("CreatePermissionSet", 1L);
     assertThat(tokens).containsExactly(ApiService.SSO_ADMIN);

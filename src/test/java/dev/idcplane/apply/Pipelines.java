@@ -37,12 +37,20 @@ final class Pipelines {
   private static Plan plan(IdentityCenter ic, MatrixLoad load) {
     assertThat(load.violations()).isEmpty();
     Matrix matrix = load.matrix();
-    LiveStateReader.Result live = new LiveStateReader(ic, Clock.systemUTC())
-        .read(MatrixRequests.forMatrix(matrix, Optional.empty()));
+    LiveStateReader.Result live =
+        new LiveStateReader(ic, Clock.systemUTC())
+            .read(MatrixRequests.forMatrix(matrix, Optional.empty()));
     Resolution r = new Resolver().resolve(matrix, live, PlanPolicy.defaults(), TODAY);
     assertThat(r.errors()).isEmpty();
-    return new Planner().plan(r.desired(), live.state(), PlanPolicy.defaults(),
-        new PlanSource(matrix.digest(), null, live.state().instance().instanceArn(),
-            live.state().readAt()));
+    return new Planner()
+        .plan(
+            r.desired(),
+            live.state(),
+            PlanPolicy.defaults(),
+            new PlanSource(
+                matrix.digest(),
+                null,
+                live.state().instance().instanceArn(),
+                live.state().readAt()));
   }
 }

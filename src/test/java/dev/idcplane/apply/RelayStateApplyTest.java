@@ -34,43 +34,72 @@ class RelayStateApplyTest {
   @BeforeEach
   void seedAndSetARelayStateInTheConsole() throws Exception {
     // No request rate limit: the plans here read the sandbox directly, without the applier's retry.
-    ic = SandboxIdentityCenter.fromSeed(ApplierTest.SEED, Clock.systemUTC(),
-        ApplierTest.behaviour().toBuilder().requestsPerSecond(0).build());
+    ic =
+        SandboxIdentityCenter.fromSeed(
+            ApplierTest.SEED,
+            Clock.systemUTC(),
+            ApplierTest.behaviour().toBuilder().requestsPerSecond(0).build());
     instanceArn = ic.listInstances().get(0).instanceArn();
     apply(Pipelines.plan(ic, ApplierTest.MATRIX));
     PermissionSetInfo info = powerUser();
     PermissionSetDefinition live = DefinitionReader.readDirect(ic, instanceArn, info);
-    ic.updatePermissionSet(info.arn(), new PermissionSetDefinition(live.description(),
-        live.sessionDuration(), live.managedPolicies(), live.customerManagedPolicies(),
-        live.permissionsBoundary(), live.inlinePolicy(), live.tags(), CONSOLE_URL));
+    ic.updatePermissionSet(
+        info.arn(),
+        new PermissionSetDefinition(
+            live.description(),
+            live.sessionDuration(),
+            live.managedPolicies(),
+            live.customerManagedPolicies(),
+            live.permissionsBoundary(),
+            live.inlinePolicy(),
+            live.tags(),
+            CONSOLE_URL));
     assertThat(powerUser().relayState()).isEqualTo(CONSOLE_URL);
   }
 
   @Test
   void aDescriptionChangeKeepsTheRelayStateTheMatrixAlsoDeclares() throws Exception {
-    Plan plan = Pipelines.plan(ic, matrix(POWER_USER,
-        "    description: Everything but IAM\n    relay_state: " + CONSOLE_URL + "\n"));
-    assertThat(plan.changes()).filteredOn(c -> c instanceof Change.UpdatePermissionSet)
+    Plan plan =
+        Pipelines.plan(
+            ic,
+            matrix(
+                POWER_USER,
+                "    description: Everything but IAM\n    relay_state: " + CONSOLE_URL + "\n"));
+    assertThat(plan.changes())
+        .filteredOn(c -> c instanceof Change.UpdatePermissionSet)
         .singleElement()
-        .satisfies(c -> assertThat(((Change.UpdatePermissionSet) c).fields())
-            .extracting(FieldChange::field).containsExactly("description"));
+        .satisfies(
+            c ->
+                assertThat(((Change.UpdatePermissionSet) c).fields())
+                    .extracting(FieldChange::field)
+                    .containsExactly("description"));
 
     apply(plan);
 
     assertThat(powerUser().description()).isEqualTo("Everything but IAM");
     assertThat(powerUser().relayState()).isEqualTo(CONSOLE_URL);
-    assertThat(Pipelines.plan(ic, matrix(POWER_USER,
-        "    description: Everything but IAM\n    relay_state: " + CONSOLE_URL + "\n")).changes())
+    assertThat(
+            Pipelines.plan(
+                    ic,
+                    matrix(
+                        POWER_USER,
+                        "    description: Everything but IAM\n    relay_state: "
+                            + CONSOLE_URL
+                            + "\n"))
+                .changes())
         .isEmpty();
   }
 
   @Test
   void aRelayStateTheMatrixLeavesOutIsRemoved() throws Exception {
     Plan plan = Pipelines.plan(ic, ApplierTest.MATRIX);
-    assertThat(plan.changes()).filteredOn(c -> c instanceof Change.UpdatePermissionSet)
+    assertThat(plan.changes())
+        .filteredOn(c -> c instanceof Change.UpdatePermissionSet)
         .singleElement()
-        .satisfies(c -> assertThat(((Change.UpdatePermissionSet) c).fields())
-            .containsExactly(new FieldChange("relay_state", CONSOLE_URL, null)));
+        .satisfies(
+            c ->
+                assertThat(((Change.UpdatePermissionSet) c).fields())
+                    .containsExactly(new FieldChange("relay_state", CONSOLE_URL, null)));
 
     apply(plan);
 
@@ -81,15 +110,18 @@ class RelayStateApplyTest {
   @Test
   void aNewRelayStateAndDescriptionGoInOneUpdate() throws Exception {
     String url = "https://console.aws.amazon.com/s3/home";
-    apply(Pipelines.plan(ic, matrix(POWER_USER,
-        "    description: Storage work\n    relay_state: " + url + "\n")));
+    apply(
+        Pipelines.plan(
+            ic,
+            matrix(POWER_USER, "    description: Storage work\n    relay_state: " + url + "\n")));
 
     assertThat(powerUser().relayState()).isEqualTo(url);
     assertThat(powerUser().description()).isEqualTo("Storage work");
   }
 
   private void apply(Plan plan) throws InterruptedException {
-    RunResult result = ApplierTest.apply(ic, plan, new RecordingJournal(), Applier.operationsOf(plan));
+    RunResult result =
+        ApplierTest.apply(ic, plan, new RecordingJournal(), Applier.operationsOf(plan));
     assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
   }
 

@@ -22,15 +22,22 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.idcplane.matrix..", "dev.idcplane.plan..", "dev.idcplane.error..",
+            "dev.idcplane.matrix..",
+            "dev.idcplane.plan..",
+            "dev.idcplane.error..",
             "dev.idcplane.access..")
         .or()
         .resideInAnyPackage("dev.idcplane.identitycenter", "dev.idcplane.identitycenter.sandbox")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.quarkus..", "software.amazon..", "jakarta.persistence..", "jakarta.enterprise..",
-            "jakarta.ws.rs..", "org.hibernate..", "io.smallrye..")
+            "io.quarkus..",
+            "software.amazon..",
+            "jakarta.persistence..",
+            "jakarta.enterprise..",
+            "jakarta.ws.rs..",
+            "org.hibernate..",
+            "io.smallrye..")
         .check(CLASSES);
   }
 
@@ -44,8 +51,11 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.idcplane.api..", "dev.idcplane.persistence..", "dev.idcplane.service..",
-            "dev.idcplane.config..", "dev.idcplane.identitycenter.aws..",
+            "dev.idcplane.api..",
+            "dev.idcplane.persistence..",
+            "dev.idcplane.service..",
+            "dev.idcplane.config..",
+            "dev.idcplane.identitycenter.aws..",
             "dev.idcplane.identitycenter.sandbox..")
         .check(CLASSES);
   }

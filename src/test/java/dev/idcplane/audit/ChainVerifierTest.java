@@ -17,17 +17,35 @@ class ChainVerifierTest {
     for (int seq = 1; seq <= n; seq++) {
       Instant at = T0.plusSeconds(seq).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
       String details = "{\"n\":" + seq + "}";
-      String hash = AuditChain.hash(previous, seq, at, "PLAN_STORED", "alice", "sha256:d",
-          seq % 2 == 0 ? null : "c0ffee", details);
-      out.add(new AuditEntry(seq, at, "PLAN_STORED", "alice", "sha256:d",
-          seq % 2 == 0 ? null : "c0ffee", details, previous, hash));
+      String hash =
+          AuditChain.hash(
+              previous,
+              seq,
+              at,
+              "PLAN_STORED",
+              "alice",
+              "sha256:d",
+              seq % 2 == 0 ? null : "c0ffee",
+              details);
+      out.add(
+          new AuditEntry(
+              seq,
+              at,
+              "PLAN_STORED",
+              "alice",
+              "sha256:d",
+              seq % 2 == 0 ? null : "c0ffee",
+              details,
+              previous,
+              hash));
       previous = hash;
     }
     return out;
   }
 
   static ChainHead head(List<AuditEntry> chain) {
-    return chain.isEmpty() ? ChainHead.EMPTY
+    return chain.isEmpty()
+        ? ChainHead.EMPTY
         : new ChainHead(chain.get(chain.size() - 1).seq(), chain.get(chain.size() - 1).entryHash());
   }
 
@@ -58,8 +76,9 @@ class ChainVerifierTest {
   @Test
   void hashesAreDeterministicAndCoverEveryField() {
     String h = AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", "c", "{}");
-    assertThat(h).hasSize(64).isEqualTo(
-        AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", "c", "{}"));
+    assertThat(h)
+        .hasSize(64)
+        .isEqualTo(AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", "c", "{}"));
     assertThat(AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", null, "{}"))
         .isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", "", "{}"));
     // Field boundaries are unambiguous: moving a character from one field to the next changes it.
@@ -72,8 +91,18 @@ class ChainVerifierTest {
   void anEditedEntryBreaksTheChainAtItsSeq() {
     List<AuditEntry> c = chain(5);
     AuditEntry e = c.get(2);
-    c.set(2, new AuditEntry(e.seq(), e.at(), e.action(), "mallory", e.matrixDigest(),
-        e.matrixCommit(), e.details(), e.previousHash(), e.entryHash()));
+    c.set(
+        2,
+        new AuditEntry(
+            e.seq(),
+            e.at(),
+            e.action(),
+            "mallory",
+            e.matrixDigest(),
+            e.matrixCommit(),
+            e.details(),
+            e.previousHash(),
+            e.entryHash()));
     ChainVerdict v = verify(c);
     assertThat(v.valid()).isFalse();
     assertThat(v.firstBrokenSeq()).isEqualTo(3);
@@ -85,10 +114,28 @@ class ChainVerifierTest {
   void anEditedEntryWithARecomputedHashBreaksTheNextLink() {
     List<AuditEntry> c = chain(5);
     AuditEntry e = c.get(1);
-    String forged = AuditChain.hash(e.previousHash(), e.seq(), e.at(), e.action(), e.subject(),
-        e.matrixDigest(), e.matrixCommit(), "{\"n\":99}");
-    c.set(1, new AuditEntry(e.seq(), e.at(), e.action(), e.subject(), e.matrixDigest(),
-        e.matrixCommit(), "{\"n\":99}", e.previousHash(), forged));
+    String forged =
+        AuditChain.hash(
+            e.previousHash(),
+            e.seq(),
+            e.at(),
+            e.action(),
+            e.subject(),
+            e.matrixDigest(),
+            e.matrixCommit(),
+            "{\"n\":99}");
+    c.set(
+        1,
+        new AuditEntry(
+            e.seq(),
+            e.at(),
+            e.action(),
+            e.subject(),
+            e.matrixDigest(),
+            e.matrixCommit(),
+            "{\"n\":99}",
+            e.previousHash(),
+            forged));
     assertThat(verify(c).firstBrokenSeq()).isEqualTo(3);
     assertThat(verify(c).reason()).contains("previous hash");
   }
@@ -120,8 +167,9 @@ class ChainVerifierTest {
     assertThat(one.entries()).isEqualTo(8);
     assertThat(one.head()).isEqualTo(head(full));
     assertThat(verify(full.subList(0, 7), head(full)).reason())
-        .isEqualTo("chain ends at seq 7 but the head anchor records seq 9:"
-            + " the newest entries 8..9 were removed");
+        .isEqualTo(
+            "chain ends at seq 7 but the head anchor records seq 9:"
+                + " the newest entries 8..9 were removed");
     ChainVerdict all = verify(List.of(), head(full));
     assertThat(all.firstBrokenSeq()).isEqualTo(1);
     assertThat(all.reason()).contains("chain ends at seq 0", "removed");
@@ -170,10 +218,27 @@ class ChainVerifierTest {
     String previous = rewritten.get(1).entryHash();
     for (AuditEntry e : original.subList(2, 5)) {
       String details = "{\"forged\":" + e.seq() + "}";
-      String hash = AuditChain.hash(previous, e.seq(), e.at(), e.action(), e.subject(),
-          e.matrixDigest(), e.matrixCommit(), details);
-      rewritten.add(new AuditEntry(e.seq(), e.at(), e.action(), e.subject(), e.matrixDigest(),
-          e.matrixCommit(), details, previous, hash));
+      String hash =
+          AuditChain.hash(
+              previous,
+              e.seq(),
+              e.at(),
+              e.action(),
+              e.subject(),
+              e.matrixDigest(),
+              e.matrixCommit(),
+              details);
+      rewritten.add(
+          new AuditEntry(
+              e.seq(),
+              e.at(),
+              e.action(),
+              e.subject(),
+              e.matrixDigest(),
+              e.matrixCommit(),
+              details,
+              previous,
+              hash));
       previous = hash;
     }
     assertThat(verify(rewritten, head(rewritten)).valid()).isTrue();

@@ -38,19 +38,20 @@ final class BaselineApplier {
     AtomicInteger ok = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     for (int w = 0; w < workers; w++) {
-      pool.submit(() -> {
-        AccountAssignment a;
-        while ((a = queue.poll()) != null) {
-          try {
-            if (one(ic, instance, a)) {
-              ok.incrementAndGet();
+      pool.submit(
+          () -> {
+            AccountAssignment a;
+            while ((a = queue.poll()) != null) {
+              try {
+                if (one(ic, instance, a)) {
+                  ok.incrementAndGet();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
             }
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
-      });
+          });
     }
     pool.shutdown();
     pool.awaitTermination(1, TimeUnit.HOURS);

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Drift export and query over 10,000 and 1,000,000 findings in the real PostgreSQL: export rows per
  * second and peak heap growth during the export (flat memory means the two sizes show the same
- * growth), and p95 of a filtered, paginated drift query. Not part of the test suite:
- * {@code ./mvnw -Pbench test -Dtest=DriftBenchmark}.
+ * growth), and p95 of a filtered, paginated drift query. Not part of the test suite: {@code ./mvnw
+ * -Pbench test -Dtest=DriftBenchmark}.
  */
 @QuarkusTest
 @QuarkusTestResource(TestKeys.class)
@@ -40,9 +40,16 @@ class DriftBenchmark {
   @Inject PlanningService planning;
   @Inject ObjectMapper json;
 
-  static final DriftFilter ALL = new DriftFilter(DriftFilter.Status.ALL, Optional.empty(),
-      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-      Optional.empty());
+  static final DriftFilter ALL =
+      new DriftFilter(
+          DriftFilter.Status.ALL,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
 
   @Test
   void exportAndQuery() throws Exception {
@@ -54,13 +61,17 @@ class DriftBenchmark {
     Result large = export();
     double p95 = queryP95();
     System.out.printf("%n== Drift export (CSV, streamed, fetch size 500)%n");
-    System.out.printf("%-10s %12s %12s %34s%n", "findings", "seconds", "rows/s", "peak live heap growth (after GC)");
+    System.out.printf(
+        "%-10s %12s %12s %34s%n",
+        "findings", "seconds", "rows/s", "peak live heap growth (after GC)");
     for (Result r : List.of(small, large)) {
-      System.out.printf("%-10d %12.2f %12.0f %31.1f MiB%n", r.rows, r.seconds, r.rows / r.seconds,
-          r.peakGrowth / 1048576.0);
+      System.out.printf(
+          "%-10d %12.2f %12.0f %31.1f MiB%n",
+          r.rows, r.seconds, r.rows / r.seconds, r.peakGrowth / 1048576.0);
     }
-    System.out.printf("== Drift query over %d findings: kind + account + open, limit 100:"
-        + " p95 %.1f ms%n", large.rows, p95);
+    System.out.printf(
+        "== Drift query over %d findings: kind + account + open, limit 100:" + " p95 %.1f ms%n",
+        large.rows, p95);
     assertThat(large.rows).isEqualTo(1_000_000);
     assertThat(p95).isLessThan(1000);
   }
@@ -71,25 +82,32 @@ class DriftBenchmark {
     System.gc();
     long base = liveAfterGc();
     AtomicLong peak = new AtomicLong(base);
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak.accumulateAndGet(liveAfterGc(), Math::max);
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(liveAfterGc(), Math::max);
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
     sampler.start();
     AtomicLong rows = new AtomicLong();
     long t0 = System.nanoTime();
     DriftExporter exporter = new DriftExporter(OutputStream.nullOutputStream(), true, json);
-    exporter.write(new DriftExporter.Header(Instant.now().toString(), "bench", "all", null, null),
-        sink -> store.stream(ALL, 500, r -> {
-          rows.incrementAndGet();
-          sink.accept(r);
-        }));
+    exporter.write(
+        new DriftExporter.Header(Instant.now().toString(), "bench", "all", null, null),
+        sink ->
+            store.stream(
+                ALL,
+                500,
+                r -> {
+                  rows.incrementAndGet();
+                  sink.accept(r);
+                }));
     double s = (System.nanoTime() - t0) / 1e9;
     sampler.interrupt();
     sampler.join();
@@ -100,7 +118,8 @@ class DriftBenchmark {
   static long liveAfterGc() {
     long sum = 0;
     for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP
+          && pool.getCollectionUsage() != null) {
         sum += pool.getCollectionUsage().getUsed();
       }
     }
@@ -110,9 +129,16 @@ class DriftBenchmark {
   double queryP95() {
     List<Long> nanos = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      DriftFilter f = new DriftFilter(DriftFilter.Status.OPEN, Optional.of("UNEXPECTED"),
-          Optional.of(String.format("%012d", 100000000000L + (i * 37) % 1000)), Optional.empty(),
-          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+      DriftFilter f =
+          new DriftFilter(
+              DriftFilter.Status.OPEN,
+              Optional.of("UNEXPECTED"),
+              Optional.of(String.format("%012d", 100000000000L + (i * 37) % 1000)),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty());
       long t0 = System.nanoTime();
       store.page(f, Optional.empty(), 100);
       nanos.add(System.nanoTime() - t0);
@@ -122,22 +148,32 @@ class DriftBenchmark {
   }
 
   void insert(UUID plan, int from, int to) throws Exception {
-    exec("insert into drift_finding (id, instance_arn, finding_key, kind, permission_set,"
-        + " account_id, account_name, account_path, principal_type, principal_id, principal_name,"
-        + " detail, first_seen, last_seen, first_plan_id, last_plan_id, last_matrix_digest,"
-        + " resolved_at, resolution)"
-        + " select gen_random_uuid(), 'arn:bench', 'k/' || g,"
-        + " (array['MISSING','UNEXPECTED','UNMANAGED','PROTECTED'])[1 + g % 4], 'Set' || (g % 40),"
-        + " lpad((100000000000 + g % 1000)::text, 12, '0'), 'acct-' || (g % 1000), 'U' || (g % 10),"
-        + " 'GROUP', 'gid-' || (g % 100), 'g' || (g % 100), 'detail, with \"quotes\" ' || g,"
-        + " now() - (g || ' seconds')::interval, now(), '" + plan + "', '" + plan + "', 'digest',"
-        + " case when g % 3 = 0 then now() end, case when g % 3 = 0 then 'OUTSIDE' end"
-        + " from generate_series(" + from + ", " + (to - 1) + ") g");
+    exec(
+        "insert into drift_finding (id, instance_arn, finding_key, kind, permission_set,"
+            + " account_id, account_name, account_path, principal_type, principal_id, principal_name,"
+            + " detail, first_seen, last_seen, first_plan_id, last_plan_id, last_matrix_digest,"
+            + " resolved_at, resolution)"
+            + " select gen_random_uuid(), 'arn:bench', 'k/' || g,"
+            + " (array['MISSING','UNEXPECTED','UNMANAGED','PROTECTED'])[1 + g % 4], 'Set' || (g % 40),"
+            + " lpad((100000000000 + g % 1000)::text, 12, '0'), 'acct-' || (g % 1000), 'U' || (g % 10),"
+            + " 'GROUP', 'gid-' || (g % 100), 'g' || (g % 100), 'detail, with \"quotes\" ' || g,"
+            + " now() - (g || ' seconds')::interval, now(), '"
+            + plan
+            + "', '"
+            + plan
+            + "', 'digest',"
+            + " case when g % 3 = 0 then now() end, case when g % 3 = 0 then 'OUTSIDE' end"
+            + " from generate_series("
+            + from
+            + ", "
+            + (to - 1)
+            + ") g");
     exec("analyze drift_finding");
   }
 
   void exec(String sql) throws Exception {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.execute();
     }
   }

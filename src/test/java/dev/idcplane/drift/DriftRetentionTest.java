@@ -84,9 +84,16 @@ class DriftRetentionTest {
     assertThat(previous(rows, b2)).isNull();
 
     assertThat(purger.purge().orElseThrow().deleted()).as("nothing left to purge").isZero();
-    JsonPath audit = given().auth().oauth2(TestTokens.token("audrey", "auditor"))
-        .when().get("/api/v1/audit?action=DRIFT_PURGED")
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath audit =
+        given()
+            .auth()
+            .oauth2(TestTokens.token("audrey", "auditor"))
+            .when()
+            .get("/api/v1/audit?action=DRIFT_PURGED")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(audit.getList("entries")).as("one entry, none for the empty purge").hasSize(1);
     assertThat(audit.getString("entries[0].subject")).isEqualTo("scheduler");
     assertThat(audit.getInt("entries[0].details.deleted")).isEqualTo(5);
@@ -120,7 +127,8 @@ class DriftRetentionTest {
   }
 
   static long sightings(DriftRows rows, List<UUID> ids) {
-    return rows.count("select count(*) from drift_sighting where finding_id = any(?)",
+    return rows.count(
+        "select count(*) from drift_sighting where finding_id = any(?)",
         (Object) ids.toArray(UUID[]::new));
   }
 }

@@ -32,8 +32,8 @@ class DriftRetentionUnsetTest {
     DriftRows rows = new DriftRows(plans, store, db);
     Instant now = clock.instant();
     try {
-      DriftRetentionTest.occurrence(rows, ARN, "old", now.minus(Duration.ofDays(5000)),
-          now.minus(Duration.ofDays(4000)));
+      DriftRetentionTest.occurrence(
+          rows, ARN, "old", now.minus(Duration.ofDays(5000)), now.minus(Duration.ofDays(4000)));
       long before = rows.count("select count(*) from drift_finding");
       long audited = rows.count("select count(*) from audit_entry where action = 'DRIFT_PURGED'");
 

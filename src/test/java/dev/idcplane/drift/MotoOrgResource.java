@@ -21,12 +21,12 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * A drifted organization on moto for a whole application: starts moto on a free port, seeds
- * {@link MotoAcceptanceOrg} through the real SDK, makes {@link #MATRIX} a git repository whose
- * first commit is {@code matrix(true)} (with the expired rule), and points the service at both.
- * The service's AWS clients take credentials from the SDK's default chain, whose first link is
- * the {@code aws.accessKeyId}/{@code aws.secretAccessKey} system properties: moto's test keys are
- * set there while the application runs.
+ * A drifted organization on moto for a whole application: starts moto on a free port, seeds {@link
+ * MotoAcceptanceOrg} through the real SDK, makes {@link #MATRIX} a git repository whose first
+ * commit is {@code matrix(true)} (with the expired rule), and points the service at both. The
+ * service's AWS clients take credentials from the SDK's default chain, whose first link is the
+ * {@code aws.accessKeyId}/{@code aws.secretAccessKey} system properties: moto's test keys are set
+ * there while the application runs.
  */
 public class MotoOrgResource implements QuarkusTestResourceLifecycleManager {
   static final Path MATRIX =
@@ -100,9 +100,14 @@ public class MotoOrgResource implements QuarkusTestResourceLifecycleManager {
 
   /** SDK clients on moto with its test keys, for the test's own changes "outside the service". */
   static AwsClients clients(URI endpoint) {
-    return AwsClients.create(new AwsClients.Settings(Region.US_EAST_1, Optional.of(endpoint),
-        RetryMode.STANDARD, 1, Duration.ofSeconds(30),
-        Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, KEY)))));
+    return AwsClients.create(
+        new AwsClients.Settings(
+            Region.US_EAST_1,
+            Optional.of(endpoint),
+            RetryMode.STANDARD,
+            1,
+            Duration.ofSeconds(30),
+            Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, KEY)))));
   }
 
   /** A fresh repository at {@link #MATRIX} holding the first matrix in one commit. */

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * run, matrix commit or outside change that resolved it, and exports the history.
  *
  * <p>The scheduler keeps scanning while the test runs, so every expectation about scans is awaited
- * with a deadline; where the test must see the history hold still (a matrix commit, the exports)
- * it holds the instance's apply lock, which makes scans skip.
+ * with a deadline; where the test must see the history hold still (a matrix commit, the exports) it
+ * holds the instance's apply lock, which makes scans skip.
  */
 @QuarkusTest
 @TestProfile(MotoScheduledScanTest.Profile.class)
@@ -50,17 +50,16 @@ import org.junit.jupiter.api.Test;
 class MotoScheduledScanTest {
   static final String ADMIN = "alice-admin";
   static final String SCHEDULER = DriftScanner.SUBJECT;
+
   /** Long enough for a few scans at the 2-second cadence, whatever the machine. */
   static final Duration SCANS = Duration.ofSeconds(30);
 
-  static final String MISSING =
-      "?kind=missing&account=shared-services&principal=platform-admins";
+  static final String MISSING = "?kind=missing&account=shared-services&principal=platform-admins";
   static final String UNEXPECTED_ALICE =
       "?kind=unexpected&account=app-prod&principal=alice@example.com";
   static final String UNEXPECTED_BOB =
       "?kind=unexpected&account=app-staging&principal=bob@example.com";
-  static final String UNMANAGED =
-      "?kind=unmanaged&account=app-prod&principal=legacy-contractors";
+  static final String UNMANAGED = "?kind=unmanaged&account=app-prod&principal=legacy-contractors";
   static final String EXPIRED = "?kind=expired_user_rule&principal=bob@example.com";
 
   /** Real scheduled scans every 2 seconds on moto; apply waits sized for moto. */
@@ -84,24 +83,37 @@ class MotoScheduledScanTest {
     String first = Git.run(MotoOrgResource.MATRIX, "rev-parse", "HEAD");
 
     // 1. Scans open the findings; the open ones filter by kind, account and principal.
-    Map<String, Object> missing = await("two scans saw the MISSING finding",
-        () -> only("?status=open" + MISSING.replace('?', '&'))
-            .filter(f -> (int) f.get("seenByPlans") >= 2));
-    assertThat(missing).containsEntry("permissionSet", "Admin")
+    Map<String, Object> missing =
+        await(
+            "two scans saw the MISSING finding",
+            () ->
+                only("?status=open" + MISSING.replace('?', '&'))
+                    .filter(f -> (int) f.get("seenByPlans") >= 2));
+    assertThat(missing)
+        .containsEntry("permissionSet", "Admin")
         .containsEntry("accountName", "shared-services")
         .containsEntry("lastMatrixCommit", first);
     assertThat(plan(missing.get("firstPlanId")).getString("createdBy")).isEqualTo(SCHEDULER);
     for (String query : List.of(UNEXPECTED_ALICE, UNEXPECTED_BOB, UNMANAGED, EXPIRED)) {
-      assertThat(only("?status=open" + query.replace('?', '&'))).as(query).get()
-          .satisfies(f -> assertThat(f).containsEntry("status", "OPEN")
-              .containsEntry("lastMatrixCommit", first));
+      assertThat(only("?status=open" + query.replace('?', '&')))
+          .as(query)
+          .get()
+          .satisfies(
+              f ->
+                  assertThat(f)
+                      .containsEntry("status", "OPEN")
+                      .containsEntry("lastMatrixCommit", first));
     }
     List<Map<String, Object>> appProd = items("?status=open&account=app-prod");
     assertThat(appProd).extracting(f -> f.get("accountName")).containsOnly("app-prod");
-    assertThat(appProd).extracting(f -> f.get("kind")).contains("UNEXPECTED", "UNMANAGED")
+    assertThat(appProd)
+        .extracting(f -> f.get("kind"))
+        .contains("UNEXPECTED", "UNMANAGED")
         .doesNotContain("MISSING");
-    assertThat(items("?status=open&kind=unmanaged")).extracting(f -> f.get("kind"))
-        .containsOnly("UNMANAGED").hasSizeGreaterThan(1);
+    assertThat(items("?status=open&kind=unmanaged"))
+        .extracting(f -> f.get("kind"))
+        .containsOnly("UNMANAGED")
+        .hasSizeGreaterThan(1);
     Map<String, Object> newestScan = newestPlanBy(SCHEDULER);
     assertThat(newestScan).containsEntry("matrixCommit", first);
     String instanceArn = (String) newestScan.get("instanceArn");
@@ -110,26 +122,43 @@ class MotoScheduledScanTest {
     String runId = applyNewestScan();
     for (String query : List.of(MISSING, UNEXPECTED_ALICE, UNEXPECTED_BOB)) {
       Map<String, Object> applied = resolved(query, "APPLIED");
-      assertThat(applied).as(query).containsEntry("resolvedRunId", runId)
-          .containsEntry("resolvedBy", ADMIN).containsEntry("resolvedMatrixCommit", first);
+      assertThat(applied)
+          .as(query)
+          .containsEntry("resolvedRunId", runId)
+          .containsEntry("resolvedBy", ADMIN)
+          .containsEntry("resolvedMatrixCommit", first);
       assertThat(plan(applied.get("resolvedPlanId")).getString("createdBy")).isEqualTo(SCHEDULER);
     }
-    JsonPath run = given().auth().oauth2(auditor()).when().get("/api/v1/runs/" + runId)
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath run =
+        given()
+            .auth()
+            .oauth2(auditor())
+            .when()
+            .get("/api/v1/runs/" + runId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(run.getString("startedBy")).isEqualTo(ADMIN);
     assertThat(run.getString("matrixCommit")).isEqualTo(first);
     assertThat(only("?status=open" + EXPIRED.replace('?', '&')))
-        .as("only removing the rule resolves an expired rule").isPresent();
+        .as("only removing the rule resolves an expired rule")
+        .isPresent();
 
     // 3. The expired rule is removed in a new commit: MATRIX_CHANGED, traced to that commit.
-    String second = holding(instanceArn, () -> {
-      Files.writeString(MotoOrgResource.MATRIX.resolve("matrix.yaml"),
-          MotoOrgResource.matrix(false));
-      return Git.commitAll(MotoOrgResource.MATRIX, "Drop bob's expired exception");
-    });
+    String second =
+        holding(
+            instanceArn,
+            () -> {
+              Files.writeString(
+                  MotoOrgResource.MATRIX.resolve("matrix.yaml"), MotoOrgResource.matrix(false));
+              return Git.commitAll(MotoOrgResource.MATRIX, "Drop bob's expired exception");
+            });
     Map<String, Object> changed = resolved(EXPIRED, "MATRIX_CHANGED");
-    assertThat(changed).containsEntry("lastMatrixCommit", first)
-        .containsEntry("resolvedMatrixCommit", second).containsEntry("resolvedBy", SCHEDULER);
+    assertThat(changed)
+        .containsEntry("lastMatrixCommit", first)
+        .containsEntry("resolvedMatrixCommit", second)
+        .containsEntry("resolvedBy", SCHEDULER);
     assertThat(changed.get("resolvedRunId")).isNull();
     assertThat(changed.get("resolvedMatrixDigest")).isNotEqualTo(missing.get("lastMatrixDigest"));
 
@@ -137,50 +166,79 @@ class MotoScheduledScanTest {
     Map<String, Object> unmanaged = only(UNMANAGED + "&status=open").orElseThrow();
     try (AwsClients aws = MotoOrgResource.clients(URI.create(endpoint))) {
       var sso = aws.ssoAdmin();
-      String setArn = sso.listPermissionSets(r -> r.instanceArn(instanceArn)).permissionSets()
-          .stream()
-          .filter(arn -> sso.describePermissionSet(r -> r.instanceArn(instanceArn)
-              .permissionSetArn(arn)).permissionSet().name().equals("LegacyAccess"))
-          .findFirst().orElseThrow();
-      sso.deleteAccountAssignment(r -> r.instanceArn(instanceArn).targetType("AWS_ACCOUNT")
-          .targetId((String) unmanaged.get("accountId")).permissionSetArn(setArn)
-          .principalType("GROUP").principalId((String) unmanaged.get("principalId")));
+      String setArn =
+          sso.listPermissionSets(r -> r.instanceArn(instanceArn)).permissionSets().stream()
+              .filter(
+                  arn ->
+                      sso.describePermissionSet(
+                              r -> r.instanceArn(instanceArn).permissionSetArn(arn))
+                          .permissionSet()
+                          .name()
+                          .equals("LegacyAccess"))
+              .findFirst()
+              .orElseThrow();
+      sso.deleteAccountAssignment(
+          r ->
+              r.instanceArn(instanceArn)
+                  .targetType("AWS_ACCOUNT")
+                  .targetId((String) unmanaged.get("accountId"))
+                  .permissionSetArn(setArn)
+                  .principalType("GROUP")
+                  .principalId((String) unmanaged.get("principalId")));
     }
     Map<String, Object> outside = resolved(UNMANAGED, "OUTSIDE");
-    assertThat(outside).containsEntry("id", unmanaged.get("id"))
-        .containsEntry("resolvedBy", SCHEDULER).containsEntry("resolvedMatrixCommit", second);
+    assertThat(outside)
+        .containsEntry("id", unmanaged.get("id"))
+        .containsEntry("resolvedBy", SCHEDULER)
+        .containsEntry("resolvedMatrixCommit", second);
     assertThat(outside.get("resolvedRunId")).isNull();
 
     // 5. Exports of the whole history, taken while no scan runs, match the list row for row.
-    holding(instanceArn, () -> {
-      List<Map<String, Object>> all = items("?status=all&limit=500");
-      assertThat(all).extracting(f -> f.get("resolution"))
-          .contains("APPLIED", "MATRIX_CHANGED", "OUTSIDE");
-      assertCsvExport(all, second);
-      assertJsonExport(all, second);
-      return null;
-    });
+    holding(
+        instanceArn,
+        () -> {
+          List<Map<String, Object>> all = items("?status=all&limit=500");
+          assertThat(all)
+              .extracting(f -> f.get("resolution"))
+              .contains("APPLIED", "MATRIX_CHANGED", "OUTSIDE");
+          assertCsvExport(all, second);
+          assertJsonExport(all, second);
+          return null;
+        });
   }
 
   /** Applies the newest scan's plan as the admin, retrying while a scan holds the instance. */
   private String applyNewestScan() {
-    return await("an apply of the newest scan's plan got the instance", () -> {
-      Object planId = newestPlanBy(SCHEDULER).get("id");
-      Response r = given().auth().oauth2(TestTokens.token(ADMIN, "admin"))
-          .when().post("/api/v1/plans/" + planId + "/apply?allowDeletes=true&wait=true");
-      if (r.statusCode() == 409) {
-        return Optional.empty(); // a scan held the lock, or made a newer plan: try again
-      }
-      assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
-      assertThat(r.jsonPath().getString("status")).isEqualTo("SUCCEEDED");
-      return Optional.of(r.jsonPath().getString("id"));
-    });
+    return await(
+        "an apply of the newest scan's plan got the instance",
+        () -> {
+          Object planId = newestPlanBy(SCHEDULER).get("id");
+          Response r =
+              given()
+                  .auth()
+                  .oauth2(TestTokens.token(ADMIN, "admin"))
+                  .when()
+                  .post("/api/v1/plans/" + planId + "/apply?allowDeletes=true&wait=true");
+          if (r.statusCode() == 409) {
+            return Optional.empty(); // a scan held the lock, or made a newer plan: try again
+          }
+          assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+          assertThat(r.jsonPath().getString("status")).isEqualTo("SUCCEEDED");
+          return Optional.of(r.jsonPath().getString("id"));
+        });
   }
 
   private void assertCsvExport(List<Map<String, Object>> all, String commit) throws Exception {
-    String text = given().auth().oauth2(auditor())
-        .when().get("/api/v1/drift/export?format=csv&status=all")
-        .then().statusCode(200).extract().asString();
+    String text =
+        given()
+            .auth()
+            .oauth2(auditor())
+            .when()
+            .get("/api/v1/drift/export?format=csv&status=all")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     List<String> lines = Arrays.asList(text.split("\r\n", -1));
     int headers = DriftExporter.CSV_HEADER_LINES;
     assertThat(lines.get(5)).isEqualTo("# matrix-commit: " + commit);
@@ -206,9 +264,16 @@ class MotoScheduledScanTest {
   }
 
   private void assertJsonExport(List<Map<String, Object>> all, String commit) throws Exception {
-    String text = given().auth().oauth2(auditor())
-        .when().get("/api/v1/drift/export?format=json&status=all")
-        .then().statusCode(200).extract().asString();
+    String text =
+        given()
+            .auth()
+            .oauth2(auditor())
+            .when()
+            .get("/api/v1/drift/export?format=json&status=all")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     List<String> lines = Arrays.asList(text.split("\n"));
     assertThat(JsonPath.from(lines.get(0)).getString("header.matrixCommit")).isEqualTo(commit);
     List<String> rows = lines.subList(1, lines.size() - 1);
@@ -223,9 +288,11 @@ class MotoScheduledScanTest {
 
   /** The one finding that matches (any status), once a scan resolved it {@code as}. */
   private Map<String, Object> resolved(String query, String as) {
-    return await(query + " resolved " + as,
-        () -> only("?status=resolved" + query.replace('?', '&'))
-            .filter(f -> as.equals(f.get("resolution"))));
+    return await(
+        query + " resolved " + as,
+        () ->
+            only("?status=resolved" + query.replace('?', '&'))
+                .filter(f -> as.equals(f.get("resolution"))));
   }
 
   /** The single finding {@code query} lists, if exactly one. */
@@ -235,28 +302,53 @@ class MotoScheduledScanTest {
   }
 
   private List<Map<String, Object>> items(String query) {
-    return given().auth().oauth2(auditor()).when().get("/api/v1/drift" + query)
-        .then().statusCode(200).extract().jsonPath().getList("items");
+    return given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/drift" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items");
   }
 
   /** The newest stored plan {@code subject} made, as listed. */
   private Map<String, Object> newestPlanBy(String subject) {
-    List<Map<String, Object>> plans = given().auth().oauth2(auditor())
-        .when().get("/api/v1/plans?limit=200").then().statusCode(200).extract().jsonPath()
-        .getList("");
-    return plans.stream().filter(p -> subject.equals(p.get("createdBy"))).findFirst()
+    List<Map<String, Object>> plans =
+        given()
+            .auth()
+            .oauth2(auditor())
+            .when()
+            .get("/api/v1/plans?limit=200")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("");
+    return plans.stream()
+        .filter(p -> subject.equals(p.get("createdBy")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no plan by " + subject));
   }
 
   private JsonPath plan(Object id) {
-    return given().auth().oauth2(auditor()).when().get("/api/v1/plans/" + id)
-        .then().statusCode(200).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(auditor())
+        .when()
+        .get("/api/v1/plans/" + id)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   /** Runs {@code work} holding the instance's apply lock, so no scan runs meanwhile. */
   private <T> T holding(String instanceArn, Work<T> work) throws Exception {
-    ApplyLocks.Lease lease = await("the instance's apply lock (a scan may hold it)",
-        () -> locks.tryLock(instanceArn));
+    ApplyLocks.Lease lease =
+        await("the instance's apply lock (a scan may hold it)", () -> locks.tryLock(instanceArn));
     try (lease) {
       return work.run();
     }
@@ -289,7 +381,7 @@ class MotoScheduledScanTest {
   }
 
   private static String sha256(String s) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 }

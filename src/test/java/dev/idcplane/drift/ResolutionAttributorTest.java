@@ -17,7 +17,8 @@ class ResolutionAttributorTest {
 
   @Test
   void aRunThatChangedTheKeyAfterLastSeenAppliedIt() {
-    var touch = new RunTouch(RUN, "alice", T.plusSeconds(5), "assignment/Dev/111122223333/GROUP:g1");
+    var touch =
+        new RunTouch(RUN, "alice", T.plusSeconds(5), "assignment/Dev/111122223333/GROUP:g1");
     assertThat(ResolutionAttributor.attribute(SEEN, List.of(touch), "d2", "bob"))
         .isEqualTo(Resolution.applied(RUN, "alice"));
   }
@@ -33,8 +34,10 @@ class ResolutionAttributorTest {
 
   @Test
   void aRunOnAnotherKeyOrBeforeLastSeenDoesNotCount() {
-    var other = new RunTouch(RUN, "alice", T.plusSeconds(5), "assignment/Dev/111122223333/GROUP:g2");
-    var early = new RunTouch(RUN, "alice", T.minusSeconds(1), "assignment/Dev/111122223333/GROUP:g1");
+    var other =
+        new RunTouch(RUN, "alice", T.plusSeconds(5), "assignment/Dev/111122223333/GROUP:g2");
+    var early =
+        new RunTouch(RUN, "alice", T.minusSeconds(1), "assignment/Dev/111122223333/GROUP:g1");
     assertThat(ResolutionAttributor.attribute(SEEN, List.of(other, early), "d1", "bob"))
         .isEqualTo(Resolution.outside("bob"));
   }

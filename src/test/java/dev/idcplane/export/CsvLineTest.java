@@ -4,22 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class CsvLineTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-    "plain|plain",
-    "=SUM(A1)|'=SUM(A1)",
-    "+1|'+1",
-    "-1|'-1",
-    "@cmd|'@cmd",
-    "a,b|`\"a,b\"`",
-    "say \"hi\"|`\"say \"\"hi\"\"\"`",
-    "=a,b|`\"'=a,b\"`",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "plain|plain",
+        "=SUM(A1)|'=SUM(A1)",
+        "+1|'+1",
+        "-1|'-1",
+        "@cmd|'@cmd",
+        "a,b|`\"a,b\"`",
+        "say \"hi\"|`\"say \"\"hi\"\"\"`",
+        "=a,b|`\"'=a,b\"`",
+      })
   void quotesAndNeutralises(String in, String out) {
     assertThat(CsvWriter.cell(in)).isEqualTo(out);
   }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class CsvWriterTest {
 
@@ -37,14 +37,18 @@ class CsvWriterTest {
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "=SUM(A1:A2)|'=SUM(A1:A2)",
-      "+1|'+1",
-      "-1|'-1",
-      "@cmd|'@cmd",
-      "'quoted|'quoted",
-      "a=b|a=b",
-      "AppDeveloper|AppDeveloper"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "=SUM(A1:A2)|'=SUM(A1:A2)",
+        "+1|'+1",
+        "-1|'-1",
+        "@cmd|'@cmd",
+        "'quoted|'quoted",
+        "a=b|a=b",
+        "AppDeveloper|AppDeveloper"
+      })
   void formulaCellsAreNeutralised(String in, String out) {
     assertThat(CsvWriter.cell(in)).isEqualTo(out);
   }

@@ -48,26 +48,36 @@ public final class ContractFixture {
           + "\"Action\":[\"lambda:*\",\"s3:*\"],\"Resource\":\"*\"}]}";
 
   /** AppDeveloper's relay state: where its users land after federating. */
-  public static final String RELAY_STATE = "https://console.aws.amazon.com/lambda/home?region=eu-west-1#/functions";
+  public static final String RELAY_STATE =
+      "https://console.aws.amazon.com/lambda/home?region=eu-west-1#/functions";
 
   public static final List<PermissionSetSpec> PERMISSION_SETS =
       List.of(
           new PermissionSetSpec(
               "Admin",
               new PermissionSetDefinition(
-                  "Full admin", "PT1H", Set.of("arn:aws:iam::aws:policy/AdministratorAccess"),
-                  Set.of(), Optional.empty(), null, Map.of("ManagedBy", "idc-control-plane")),
+                  "Full admin",
+                  "PT1H",
+                  Set.of("arn:aws:iam::aws:policy/AdministratorAccess"),
+                  Set.of(),
+                  Optional.empty(),
+                  null,
+                  Map.of("ManagedBy", "idc-control-plane")),
               Set.of()),
           new PermissionSetSpec(
               "AppDeveloper",
               new PermissionSetDefinition(
-                  "App developer", "PT8H",
-                  Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess",
+                  "App developer",
+                  "PT8H",
+                  Set.of(
+                      "arn:aws:iam::aws:policy/ReadOnlyAccess",
                       "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"),
-                  Set.of(new CustomerManagedPolicyRef("app-extra", "/team-a/"),
+                  Set.of(
+                      new CustomerManagedPolicyRef("app-extra", "/team-a/"),
                       new CustomerManagedPolicyRef("baseline", null)),
-                  Optional.of(PermissionsBoundary.customerManaged(
-                      new CustomerManagedPolicyRef("dev-boundary", "/boundaries/"))),
+                  Optional.of(
+                      PermissionsBoundary.customerManaged(
+                          new CustomerManagedPolicyRef("dev-boundary", "/boundaries/"))),
                   INLINE,
                   Map.of("ManagedBy", "idc-control-plane", "Team", "a"),
                   RELAY_STATE),
@@ -75,17 +85,21 @@ public final class ContractFixture {
           new PermissionSetSpec(
               "Auditor",
               new PermissionSetDefinition(
-                  "Read-only audit", "PT2H",
-                  Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess",
+                  "Read-only audit",
+                  "PT2H",
+                  Set.of(
+                      "arn:aws:iam::aws:policy/ReadOnlyAccess",
                       "arn:aws:iam::aws:policy/SecurityAudit"),
                   Set.of(),
-                  Optional.of(PermissionsBoundary.managed("arn:aws:iam::aws:policy/ReadOnlyAccess")),
+                  Optional.of(
+                      PermissionsBoundary.managed("arn:aws:iam::aws:policy/ReadOnlyAccess")),
                   null,
                   Map.of()),
               Set.of("log-archive")),
           new PermissionSetSpec(
               "Unassigned",
-              new PermissionSetDefinition(null, "PT1H", Set.of(), Set.of(), Optional.empty(), null, Map.of()),
+              new PermissionSetDefinition(
+                  null, "PT1H", Set.of(), Set.of(), Optional.empty(), null, Map.of()),
               Set.of()));
 
   public static final List<AssignmentSpec> ASSIGNMENTS = assignments();

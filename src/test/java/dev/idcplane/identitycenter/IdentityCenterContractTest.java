@@ -82,7 +82,10 @@ public abstract class IdentityCenterContractTest {
     OrgTree tree = OrgTree.read(ic);
     assertThat(tree.root()).isEqualTo(roots.get(0));
     for (String path : ContractFixture.UNITS) {
-      assertThat(tree.unitAtPath(path)).as(path).map(OrgUnit::id).contains(world.unitIds().get(path));
+      assertThat(tree.unitAtPath(path))
+          .as(path)
+          .map(OrgUnit::id)
+          .contains(world.unitIds().get(path));
     }
     for (AccountSpec a : ContractFixture.ACCOUNTS) {
       assertThat(tree.accountPath(world.account(a.name()))).as(a.name()).isEqualTo(a.unitPath());
@@ -107,15 +110,18 @@ public abstract class IdentityCenterContractTest {
     assertThat(nonProd)
         .extracting(Account::name, Account::status, Account::email)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("app-dev", AccountStatus.ACTIVE, "aws+app-dev@example.com"),
-            org.assertj.core.groups.Tuple.tuple("old-dev", AccountStatus.CLOSED, "aws+old-dev@example.com"));
+            org.assertj.core.groups.Tuple.tuple(
+                "app-dev", AccountStatus.ACTIVE, "aws+app-dev@example.com"),
+            org.assertj.core.groups.Tuple.tuple(
+                "old-dev", AccountStatus.CLOSED, "aws+old-dev@example.com"));
   }
 
   @Test
   void unknownParentIsNotFound() {
     String missing = "ou-" + world.unitIds().get("Security").split("-")[1] + "-zzzzzzzz";
     assertThatThrownBy(() -> ic.listAccountsForParent(missing))
-        .isInstanceOfSatisfying(IdentityCenterException.class,
+        .isInstanceOfSatisfying(
+            IdentityCenterException.class,
             e -> assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.NOT_FOUND));
   }
 
@@ -136,8 +142,11 @@ public abstract class IdentityCenterContractTest {
     assertThat(ic.describePrincipal(store(), PrincipalType.GROUP, world.group("auditors")))
         .contains(new Principal(PrincipalType.GROUP, world.group("auditors"), "auditors"));
     assertThat(ic.describePrincipal(store(), PrincipalType.USER, world.user("bob@example.com")))
-        .contains(new Principal(PrincipalType.USER, world.user("bob@example.com"), "bob@example.com"));
-    assertThat(ic.describePrincipal(store(), PrincipalType.GROUP, "00000000-0000-0000-0000-000000000000"))
+        .contains(
+            new Principal(PrincipalType.USER, world.user("bob@example.com"), "bob@example.com"));
+    assertThat(
+            ic.describePrincipal(
+                store(), PrincipalType.GROUP, "00000000-0000-0000-0000-000000000000"))
         .isEmpty();
   }
 
@@ -148,17 +157,24 @@ public abstract class IdentityCenterContractTest {
     for (PermissionSetSpec spec : ContractFixture.PERMISSION_SETS) {
       String arn = world.permissionSet(spec.name());
       PermissionSetInfo info = ic.describePermissionSet(instanceArn(), arn);
-      assertThat(info).isEqualTo(new PermissionSetInfo(arn, spec.name(),
-          spec.definition().description(), spec.definition().sessionDuration(),
-          spec.definition().relayState()));
-      PermissionSetDefinition live = new PermissionSetDefinition(
-          info.description(), info.sessionDuration(),
-          Set.copyOf(ic.listManagedPolicies(instanceArn(), arn)),
-          Set.copyOf(ic.listCustomerManagedPolicyReferences(instanceArn(), arn)),
-          ic.getPermissionsBoundary(instanceArn(), arn),
-          ic.getInlinePolicy(instanceArn(), arn).orElse(null),
-          ic.listTags(instanceArn(), arn),
-          info.relayState());
+      assertThat(info)
+          .isEqualTo(
+              new PermissionSetInfo(
+                  arn,
+                  spec.name(),
+                  spec.definition().description(),
+                  spec.definition().sessionDuration(),
+                  spec.definition().relayState()));
+      PermissionSetDefinition live =
+          new PermissionSetDefinition(
+              info.description(),
+              info.sessionDuration(),
+              Set.copyOf(ic.listManagedPolicies(instanceArn(), arn)),
+              Set.copyOf(ic.listCustomerManagedPolicyReferences(instanceArn(), arn)),
+              ic.getPermissionsBoundary(instanceArn(), arn),
+              ic.getInlinePolicy(instanceArn(), arn).orElse(null),
+              ic.listTags(instanceArn(), arn),
+              info.relayState());
       assertThat(live).as(spec.name()).isEqualTo(spec.definition());
     }
   }
@@ -168,11 +184,13 @@ public abstract class IdentityCenterContractTest {
     String arn = world.permissionSet("Admin");
     String unknown = arn.substring(0, arn.lastIndexOf("/ps-")) + "/ps-0000000000000000";
     assertThatThrownBy(() -> ic.describePermissionSet(instanceArn(), unknown))
-        .isInstanceOfSatisfying(IdentityCenterException.class, e -> {
-          assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.NOT_FOUND);
-          assertThat(e.operation()).isEqualTo("DescribePermissionSet");
-          assertThat(e.retryable()).isFalse();
-        });
+        .isInstanceOfSatisfying(
+            IdentityCenterException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.NOT_FOUND);
+              assertThat(e.operation()).isEqualTo("DescribePermissionSet");
+              assertThat(e.retryable()).isFalse();
+            });
   }
 
   @Test
@@ -183,14 +201,21 @@ public abstract class IdentityCenterContractTest {
       Set<String> stale = ids(spec.outOfSyncAccounts());
       Set<String> fresh = new HashSet<>(provisioned);
       fresh.removeAll(stale);
-      assertThat(ic.listAccountsForProvisionedPermissionSet(instanceArn(), arn, ProvisioningStatus.ANY))
-          .as(spec.name()).containsExactlyInAnyOrderElementsOf(provisioned);
-      assertThat(ic.listAccountsForProvisionedPermissionSet(
-              instanceArn(), arn, ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED))
-          .as(spec.name() + " out of sync").containsExactlyInAnyOrderElementsOf(stale);
-      assertThat(ic.listAccountsForProvisionedPermissionSet(
-              instanceArn(), arn, ProvisioningStatus.LATEST_PERMISSION_SET_PROVISIONED))
-          .as(spec.name() + " in sync").containsExactlyInAnyOrderElementsOf(fresh);
+      assertThat(
+              ic.listAccountsForProvisionedPermissionSet(
+                  instanceArn(), arn, ProvisioningStatus.ANY))
+          .as(spec.name())
+          .containsExactlyInAnyOrderElementsOf(provisioned);
+      assertThat(
+              ic.listAccountsForProvisionedPermissionSet(
+                  instanceArn(), arn, ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED))
+          .as(spec.name() + " out of sync")
+          .containsExactlyInAnyOrderElementsOf(stale);
+      assertThat(
+              ic.listAccountsForProvisionedPermissionSet(
+                  instanceArn(), arn, ProvisioningStatus.LATEST_PERMISSION_SET_PROVISIONED))
+          .as(spec.name() + " in sync")
+          .containsExactlyInAnyOrderElementsOf(fresh);
     }
   }
 
@@ -200,8 +225,10 @@ public abstract class IdentityCenterContractTest {
     String arn = world.permissionSet("AppDeveloper");
     assertThat(ic.listAccountAssignments(instanceArn(), appDev, arn))
         .containsExactlyInAnyOrder(
-            new AccountAssignment(appDev, arn, PrincipalType.GROUP, world.group("team-a-engineers")),
-            new AccountAssignment(appDev, arn, PrincipalType.USER, world.user("alice@example.com")));
+            new AccountAssignment(
+                appDev, arn, PrincipalType.GROUP, world.group("team-a-engineers")),
+            new AccountAssignment(
+                appDev, arn, PrincipalType.USER, world.user("alice@example.com")));
     assertThat(ic.listAccountAssignments(instanceArn(), world.account("audit"), arn)).isEmpty();
   }
 
@@ -209,9 +236,12 @@ public abstract class IdentityCenterContractTest {
   void liveStateReaderReadsTheWholeWorld() {
     Instant now = Instant.parse("2030-01-01T00:00:00Z");
     var reader = new LiveStateReader(ic, Clock.fixed(now, ZoneOffset.UTC));
-    var result = reader.read(new LiveStateReader.Request(
-        Optional.empty(), Set.of("AppDeveloper", "Auditor"),
-        Set.of("platform-admins", "auditors", "absent-group"), Set.of("alice@example.com")));
+    var result =
+        reader.read(
+            new LiveStateReader.Request(
+                Optional.empty(), Set.of("AppDeveloper", "Auditor"),
+                Set.of("platform-admins", "auditors", "absent-group"),
+                    Set.of("alice@example.com")));
     LiveState state = result.state();
     assertThat(state.instance()).isEqualTo(world.instance());
     assertThat(state.organization().managementAccountId()).isEqualTo(world.managementAccountId());
@@ -230,13 +260,19 @@ public abstract class IdentityCenterContractTest {
     assertThat(result.usersByName()).containsOnlyKeys("alice@example.com");
     assertThat(state.principalName(world.user("bob@example.com"))).isEqualTo("bob@example.com");
     assertThat(state.orgTree().account(world.account("old-dev")))
-        .map(Account::status).contains(AccountStatus.CLOSED);
+        .map(Account::status)
+        .contains(AccountStatus.CLOSED);
   }
 
   private Set<AccountAssignment> expectedAssignments() {
     return ContractFixture.ASSIGNMENTS.stream()
-        .map((AssignmentSpec a) -> new AccountAssignment(world.account(a.account()),
-            world.permissionSet(a.permissionSet()), a.type(), world.principal(a.type(), a.principal())))
+        .map(
+            (AssignmentSpec a) ->
+                new AccountAssignment(
+                    world.account(a.account()),
+                    world.permissionSet(a.permissionSet()),
+                    a.type(),
+                    world.principal(a.type(), a.principal())))
         .collect(Collectors.toSet());
   }
 

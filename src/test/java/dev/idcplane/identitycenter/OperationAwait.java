@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 public final class OperationAwait {
   private OperationAwait() {}
 
-  public static OperationStatus terminal(Clock clock, Duration timeout, Supplier<OperationStatus> poll) {
+  public static OperationStatus terminal(
+      Clock clock, Duration timeout, Supplier<OperationStatus> poll) {
     Instant deadline = clock.instant().plus(timeout);
     OperationStatus last = null;
     while (true) {
@@ -28,7 +29,8 @@ public final class OperationAwait {
         }
       }
       if (clock.instant().isAfter(deadline)) {
-        throw new AssertionError("operation not terminal within " + timeout + "; last seen " + last);
+        throw new AssertionError(
+            "operation not terminal within " + timeout + "; last seen " + last);
       }
       Thread.onSpinWait();
     }

@@ -250,8 +250,9 @@ class MatrixLoaderTest {
     assertThat(load.allEmpty()).isFalse();
     assertThat(load.emptyFileWarnings())
         .extracting(v -> v.location().file(), Violation::kind, Violation::message)
-        .contains(org.assertj.core.groups.Tuple.tuple(
-            "blank.yaml", "empty_file", "empty: no permission_sets or assignments"));
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "blank.yaml", "empty_file", "empty: no permission_sets or assignments"));
     assertThat(loader.load(Map.of("a.yaml", "", "b.yaml", "---\n")).allEmpty()).isTrue();
   }
 }

@@ -715,12 +715,20 @@ class MatrixViolationTest {
                     inline_policy: '{"Version": "2012-10-17",%s"Sid": "%s"}'
                     relay_state: %s
                 """
-                    .formatted(spaced, "x".repeat(10_000),
+                    .formatted(
+                        spaced,
+                        "x".repeat(10_000),
                         "https://console.aws.amazon.com/" + "a".repeat(240 - 31))));
 
     assertThat(load.violations()).isEmpty();
-    assertThat(load.matrix().permissionSet("Dev").orElseThrow().definition().orElseThrow()
-        .relayState()).hasSize(240);
+    assertThat(
+            load.matrix()
+                .permissionSet("Dev")
+                .orElseThrow()
+                .definition()
+                .orElseThrow()
+                .relayState())
+        .hasSize(240);
   }
 
   @Test

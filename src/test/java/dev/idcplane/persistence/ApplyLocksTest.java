@@ -14,10 +14,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,9 +26,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The instance lease on the real PostgreSQL with the real migration. Each test uses an instance
- * ARN of its own. Leases are made with a one-hour TTL so their heartbeat never fires during a
- * test: renewals are called by hand and local validity runs on a clock the test moves.
+ * The instance lease on the real PostgreSQL with the real migration. Each test uses an instance ARN
+ * of its own. Leases are made with a one-hour TTL so their heartbeat never fires during a test:
+ * renewals are called by hand and local validity runs on a clock the test moves.
  */
 @QuarkusTest
 class ApplyLocksTest {
@@ -78,13 +78,18 @@ class ApplyLocksTest {
     long stale = locks.acquireRow(arn, "replica-a run 1", Duration.ofMillis(50)).orElseThrow();
     assertThat(locks.renewRow(arn, "replica-a run 1", stale, Duration.ofMillis(50))).isTrue();
 
-    long taken = Eventually.await("the lease has expired and is taken over",
-        Duration.ofSeconds(10), () -> optional(locks, arn, "replica-b run 2"));
+    long taken =
+        Eventually.await(
+            "the lease has expired and is taken over",
+            Duration.ofSeconds(10),
+            () -> optional(locks, arn, "replica-b run 2"));
     assertThat(taken).isEqualTo(stale + 1);
     assertThat(locks.renewRow(arn, "replica-a run 1", stale, HOUR))
-        .as("the stale holder's renewal").isFalse();
+        .as("the stale holder's renewal")
+        .isFalse();
     assertThat(locks.renewRow(arn, "replica-b run 2", stale, HOUR))
-        .as("the right holder with the old token").isFalse();
+        .as("the right holder with the old token")
+        .isFalse();
     assertThat(locks.renewRow(arn, "replica-b run 2", taken, HOUR)).isTrue();
     assertThat(locks.acquireRow(arn, "replica-a run 1", HOUR)).isEmpty();
   }
@@ -104,7 +109,8 @@ class ApplyLocksTest {
     clock.advance(Duration.ofMinutes(44)); // valid for 3/4 of the TTL from before the acquisition
     lease.check();
     clock.advance(Duration.ofMinutes(1));
-    assertThatThrownBy(lease::check).isInstanceOf(LeaseLostException.class)
+    assertThatThrownBy(lease::check)
+        .isInstanceOf(LeaseLostException.class)
         .hasMessageContaining("was not renewed since 2025-01-01T00:00:00Z")
         .hasMessageContaining("resumes at the next apply");
 
@@ -125,7 +131,8 @@ class ApplyLocksTest {
 
     lease.check(); // locally still valid: nothing has told it yet
     assertThat(lease.renew()).isFalse();
-    assertThatThrownBy(lease::check).isInstanceOf(LeaseLostException.class)
+    assertThatThrownBy(lease::check)
+        .isInstanceOf(LeaseLostException.class)
         .hasMessageContaining("another holder has taken it over");
     assertThat(lease.renew()).as("lost for good").isFalse();
 
@@ -137,9 +144,10 @@ class ApplyLocksTest {
 
   private void expireNow(String arn) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "update apply_lease set expires_at = clock_timestamp() - interval '1 second'"
-                + " where instance_arn = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update apply_lease set expires_at = clock_timestamp() - interval '1 second'"
+                    + " where instance_arn = ?")) {
       ps.setString(1, arn);
       assertThat(ps.executeUpdate()).isEqualTo(1);
     }
@@ -147,8 +155,8 @@ class ApplyLocksTest {
 
   /**
    * A renewal whose pooled connection has died (its backend terminated, as in a failover) tries
-   * again on the next connection: the lease belongs to no connection. The pool is stood in for by
-   * a data source whose first connection is one whose backend the test terminated.
+   * again on the next connection: the lease belongs to no connection. The pool is stood in for by a
+   * data source whose first connection is one whose backend the test terminated.
    */
   @Test
   void aRenewalOnADeadConnectionIsMadeOnTheNextOne() throws Exception {
@@ -165,16 +173,20 @@ class ApplyLocksTest {
       }
     }
     Deque<Connection> handOut = new ArrayDeque<>();
-    DataSource deadFirst = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          if (method.getName().equals("getConnection")) {
-            return handOut.isEmpty() ? direct.getConnection() : handOut.pop();
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
+    DataSource deadFirst =
+        (DataSource)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getConnection")) {
+                    return handOut.isEmpty() ? direct.getConnection() : handOut.pop();
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
     String arn = instance();
-    ApplyLocks.Lease lease = new ApplyLocks(deadFirst, HOUR, clock)
-        .tryLock(arn, "run 1").orElseThrow();
+    ApplyLocks.Lease lease =
+        new ApplyLocks(deadFirst, HOUR, clock).tryLock(arn, "run 1").orElseThrow();
     handOut.push(dead);
     clock.advance(Duration.ofMinutes(40));
 

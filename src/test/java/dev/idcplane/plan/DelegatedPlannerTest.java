@@ -42,14 +42,25 @@ class DelegatedPlannerTest {
   final Map<AssignmentKey, DesiredAssignment> wantAssignments = new HashMap<>();
 
   static PermissionSetDefinition def(String duration) {
-    return new PermissionSetDefinition("d", duration, Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
-        Set.of(), Optional.empty(), null, Map.of());
+    return new PermissionSetDefinition(
+        "d",
+        duration,
+        Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+        Set.of(),
+        Optional.empty(),
+        null,
+        Map.of());
   }
 
-  void live(String name, PermissionSetDefinition d, Set<String> provisioned, Set<String> outOfSync) {
-    sets.put(name, new LivePermissionSet(
-        new PermissionSetInfo("arn:ps/" + name, name, d.description(), d.sessionDuration()),
-        Optional.of(d), provisioned, outOfSync));
+  void live(
+      String name, PermissionSetDefinition d, Set<String> provisioned, Set<String> outOfSync) {
+    sets.put(
+        name,
+        new LivePermissionSet(
+            new PermissionSetInfo("arn:ps/" + name, name, d.description(), d.sessionDuration()),
+            Optional.of(d),
+            provisioned,
+            outOfSync));
   }
 
   void declare(String name, PermissionSetDefinition d) {
@@ -66,16 +77,28 @@ class DelegatedPlannerTest {
   }
 
   Plan plan(String caller, PlanPolicy policy) {
-    OrgTree tree = new OrgTree.Builder(new OrgUnit("r-1", "Root"))
-        .account(new Account(MGMT, "management", "m@x", AccountStatus.ACTIVE), "r-1")
-        .account(new Account(AUDIT, "audit", "a@x", AccountStatus.ACTIVE), "r-1")
-        .account(new Account(DEV, "app-dev", "d@x", AccountStatus.ACTIVE), "r-1")
-        .build();
-    LiveState state = new LiveState(new Instance("arn:ins", "d-1"), new Organization("o-1", MGMT),
-        tree, sets, assignments, Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
-        Instant.EPOCH, caller);
-    return new Planner().plan(new DesiredState(wantSets, wantAssignments, List.of(), List.of(),
-        List.of()), state, policy, new PlanSource("sha", null, "arn:ins", Instant.EPOCH));
+    OrgTree tree =
+        new OrgTree.Builder(new OrgUnit("r-1", "Root"))
+            .account(new Account(MGMT, "management", "m@x", AccountStatus.ACTIVE), "r-1")
+            .account(new Account(AUDIT, "audit", "a@x", AccountStatus.ACTIVE), "r-1")
+            .account(new Account(DEV, "app-dev", "d@x", AccountStatus.ACTIVE), "r-1")
+            .build();
+    LiveState state =
+        new LiveState(
+            new Instance("arn:ins", "d-1"),
+            new Organization("o-1", MGMT),
+            tree,
+            sets,
+            assignments,
+            Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
+            Instant.EPOCH,
+            caller);
+    return new Planner()
+        .plan(
+            new DesiredState(wantSets, wantAssignments, List.of(), List.of(), List.of()),
+            state,
+            policy,
+            new PlanSource("sha", null, "arn:ins", Instant.EPOCH));
   }
 
   Plan plan(String caller) {
@@ -89,7 +112,8 @@ class DelegatedPlannerTest {
   static DriftFinding finding(Plan p, DriftKind kind, String accountOrNull) {
     return p.drift().stream()
         .filter(d -> d.kind() == kind && java.util.Objects.equals(d.accountId(), accountOrNull))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " finding in " + p.drift()));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " finding in " + p.drift()));
   }
 
   @Test
@@ -103,18 +127,23 @@ class DelegatedPlannerTest {
         .containsExactly(ChangeAction.CREATE_ASSIGNMENT, ChangeAction.CREATE_ASSIGNMENT);
 
     Plan p = plan(AUDIT);
-    assertThat(p.changes()).singleElement()
-        .satisfies(c -> assertThat(((Change.CreateAssignment) c).assignment().accountId())
-            .isEqualTo(DEV));
+    assertThat(p.changes())
+        .singleElement()
+        .satisfies(
+            c -> assertThat(((Change.CreateAssignment) c).assignment().accountId()).isEqualTo(DEV));
     DriftFinding missing = finding(p, DriftKind.MISSING, MGMT);
     assertThat(missing.fixedByPlan()).isFalse();
-    assertThat(missing.detail()).contains("delegated administrator (account " + AUDIT + ")")
-        .contains("management account " + MGMT).contains("assignments.yaml:3");
+    assertThat(missing.detail())
+        .contains("delegated administrator (account " + AUDIT + ")")
+        .contains("management account " + MGMT)
+        .contains("assignments.yaml:3");
     assertThat(finding(p, DriftKind.MISSING, DEV).fixedByPlan()).isTrue();
-    assertThat(p.delegation()).hasValueSatisfying(d -> {
-      assertThat(d.callerAccountId()).isEqualTo(AUDIT);
-      assertThat(d.withheld()).isEqualTo(1);
-    });
+    assertThat(p.delegation())
+        .hasValueSatisfying(
+            d -> {
+              assertThat(d.callerAccountId()).isEqualTo(AUDIT);
+              assertThat(d.withheld()).isEqualTo(1);
+            });
   }
 
   @Test
@@ -129,9 +158,10 @@ class DelegatedPlannerTest {
         .containsExactly(ChangeAction.DELETE_ASSIGNMENT, ChangeAction.DELETE_ASSIGNMENT);
 
     Plan p = plan(AUDIT, allow);
-    assertThat(p.changes()).singleElement()
-        .satisfies(c -> assertThat(((Change.DeleteAssignment) c).assignment().accountId())
-            .isEqualTo(DEV));
+    assertThat(p.changes())
+        .singleElement()
+        .satisfies(
+            c -> assertThat(((Change.DeleteAssignment) c).assignment().accountId()).isEqualTo(DEV));
     DriftFinding kept = finding(p, DriftKind.UNEXPECTED, MGMT);
     assertThat(kept.fixedByPlan()).isFalse();
     assertThat(kept.detail()).contains("kept").contains("delegated administrator");
@@ -147,27 +177,38 @@ class DelegatedPlannerTest {
     declare("Dev", def("PT4H"));
     live("Dev", def("PT1H"), Set.of(DEV), Set.of());
 
-    assertThat(actions(plan(MGMT))).containsExactly(ChangeAction.UPDATE_PERMISSION_SET,
-        ChangeAction.UPDATE_PERMISSION_SET, ChangeAction.PROVISION_PERMISSION_SET,
-        ChangeAction.PROVISION_PERMISSION_SET);
+    assertThat(actions(plan(MGMT)))
+        .containsExactly(
+            ChangeAction.UPDATE_PERMISSION_SET,
+            ChangeAction.UPDATE_PERMISSION_SET,
+            ChangeAction.PROVISION_PERMISSION_SET,
+            ChangeAction.PROVISION_PERMISSION_SET);
 
     Plan p = plan(AUDIT);
     assertThat(p.changes()).extracting(Change::key).allSatisfy(k -> assertThat(k).contains("Dev"));
-    assertThat(actions(p)).containsExactly(
-        ChangeAction.UPDATE_PERMISSION_SET, ChangeAction.PROVISION_PERMISSION_SET);
-    DriftFinding definition = p.drift().stream()
-        .filter(d -> d.kind() == DriftKind.DEFINITION && d.permissionSetName().equals("Admin"))
-        .findFirst().orElseThrow();
+    assertThat(actions(p))
+        .containsExactly(ChangeAction.UPDATE_PERMISSION_SET, ChangeAction.PROVISION_PERMISSION_SET);
+    DriftFinding definition =
+        p.drift().stream()
+            .filter(d -> d.kind() == DriftKind.DEFINITION && d.permissionSetName().equals("Admin"))
+            .findFirst()
+            .orElseThrow();
     assertThat(definition.fixedByPlan()).isFalse();
-    assertThat(definition.fields()).extracting(FieldChange::field).containsExactly("session_duration");
-    assertThat(definition.detail()).contains("not updated")
+    assertThat(definition.fields())
+        .extracting(FieldChange::field)
+        .containsExactly("session_duration");
+    assertThat(definition.detail())
+        .contains("not updated")
         .contains("provisioned to the management account " + MGMT);
     DriftFinding outOfSync = finding(p, DriftKind.OUT_OF_SYNC, null);
     assertThat(outOfSync.fixedByPlan()).isFalse();
     assertThat(outOfSync.detail()).contains("not provisioned").contains("delegated administrator");
-    assertThat(p.drift().stream()
-        .filter(d -> d.kind() == DriftKind.DEFINITION && d.permissionSetName().equals("Dev")))
-        .singleElement().satisfies(d -> assertThat(d.fixedByPlan()).isTrue());
+    assertThat(
+            p.drift().stream()
+                .filter(
+                    d -> d.kind() == DriftKind.DEFINITION && d.permissionSetName().equals("Dev")))
+        .singleElement()
+        .satisfies(d -> assertThat(d.fixedByPlan()).isTrue());
     assertThat(p.delegation().orElseThrow().readOnlyPermissionSets()).containsExactly("Admin");
     assertThat(p.delegation().orElseThrow().withheld()).isEqualTo(2);
   }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class DeletionGuardTest {
   static final Limits LIMITS = new Limits(10, 25, 0.2);
@@ -29,15 +29,20 @@ class DeletionGuardTest {
     List<Change> changes = new ArrayList<>();
     for (int i = 0; i < creates; i++) {
       AssignmentKey k = new AssignmentKey(String.format("%012d", i), "A", PrincipalType.GROUP, "g");
-      changes.add(new Change.CreateAssignment(k, "arn:ps/A", "g", "acct", List.of(
-          new SourceLocation("a.yaml", 3)), "wanted"));
+      changes.add(
+          new Change.CreateAssignment(
+              k, "arn:ps/A", "g", "acct", List.of(new SourceLocation("a.yaml", 3)), "wanted"));
     }
     for (int i = 0; i < deletes; i++) {
       AssignmentKey k = new AssignmentKey(String.format("%012d", i), "B", PrincipalType.GROUP, "g");
       changes.add(new Change.DeleteAssignment(k, "arn:ps/B", "g", "acct", "not wanted"));
     }
-    return new Plan(new PlanSource("d", null, "arn:ins", Instant.EPOCH), changes, List.of(),
-        List.of(), managed);
+    return new Plan(
+        new PlanSource("d", null, "arn:ins", Instant.EPOCH),
+        changes,
+        List.of(),
+        List.of(),
+        managed);
   }
 
   static DeletionGuard.Verdict check(Plan plan, Optional<Declared> last) {
@@ -55,9 +60,9 @@ class DeletionGuardTest {
   @ParameterizedTest
   @CsvSource({
     // deletes, managed, trips
-    "9, 20, false",   // 45% but below the minimum count
+    "9, 20, false", // 45% but below the minimum count
     "10, 100, false", // at the minimum, 10% share
-    "10, 40, true",   // at the minimum, 25% share
+    "10, 40, true", // at the minimum, 25% share
     "26, 1000, true", // more than the count limit
     "25, 1000, false",
   })
@@ -71,8 +76,7 @@ class DeletionGuardTest {
   void deletingEveryManagedAssignmentAlwaysNeedsAllowDeletes() {
     var verdict = check(plan(0, 1, 1), Optional.empty());
     assertThat(verdict.findings()).containsExactly(new DeletionGuard.DeletesAll(1));
-    assertThat(verdict.warnings()).extracting(Violation::kind)
-        .containsExactly("guard_deletes_all");
+    assertThat(verdict.warnings()).extracting(Violation::kind).containsExactly("guard_deletes_all");
     assertThat(check(plan(0, 0, 0), Optional.empty()).needsAllowDeletes()).isFalse();
     assertThat(check(plan(0, 2, 3), Optional.empty()).needsAllowDeletes()).isFalse();
   }
@@ -82,13 +86,14 @@ class DeletionGuardTest {
     Declared last = declared(Set.of("A", "B", "C"), Set.of("a.yaml", "b.yaml", "c.yaml"));
     var verdict = check(plan(1, 0, 5), Optional.of(last));
     assertThat(verdict.needsAllowDeletes()).isTrue();
-    assertThat(verdict.findings()).containsExactly(
-        new DeletionGuard.RemovedPermissionSet("C"), new DeletionGuard.RemovedFile("c.yaml"));
-    assertThat(verdict.warnings()).extracting(v -> v.location().file(), Violation::field,
-            Violation::kind)
+    assertThat(verdict.findings())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("", "permission_sets.C",
-                "guard_removed_permission_set"),
+            new DeletionGuard.RemovedPermissionSet("C"), new DeletionGuard.RemovedFile("c.yaml"));
+    assertThat(verdict.warnings())
+        .extracting(v -> v.location().file(), Violation::field, Violation::kind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "", "permission_sets.C", "guard_removed_permission_set"),
             org.assertj.core.groups.Tuple.tuple("c.yaml", "", "guard_removed_file"));
   }
 

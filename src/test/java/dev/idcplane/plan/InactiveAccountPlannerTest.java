@@ -31,9 +31,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The planner in organizations with accounts that are not ACTIVE (issue 8). */
 class InactiveAccountPlannerTest {
@@ -51,8 +51,8 @@ class InactiveAccountPlannerTest {
   final Map<AssignmentKey, DesiredAssignment> wantAssignments = new HashMap<>();
 
   static PermissionSetDefinition def(String duration) {
-    return new PermissionSetDefinition("d", duration, Set.of(), Set.of(), Optional.empty(), null,
-        Map.of());
+    return new PermissionSetDefinition(
+        "d", duration, Set.of(), Set.of(), Optional.empty(), null, Map.of());
   }
 
   InactiveAccountPlannerTest() {
@@ -65,8 +65,13 @@ class InactiveAccountPlannerTest {
   }
 
   void live(String name, PermissionSetDefinition d, Set<String> provisioned, Set<String> stale) {
-    sets.put(name, new LivePermissionSet(new PermissionSetInfo("arn:ps/" + name, name, "d",
-        d.sessionDuration()), Optional.of(d), provisioned, stale));
+    sets.put(
+        name,
+        new LivePermissionSet(
+            new PermissionSetInfo("arn:ps/" + name, name, "d", d.sessionDuration()),
+            Optional.of(d),
+            provisioned,
+            stale));
   }
 
   void declare(String name, PermissionSetDefinition d) {
@@ -85,11 +90,21 @@ class InactiveAccountPlannerTest {
   Plan plan() {
     OrgTree.Builder tree = new OrgTree.Builder(new OrgUnit("r-1", "Root"));
     accounts.values().forEach(a -> tree.account(a, "r-1"));
-    LiveState state = new LiveState(new Instance("arn:ins", "d-1"), new Organization("o-1", MGMT),
-        tree.build(), sets, assignments,
-        Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")), Instant.EPOCH);
-    return new Planner().plan(new DesiredState(wantSets, wantAssignments, List.of(), List.of()),
-        state, PlanPolicy.defaults(), new PlanSource("sha", null, "arn:ins", Instant.EPOCH));
+    LiveState state =
+        new LiveState(
+            new Instance("arn:ins", "d-1"),
+            new Organization("o-1", MGMT),
+            tree.build(),
+            sets,
+            assignments,
+            Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
+            Instant.EPOCH);
+    return new Planner()
+        .plan(
+            new DesiredState(wantSets, wantAssignments, List.of(), List.of()),
+            state,
+            PlanPolicy.defaults(),
+            new PlanSource("sha", null, "arn:ins", Instant.EPOCH));
   }
 
   static List<String> drift(Plan p) {
@@ -144,7 +159,8 @@ class InactiveAccountPlannerTest {
 
     Plan p = plan();
 
-    assertThat(p.changes()).extracting(Change::action)
+    assertThat(p.changes())
+        .extracting(Change::action)
         .containsExactly(ChangeAction.DELETE_ASSIGNMENT);
   }
 
@@ -157,8 +173,8 @@ class InactiveAccountPlannerTest {
 
     Plan p = plan();
 
-    assertThat(provisionTargets(p)).containsExactly(
-        ProvisionTarget.account("222222222222"), ProvisionTarget.account(DEV));
+    assertThat(provisionTargets(p))
+        .containsExactly(ProvisionTarget.account("222222222222"), ProvisionTarget.account(DEV));
     Change.ProvisionPermissionSet first = (Change.ProvisionPermissionSet) p.changes().get(1);
     assertThat(first.key()).isEqualTo("provision/Dev/222222222222");
     assertThat(first.accountName()).isEqualTo("app-qa");
@@ -198,16 +214,18 @@ class InactiveAccountPlannerTest {
 
   @Test
   void aSetProvisionedToMoreThan3500AccountsIsProvisionedPerAccount() {
-    Set<String> provisioned = IntStream.range(0, Planner.MAX_ALL_PROVISIONED_ACCOUNTS + 1)
-        .mapToObj(i -> String.format("5%011d", i))
-        .collect(Collectors.toSet());
+    Set<String> provisioned =
+        IntStream.range(0, Planner.MAX_ALL_PROVISIONED_ACCOUNTS + 1)
+            .mapToObj(i -> String.format("5%011d", i))
+            .collect(Collectors.toSet());
     provisioned.forEach(id -> account(id, "a-" + id, AccountStatus.ACTIVE));
     declare("Dev", V2);
     live("Dev", V1, provisioned, Set.of());
 
     Plan p = plan();
 
-    assertThat(provisionTargets(p)).hasSize(3_501)
+    assertThat(provisionTargets(p))
+        .hasSize(3_501)
         .doesNotContain(ProvisionTarget.ALL_PROVISIONED_ACCOUNTS);
     assertThat(p.changes().get(1).reason()).contains("3501 accounts").contains("3500");
     assertThat(p.changes().stream().map(Change::key).distinct()).hasSize(3_502);
@@ -215,15 +233,15 @@ class InactiveAccountPlannerTest {
 
   @Test
   void exactly3500AccountsStillUseOneRequest() {
-    Set<String> provisioned = IntStream.range(0, Planner.MAX_ALL_PROVISIONED_ACCOUNTS)
-        .mapToObj(i -> String.format("5%011d", i))
-        .collect(Collectors.toSet());
+    Set<String> provisioned =
+        IntStream.range(0, Planner.MAX_ALL_PROVISIONED_ACCOUNTS)
+            .mapToObj(i -> String.format("5%011d", i))
+            .collect(Collectors.toSet());
     provisioned.forEach(id -> account(id, "a-" + id, AccountStatus.ACTIVE));
     declare("Dev", V2);
     live("Dev", V1, provisioned, Set.of());
 
-    assertThat(provisionTargets(plan()))
-        .containsExactly(ProvisionTarget.ALL_PROVISIONED_ACCOUNTS);
+    assertThat(provisionTargets(plan())).containsExactly(ProvisionTarget.ALL_PROVISIONED_ACCOUNTS);
   }
 
   @Test
@@ -257,12 +275,24 @@ class InactiveAccountPlannerTest {
     Change back = ChangeCodec.decode(view);
 
     assertThat(back).isEqualTo(c);
-    ChangeView all = PlanViews.change(new Change.ProvisionPermissionSet(
-        "Dev", "arn:ps/Dev", List.of(), "r"));
+    ChangeView all =
+        PlanViews.change(new Change.ProvisionPermissionSet("Dev", "arn:ps/Dev", List.of(), "r"));
     assertThat(all.target()).isEqualTo("all_provisioned_accounts");
     // a view stored before targets existed has neither target nor account
-    ChangeView old = new ChangeView("provision_permission_set", "provision/Dev", "r", "Dev",
-        "arn:ps/Dev", null, null, List.of(), List.of(), null, List.of(), null);
+    ChangeView old =
+        new ChangeView(
+            "provision_permission_set",
+            "provision/Dev",
+            "r",
+            "Dev",
+            "arn:ps/Dev",
+            null,
+            null,
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            null);
     assertThat(((Change.ProvisionPermissionSet) ChangeCodec.decode(old)).target())
         .isEqualTo(ProvisionTarget.ALL_PROVISIONED_ACCOUNTS);
   }

@@ -76,8 +76,13 @@ public final class MotoAcceptanceOrg {
 
   /** OU paths, parents first: three levels down to Workloads/NonProd/TeamA. */
   static final List<String> UNITS =
-      List.of("Security", "Workloads", "Workloads/Prod", "Workloads/NonProd",
-          "Workloads/NonProd/TeamA", "Sandbox");
+      List.of(
+          "Security",
+          "Workloads",
+          "Workloads/Prod",
+          "Workloads/NonProd",
+          "Workloads/NonProd/TeamA",
+          "Sandbox");
 
   static final List<AccountSpec> ACCOUNTS =
       List.of(
@@ -91,8 +96,14 @@ public final class MotoAcceptanceOrg {
           new AccountSpec("", "shared-services", false));
 
   static final List<String> GROUPS =
-      List.of("platform-admins", "team-a-engineers", "finops", "security-auditors", "breakglass",
-          "AWSControlTowerAdmins", "legacy-contractors");
+      List.of(
+          "platform-admins",
+          "team-a-engineers",
+          "finops",
+          "security-auditors",
+          "breakglass",
+          "AWSControlTowerAdmins",
+          "legacy-contractors");
 
   static final List<String> USERS =
       List.of("alice@example.com", "bob@example.com", "carol@example.com");
@@ -109,31 +120,70 @@ public final class MotoAcceptanceOrg {
    */
   static final List<SetSpec> SETS =
       List.of(
-          new SetSpec("AWSAdministratorAccess",
-              def("Provides full access to AWS services and resources", "PT1H",
-                  Set.of(AWS + "AdministratorAccess"), Set.of(), Optional.empty(), null, Map.of())),
-          new SetSpec("LegacyAccess",
-              def("Old contractor access", "PT1H", Set.of(AWS + "ReadOnlyAccess"), Set.of(),
-                  Optional.empty(), null, Map.of())),
-          new SetSpec("Unused",
-              def(null, "PT1H", Set.of(), Set.of(), Optional.empty(), null, Map.of())),
-          new SetSpec("Admin",
-              def("Platform administrators", "PT1H", Set.of(AWS + "AdministratorAccess"), Set.of(),
-                  Optional.empty(), null, Map.of("ManagedBy", "idc-control-plane"))),
-          new SetSpec("AppDeveloper",
-              def("Application developers in non-prod accounts", "PT8H",
-                  Set.of(AWS + "ReadOnlyAccess", AWS + "job-function/ViewOnlyAccess"),
-                  Set.of(new CustomerManagedPolicyRef("app-extra", "/team-a/")), Optional.empty(),
-                  APP_INLINE, Map.of("ManagedBy", "idc-control-plane", "Team", "a"))),
-          new SetSpec("Auditor",
-              def("Read-only audit", "PT2H", Set.of(AWS + "ReadOnlyAccess", AWS + "SecurityAudit"),
-                  Set.of(), Optional.of(PermissionsBoundary.managed(AWS + "ReadOnlyAccess")), null,
+          new SetSpec(
+              "AWSAdministratorAccess",
+              def(
+                  "Provides full access to AWS services and resources",
+                  "PT1H",
+                  Set.of(AWS + "AdministratorAccess"),
+                  Set.of(),
+                  Optional.empty(),
+                  null,
                   Map.of())),
-          new SetSpec("BillingViewer",
-              def("Billing read-only", "PT1H", Set.of(AWS + "job-function/Billing"), Set.of(),
-                  Optional.of(PermissionsBoundary.customerManaged(
-                      new CustomerManagedPolicyRef("finops-boundary", "/boundaries/"))),
-                  null, Map.of())));
+          new SetSpec(
+              "LegacyAccess",
+              def(
+                  "Old contractor access",
+                  "PT1H",
+                  Set.of(AWS + "ReadOnlyAccess"),
+                  Set.of(),
+                  Optional.empty(),
+                  null,
+                  Map.of())),
+          new SetSpec(
+              "Unused", def(null, "PT1H", Set.of(), Set.of(), Optional.empty(), null, Map.of())),
+          new SetSpec(
+              "Admin",
+              def(
+                  "Platform administrators",
+                  "PT1H",
+                  Set.of(AWS + "AdministratorAccess"),
+                  Set.of(),
+                  Optional.empty(),
+                  null,
+                  Map.of("ManagedBy", "idc-control-plane"))),
+          new SetSpec(
+              "AppDeveloper",
+              def(
+                  "Application developers in non-prod accounts",
+                  "PT8H",
+                  Set.of(AWS + "ReadOnlyAccess", AWS + "job-function/ViewOnlyAccess"),
+                  Set.of(new CustomerManagedPolicyRef("app-extra", "/team-a/")),
+                  Optional.empty(),
+                  APP_INLINE,
+                  Map.of("ManagedBy", "idc-control-plane", "Team", "a"))),
+          new SetSpec(
+              "Auditor",
+              def(
+                  "Read-only audit",
+                  "PT2H",
+                  Set.of(AWS + "ReadOnlyAccess", AWS + "SecurityAudit"),
+                  Set.of(),
+                  Optional.of(PermissionsBoundary.managed(AWS + "ReadOnlyAccess")),
+                  null,
+                  Map.of())),
+          new SetSpec(
+              "BillingViewer",
+              def(
+                  "Billing read-only",
+                  "PT1H",
+                  Set.of(AWS + "job-function/Billing"),
+                  Set.of(),
+                  Optional.of(
+                      PermissionsBoundary.customerManaged(
+                          new CustomerManagedPolicyRef("finops-boundary", "/boundaries/"))),
+                  null,
+                  Map.of())));
 
   static final List<AssignmentSpec> ASSIGNMENTS =
       List.of(
@@ -187,17 +237,22 @@ public final class MotoAcceptanceOrg {
       int slash = path.lastIndexOf('/');
       String parent = slash < 0 ? root : units.get(path.substring(0, slash));
       String name = path.substring(slash + 1);
-      units.put(path, orgs.createOrganizationalUnit(r -> r.parentId(parent).name(name))
-          .organizationalUnit().id());
+      units.put(
+          path,
+          orgs.createOrganizationalUnit(r -> r.parentId(parent).name(name))
+              .organizationalUnit()
+              .id());
     }
     Map<String, String> accounts = new LinkedHashMap<>();
     accounts.put(MANAGEMENT, org.masterAccountId());
     for (AccountSpec a : ACCOUNTS) {
-      String id = orgs.createAccount(r -> r.accountName(a.name()).email(a.name() + "@example.com"))
-          .createAccountStatus().accountId();
+      String id =
+          orgs.createAccount(r -> r.accountName(a.name()).email(a.name() + "@example.com"))
+              .createAccountStatus()
+              .accountId();
       if (!a.unitPath().isEmpty()) {
-        orgs.moveAccount(r -> r.accountId(id).sourceParentId(root)
-            .destinationParentId(units.get(a.unitPath())));
+        orgs.moveAccount(
+            r -> r.accountId(id).sourceParentId(root).destinationParentId(units.get(a.unitPath())));
       }
       if (a.closed()) {
         // CloseAccount: State CLOSED at once (deploy/moto/organizations_patches.py).
@@ -211,21 +266,36 @@ public final class MotoAcceptanceOrg {
     String store = instance.identityStoreId();
     Map<String, String> principals = new LinkedHashMap<>();
     for (String g : GROUPS) {
-      principals.put("GROUP:" + g, aws.identityStore()
-          .createGroup(r -> r.identityStoreId(store).displayName(g)).groupId());
+      principals.put(
+          "GROUP:" + g,
+          aws.identityStore().createGroup(r -> r.identityStoreId(store).displayName(g)).groupId());
     }
     for (String u : USERS) {
-      principals.put("USER:" + u, aws.identityStore().createUser(r -> r.identityStoreId(store)
-          .userName(u).displayName(u).name(n -> n.givenName("Test").familyName(u))).userId());
+      principals.put(
+          "USER:" + u,
+          aws.identityStore()
+              .createUser(
+                  r ->
+                      r.identityStoreId(store)
+                          .userName(u)
+                          .displayName(u)
+                          .name(n -> n.givenName("Test").familyName(u)))
+              .userId());
     }
     Map<String, String> sets = new LinkedHashMap<>();
     for (SetSpec s : SETS) {
       sets.put(s.name(), createPermissionSet(arn, s.name(), s.definition()));
     }
     for (AssignmentSpec a : ASSIGNMENTS) {
-      aws.ssoAdmin().createAccountAssignment(r -> r.instanceArn(arn).targetType("AWS_ACCOUNT")
-          .targetId(accounts.get(a.account())).permissionSetArn(sets.get(a.set()))
-          .principalType(a.type().name()).principalId(principals.get(a.type() + ":" + a.principal())));
+      aws.ssoAdmin()
+          .createAccountAssignment(
+              r ->
+                  r.instanceArn(arn)
+                      .targetType("AWS_ACCOUNT")
+                      .targetId(accounts.get(a.account()))
+                      .permissionSetArn(sets.get(a.set()))
+                      .principalType(a.type().name())
+                      .principalId(principals.get(a.type() + ":" + a.principal())));
     }
     settle.run();
     makeStale(arn, sets.get(STALE_SET), accounts);
@@ -236,45 +306,75 @@ public final class MotoAcceptanceOrg {
   /** The AWS way to an outdated copy: change the set, then re-provision all but one account. */
   private void makeStale(String instanceArn, String setArn, Map<String, String> accounts) {
     PermissionSetDefinition d = spec(STALE_SET).definition();
-    aws.ssoAdmin().updatePermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(setArn)
-        .description(d.description()).sessionDuration(d.sessionDuration()));
+    aws.ssoAdmin()
+        .updatePermissionSet(
+            r ->
+                r.instanceArn(instanceArn)
+                    .permissionSetArn(setArn)
+                    .description(d.description())
+                    .sessionDuration(d.sessionDuration()));
     ASSIGNMENTS.stream()
         .filter(a -> a.set().equals(STALE_SET) && !a.account().equals(STALE_ACCOUNT))
         .map(AssignmentSpec::account)
         .distinct()
-        .forEach(account -> aws.ssoAdmin().provisionPermissionSet(r -> r.instanceArn(instanceArn)
-            .permissionSetArn(setArn).targetType("AWS_ACCOUNT").targetId(accounts.get(account))));
+        .forEach(
+            account ->
+                aws.ssoAdmin()
+                    .provisionPermissionSet(
+                        r ->
+                            r.instanceArn(instanceArn)
+                                .permissionSetArn(setArn)
+                                .targetType("AWS_ACCOUNT")
+                                .targetId(accounts.get(account))));
   }
 
   private String createPermissionSet(String instanceArn, String name, PermissionSetDefinition d) {
     var sso = aws.ssoAdmin();
-    String arn = sso.createPermissionSet(r -> r.instanceArn(instanceArn).name(name)
-            .description(d.description()).sessionDuration(d.sessionDuration())
-            .tags(d.tags().entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                .toList()))
-        .permissionSet().permissionSetArn();
+    String arn =
+        sso.createPermissionSet(
+                r ->
+                    r.instanceArn(instanceArn)
+                        .name(name)
+                        .description(d.description())
+                        .sessionDuration(d.sessionDuration())
+                        .tags(
+                            d.tags().entrySet().stream()
+                                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                                .toList()))
+            .permissionSet()
+            .permissionSetArn();
     for (String policy : d.managedPolicies()) {
-      sso.attachManagedPolicyToPermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(arn)
-          .managedPolicyArn(policy));
+      sso.attachManagedPolicyToPermissionSet(
+          r -> r.instanceArn(instanceArn).permissionSetArn(arn).managedPolicyArn(policy));
     }
     for (CustomerManagedPolicyRef ref : d.customerManagedPolicies()) {
-      sso.attachCustomerManagedPolicyReferenceToPermissionSet(r -> r.instanceArn(instanceArn)
-          .permissionSetArn(arn)
-          .customerManagedPolicyReference(c -> c.name(ref.name()).path(ref.path())));
+      sso.attachCustomerManagedPolicyReferenceToPermissionSet(
+          r ->
+              r.instanceArn(instanceArn)
+                  .permissionSetArn(arn)
+                  .customerManagedPolicyReference(c -> c.name(ref.name()).path(ref.path())));
     }
-    d.permissionsBoundary().ifPresent(b -> sso.putPermissionsBoundaryToPermissionSet(r -> r
-        .instanceArn(instanceArn).permissionSetArn(arn).permissionsBoundary(pb -> {
-          if (b.customerManaged() != null) {
-            pb.customerManagedPolicyReference(c -> c.name(b.customerManaged().name())
-                .path(b.customerManaged().path()));
-          } else {
-            pb.managedPolicyArn(b.managedPolicyArn());
-          }
-        })));
+    d.permissionsBoundary()
+        .ifPresent(
+            b ->
+                sso.putPermissionsBoundaryToPermissionSet(
+                    r ->
+                        r.instanceArn(instanceArn)
+                            .permissionSetArn(arn)
+                            .permissionsBoundary(
+                                pb -> {
+                                  if (b.customerManaged() != null) {
+                                    pb.customerManagedPolicyReference(
+                                        c ->
+                                            c.name(b.customerManaged().name())
+                                                .path(b.customerManaged().path()));
+                                  } else {
+                                    pb.managedPolicyArn(b.managedPolicyArn());
+                                  }
+                                })));
     if (d.inlinePolicy() != null) {
-      sso.putInlinePolicyToPermissionSet(r -> r.instanceArn(instanceArn).permissionSetArn(arn)
-          .inlinePolicy(d.inlinePolicy()));
+      sso.putInlinePolicyToPermissionSet(
+          r -> r.instanceArn(instanceArn).permissionSetArn(arn).inlinePolicy(d.inlinePolicy()));
     }
     return arn;
   }
@@ -284,8 +384,13 @@ public final class MotoAcceptanceOrg {
   }
 
   private static PermissionSetDefinition def(
-      String description, String session, Set<String> managed, Set<CustomerManagedPolicyRef> cmp,
-      Optional<PermissionsBoundary> boundary, String inline, Map<String, String> tags) {
+      String description,
+      String session,
+      Set<String> managed,
+      Set<CustomerManagedPolicyRef> cmp,
+      Optional<PermissionsBoundary> boundary,
+      String inline,
+      Map<String, String> tags) {
     return new PermissionSetDefinition(description, session, managed, cmp, boundary, inline, tags);
   }
 

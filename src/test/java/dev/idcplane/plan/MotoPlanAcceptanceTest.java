@@ -48,8 +48,8 @@ import software.amazon.awssdk.regions.Region;
  * The "done when" test: an organization seeded into moto through the real SDK ({@link
  * MotoAcceptanceOrg}), a matrix given as in-memory files, and the whole pipeline — {@link
  * LiveStateReader} over {@link AwsIdentityCenter}, {@link Resolver}, {@link Planner} — with exactly
- * the changes and drift the seeded drift calls for, and the AWS calls the read costs checked against
- * the formula in {@link LiveStateReader}'s Javadoc.
+ * the changes and drift the seeded drift calls for, and the AWS calls the read costs checked
+ * against the formula in {@link LiveStateReader}'s Javadoc.
  */
 class MotoPlanAcceptanceTest {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
@@ -92,7 +92,6 @@ class MotoPlanAcceptanceTest {
         AWSAdministratorAccess: {external: true}
       """;
 
-
   static Seeded seeded;
   static Matrix matrix;
   static LiveStateReader.Result live;
@@ -107,24 +106,37 @@ class MotoPlanAcceptanceTest {
     }
     MatrixLoad load =
         new MatrixLoader()
-            .load(Map.of("permission-sets.yaml", PERMISSION_SETS_YAML,
-                "assignments.yaml", MotoAcceptanceOrg.ASSIGNMENTS_YAML));
+            .load(
+                Map.of(
+                    "permission-sets.yaml",
+                    PERMISSION_SETS_YAML,
+                    "assignments.yaml",
+                    MotoAcceptanceOrg.ASSIGNMENTS_YAML));
     assertThat(load.violations()).isEmpty();
     matrix = load.matrix();
 
     CallCounter counter = new CallCounter();
     Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
     try (AwsClients reading = AwsClients.create(settings(List.of(counter)))) {
-      live = new LiveStateReader(new AwsIdentityCenter(reading), clock)
-          .read(MatrixRequests.forMatrix(matrix, Optional.empty()));
+      live =
+          new LiveStateReader(new AwsIdentityCenter(reading), clock)
+              .read(MatrixRequests.forMatrix(matrix, Optional.empty()));
     }
     readCalls = counter.snapshot();
 
     PlanPolicy policy = PlanPolicy.defaults();
     resolution = new Resolver().resolve(matrix, live, policy, TODAY);
-    plan = new Planner().plan(resolution.desired(), live.state(), policy,
-        new PlanSource(matrix.digest(), null, live.state().instance().instanceArn(),
-            live.state().readAt()));
+    plan =
+        new Planner()
+            .plan(
+                resolution.desired(),
+                live.state(),
+                policy,
+                new PlanSource(
+                    matrix.digest(),
+                    null,
+                    live.state().instance().instanceArn(),
+                    live.state().readAt()));
   }
 
   @Test
@@ -155,17 +167,22 @@ class MotoPlanAcceptanceTest {
     Change.CreateAssignment nested = create("AppDeveloper", "team-a-dev");
     assertThat(nested.wantedBy())
         .extracting(Object::toString)
-        .containsExactly("assignments.yaml:" + lineOf(MotoAcceptanceOrg.ASSIGNMENTS_YAML, "- group: team-a-engineers"));
+        .containsExactly(
+            "assignments.yaml:"
+                + lineOf(MotoAcceptanceOrg.ASSIGNMENTS_YAML, "- group: team-a-engineers"));
     assertThat(create("BreakGlass", "team-a-dev").permissionSetArn())
-        .as("BreakGlass is created by the same plan").isNull();
+        .as("BreakGlass is created by the same plan")
+        .isNull();
     assertThat(create("Admin", "sandbox-1").permissionSetArn())
         .isEqualTo(seeded.setArns().get("Admin"));
   }
 
   @Test
   void permissionSetChangesComeFirstInApplyOrder() {
-    assertThat(lines(ChangeAction.CREATE_PERMISSION_SET)).containsExactly("permission-set/BreakGlass");
-    assertThat(lines(ChangeAction.UPDATE_PERMISSION_SET)).containsExactly("permission-set/AppDeveloper");
+    assertThat(lines(ChangeAction.CREATE_PERMISSION_SET))
+        .containsExactly("permission-set/BreakGlass");
+    assertThat(lines(ChangeAction.UPDATE_PERMISSION_SET))
+        .containsExactly("permission-set/AppDeveloper");
     Change.UpdatePermissionSet update = only(Change.UpdatePermissionSet.class);
     assertThat(update.fields())
         .extracting(FieldChange::field)
@@ -177,12 +194,17 @@ class MotoPlanAcceptanceTest {
         plan.changes().stream()
             .filter(c -> c instanceof Change.ProvisionPermissionSet)
             .map(c -> (Change.ProvisionPermissionSet) c)
-            .collect(Collectors.toMap(Change.ProvisionPermissionSet::name,
-                Change.ProvisionPermissionSet::outOfSyncAccounts, (a, b) -> a, TreeMap::new));
+            .collect(
+                Collectors.toMap(
+                    Change.ProvisionPermissionSet::name,
+                    Change.ProvisionPermissionSet::outOfSyncAccounts,
+                    (a, b) -> a,
+                    TreeMap::new));
     assertThat(provisions)
         .containsExactly(
             Map.entry("AppDeveloper", List.of()),
-            Map.entry(MotoAcceptanceOrg.STALE_SET,
+            Map.entry(
+                MotoAcceptanceOrg.STALE_SET,
                 List.of(seeded.account(MotoAcceptanceOrg.STALE_ACCOUNT))));
 
     assertThat(plan.changes())
@@ -229,8 +251,10 @@ class MotoPlanAcceptanceTest {
             "OUT_OF_SYNC Auditor",
             "EXPIRED_USER_RULE Admin bob@example.com");
     assertThat(plan.drift())
-        .filteredOn(d -> d.kind() == DriftKind.UNEXPECTED
-            && seeded.managementAccountId().equals(d.accountId()))
+        .filteredOn(
+            d ->
+                d.kind() == DriftKind.UNEXPECTED
+                    && seeded.managementAccountId().equals(d.accountId()))
         .singleElement()
         .satisfies(d -> assertThat(d.detail()).contains("kept").contains("management account"));
     assertThat(plan.drift())
@@ -240,17 +264,19 @@ class MotoPlanAcceptanceTest {
   }
 
   /**
-   * LiveStateReader's Javadoc: 1 ListInstances + 1 DescribeOrganization + 1 GetCallerIdentity + 1 ListRoots + 2(O+1)
-   * tree calls + 1 ListPermissionSets + P describes + (P + P') provisioned-account lists + 5D
-   * definition reads + S ListAccountAssignments + one GetGroupId/GetUserId per matrix principal +
-   * one Describe* per other principal seen live. Every term is counted here from the seed and the
-   * matrix, not from the read.
+   * LiveStateReader's Javadoc: 1 ListInstances + 1 DescribeOrganization + 1 GetCallerIdentity + 1
+   * ListRoots + 2(O+1) tree calls + 1 ListPermissionSets + P describes + (P + P')
+   * provisioned-account lists + 5D definition reads + S ListAccountAssignments + one
+   * GetGroupId/GetUserId per matrix principal + one Describe* per other principal seen live. Every
+   * term is counted here from the seed and the matrix, not from the read.
    */
   @Test
   void theReadCostsWhatTheDocumentedFormulaSays() {
     int o = MotoAcceptanceOrg.UNITS.size();
     Set<String> liveSets =
-        MotoAcceptanceOrg.SETS.stream().map(MotoAcceptanceOrg.SetSpec::name).collect(Collectors.toSet());
+        MotoAcceptanceOrg.SETS.stream()
+            .map(MotoAcceptanceOrg.SetSpec::name)
+            .collect(Collectors.toSet());
     int p = liveSets.size();
     int d = (int) matrix.permissionSets().keySet().stream().filter(liveSets::contains).count();
     int provisionedSets = distinct(MotoAcceptanceOrg.ASSIGNMENTS, AssignmentSpec::set).size();
@@ -286,8 +312,21 @@ class MotoPlanAcceptanceTest {
     expected.values().removeIf(n -> n == 0);
 
     assertThat(readCalls).containsExactlyInAnyOrderEntriesOf(expected);
-    int formula = 1 + 1 + 1 + 1 + 2 * (o + 1) + 1 + p + (p + provisionedSets) + 5 * d + s
-        + matrixGroups.size() + matrixUsers.size() + otherGroups.size() + otherUsers.size();
+    int formula =
+        1
+            + 1
+            + 1
+            + 1
+            + 2 * (o + 1)
+            + 1
+            + p
+            + (p + provisionedSets)
+            + 5 * d
+            + s
+            + matrixGroups.size()
+            + matrixUsers.size()
+            + otherGroups.size()
+            + otherUsers.size();
     assertThat(readCalls.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(formula);
   }
 
@@ -305,25 +344,31 @@ class MotoPlanAcceptanceTest {
         .collect(Collectors.toSet());
   }
 
-  private static <T> Set<String> distinct(
-      Collection<T> items, Function<T, String> key) {
+  private static <T> Set<String> distinct(Collection<T> items, Function<T, String> key) {
     return items.stream().map(key).collect(Collectors.toSet());
   }
 
   private static List<String> lines(ChangeAction action) {
     return plan.changes().stream()
         .filter(c -> c.action() == action)
-        .map(c -> {
-          if (c instanceof Change.CreateAssignment a) {
-            return a.assignment().permissionSetName() + " " + a.principalName() + " "
-                + a.accountName();
-          }
-          if (c instanceof Change.DeleteAssignment a) {
-            return a.assignment().permissionSetName() + " " + a.principalName() + " "
-                + a.accountName();
-          }
-          return c.key();
-        })
+        .map(
+            c -> {
+              if (c instanceof Change.CreateAssignment a) {
+                return a.assignment().permissionSetName()
+                    + " "
+                    + a.principalName()
+                    + " "
+                    + a.accountName();
+              }
+              if (c instanceof Change.DeleteAssignment a) {
+                return a.assignment().permissionSetName()
+                    + " "
+                    + a.principalName()
+                    + " "
+                    + a.accountName();
+              }
+              return c.key();
+            })
         .toList();
   }
 
@@ -340,8 +385,11 @@ class MotoPlanAcceptanceTest {
 
   private static Change.CreateAssignment create(String set, String accountName) {
     return plan.changes().stream()
-        .filter(c -> c instanceof Change.CreateAssignment a
-            && a.assignment().permissionSetName().equals(set) && a.accountName().equals(accountName))
+        .filter(
+            c ->
+                c instanceof Change.CreateAssignment a
+                    && a.assignment().permissionSetName().equals(set)
+                    && a.accountName().equals(accountName))
         .map(c -> (Change.CreateAssignment) c)
         .findFirst()
         .orElseThrow(() -> new AssertionError("no create of " + set + " in " + accountName));
@@ -349,8 +397,11 @@ class MotoPlanAcceptanceTest {
 
   private static Change.DeleteAssignment delete(String set, String principalName) {
     return plan.changes().stream()
-        .filter(c -> c instanceof Change.DeleteAssignment a
-            && a.assignment().permissionSetName().equals(set) && a.principalName().equals(principalName))
+        .filter(
+            c ->
+                c instanceof Change.DeleteAssignment a
+                    && a.assignment().permissionSetName().equals(set)
+                    && a.principalName().equals(principalName))
         .map(c -> (Change.DeleteAssignment) c)
         .findFirst()
         .orElseThrow(() -> new AssertionError("no delete of " + set + " for " + principalName));
@@ -388,7 +439,8 @@ class MotoPlanAcceptanceTest {
         RetryMode.STANDARD,
         1,
         Duration.ofSeconds(30),
-        Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))),
+        Optional.of(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))),
         interceptors);
   }
 

@@ -47,21 +47,40 @@ class PlannerTest {
 
   static PermissionSetDefinition def(String duration, String inline) {
     return new PermissionSetDefinition(
-        "d", duration, Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Set.of(),
-        Optional.empty(), inline, Map.of("ManagedBy", "idc-control-plane"));
+        "d",
+        duration,
+        Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+        Set.of(),
+        Optional.empty(),
+        inline,
+        Map.of("ManagedBy", "idc-control-plane"));
   }
 
   static PermissionSetDefinition relay(PermissionSetDefinition d, String relayState) {
-    return new PermissionSetDefinition(d.description(), d.sessionDuration(), d.managedPolicies(),
-        d.customerManagedPolicies(), d.permissionsBoundary(), d.inlinePolicy(), d.tags(),
+    return new PermissionSetDefinition(
+        d.description(),
+        d.sessionDuration(),
+        d.managedPolicies(),
+        d.customerManagedPolicies(),
+        d.permissionsBoundary(),
+        d.inlinePolicy(),
+        d.tags(),
         relayState);
   }
 
-  void live(String name, PermissionSetDefinition d, Set<String> provisioned, Set<String> outOfSync) {
-    sets.put(name, new LivePermissionSet(
-        new PermissionSetInfo("arn:ps/" + name, name, d == null ? null : d.description(),
-            d == null ? "PT1H" : d.sessionDuration()),
-        Optional.ofNullable(d), provisioned, outOfSync));
+  void live(
+      String name, PermissionSetDefinition d, Set<String> provisioned, Set<String> outOfSync) {
+    sets.put(
+        name,
+        new LivePermissionSet(
+            new PermissionSetInfo(
+                "arn:ps/" + name,
+                name,
+                d == null ? null : d.description(),
+                d == null ? "PT1H" : d.sessionDuration()),
+            Optional.ofNullable(d),
+            provisioned,
+            outOfSync));
   }
 
   void liveAssignment(String account, String set, String group) {
@@ -70,7 +89,8 @@ class PlannerTest {
 
   void want(String account, String set, String group) {
     AssignmentKey k = new AssignmentKey(account, set, PrincipalType.GROUP, group);
-    wantAssignments.put(k, new DesiredAssignment(k, group + "-name", "acct-" + account, List.of(AT)));
+    wantAssignments.put(
+        k, new DesiredAssignment(k, group + "-name", "acct-" + account, List.of(AT)));
   }
 
   void declare(String name, PermissionSetDefinition d) {
@@ -78,18 +98,25 @@ class PlannerTest {
   }
 
   Plan plan(PlanPolicy policy) {
-    OrgTree tree = new OrgTree.Builder(new OrgUnit("r-1", "Root"))
-        .account(new Account(MGMT, "management", "m@x", AccountStatus.ACTIVE), "r-1")
-        .account(new Account(DEV, "app-dev", "d@x", AccountStatus.ACTIVE), "r-1")
-        .account(new Account(PROD, "app-prod", "p@x", AccountStatus.ACTIVE), "r-1")
-        .build();
-    LiveState state = new LiveState(new Instance("arn:ins", "d-1"), new Organization("o-1", MGMT),
-        tree, sets, assignments, Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
-        Instant.EPOCH);
+    OrgTree tree =
+        new OrgTree.Builder(new OrgUnit("r-1", "Root"))
+            .account(new Account(MGMT, "management", "m@x", AccountStatus.ACTIVE), "r-1")
+            .account(new Account(DEV, "app-dev", "d@x", AccountStatus.ACTIVE), "r-1")
+            .account(new Account(PROD, "app-prod", "p@x", AccountStatus.ACTIVE), "r-1")
+            .build();
+    LiveState state =
+        new LiveState(
+            new Instance("arn:ins", "d-1"),
+            new Organization("o-1", MGMT),
+            tree,
+            sets,
+            assignments,
+            Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
+            Instant.EPOCH);
     DesiredState desired =
         new DesiredState(wantSets, wantAssignments, expired, expiring, List.of());
-    return planner.plan(desired, state, policy,
-        new PlanSource("sha", null, "arn:ins", Instant.EPOCH));
+    return planner.plan(
+        desired, state, policy, new PlanSource("sha", null, "arn:ins", Instant.EPOCH));
   }
 
   Plan plan() {
@@ -184,11 +211,13 @@ class PlannerTest {
     liveAssignment(MGMT, "Admin", "g1");
     Plan kept = plan();
     assertThat(kept.changes()).isEmpty();
-    assertThat(kept.drift()).singleElement()
-        .satisfies(d -> {
-          assertThat(d.detail()).contains("management account");
-          assertThat(d.fixedByPlan()).isFalse();
-        });
+    assertThat(kept.drift())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.detail()).contains("management account");
+              assertThat(d.fixedByPlan()).isFalse();
+            });
     Plan allowed = plan(new PlanPolicy(List.of("AWS*"), true));
     assertThat(actions(allowed)).containsExactly(ChangeAction.DELETE_ASSIGNMENT);
   }
@@ -196,14 +225,16 @@ class PlannerTest {
   @Test
   void definitionDriftUpdatesAndProvisionsWhenProvisioned() {
     declare("Dev", def("PT4H", POLICY_A));
-    live("Dev", def("PT8H", POLICY_A_REFORMATTED.replace("logs:*", "ec2:*")), Set.of(DEV), Set.of());
+    live(
+        "Dev", def("PT8H", POLICY_A_REFORMATTED.replace("logs:*", "ec2:*")), Set.of(DEV), Set.of());
     want(DEV, "Dev", "g1");
     liveAssignment(DEV, "Dev", "g1");
     Plan p = plan();
     assertThat(actions(p))
         .containsExactly(ChangeAction.UPDATE_PERMISSION_SET, ChangeAction.PROVISION_PERMISSION_SET);
     Change.UpdatePermissionSet u = (Change.UpdatePermissionSet) p.changes().get(0);
-    assertThat(u.fields()).extracting(FieldChange::field)
+    assertThat(u.fields())
+        .extracting(FieldChange::field)
         .containsExactly("session_duration", "inline_policy");
     assertThat(u.fields().get(0).before()).isEqualTo("PT8H");
     assertThat(u.fields().get(0).after()).isEqualTo("PT4H");
@@ -228,16 +259,20 @@ class PlannerTest {
     AssignmentKey k = new AssignmentKey(PROD, "BreakGlass", PrincipalType.USER, "u1");
     assignments.add(new AccountAssignment(PROD, "arn:ps/BreakGlass", PrincipalType.USER, "u1"));
     wantAssignments.put(k, new DesiredAssignment(k, "alice", "app-prod", List.of(AT)));
-    expiring.add(new UserException(AT, "alice", "BreakGlass", "secops@x", LocalDate.of(2026, 12, 1)));
+    expiring.add(
+        new UserException(AT, "alice", "BreakGlass", "secops@x", LocalDate.of(2026, 12, 1)));
     Plan p = plan();
     assertThat(p.changes()).isEmpty();
-    assertThat(p.drift()).singleElement().satisfies(d -> {
-      assertThat(d.kind()).isEqualTo(DriftKind.EXPIRING_USER_RULE);
-      assertThat(d.key()).isEqualTo("expiring_user_rule/alice/BreakGlass/2026-12-01");
-      assertThat(d.principalName()).isEqualTo("alice");
-      assertThat(d.detail()).contains("valid through 2026-12-01").contains("secops@x");
-      assertThat(d.fixedByPlan()).isFalse();
-    });
+    assertThat(p.drift())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.kind()).isEqualTo(DriftKind.EXPIRING_USER_RULE);
+              assertThat(d.key()).isEqualTo("expiring_user_rule/alice/BreakGlass/2026-12-01");
+              assertThat(d.principalName()).isEqualTo("alice");
+              assertThat(d.detail()).contains("valid through 2026-12-01").contains("secops@x");
+              assertThat(d.fixedByPlan()).isFalse();
+            });
   }
 
   @Test
@@ -327,19 +362,26 @@ class PlannerTest {
   @Test
   void descriptionOrTagsAloneNeedNoProvisioning() {
     declare("Dev", def("PT4H", null));
-    PermissionSetDefinition relabelled = new PermissionSetDefinition(
-        "old words", "PT4H", Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Set.of(),
-        Optional.empty(), null, Map.of("ManagedBy", "someone-else"));
+    PermissionSetDefinition relabelled =
+        new PermissionSetDefinition(
+            "old words",
+            "PT4H",
+            Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+            Set.of(),
+            Optional.empty(),
+            null,
+            Map.of("ManagedBy", "someone-else"));
     live("Dev", relabelled, Set.of(DEV, PROD), Set.of());
     Plan p = plan();
     assertThat(actions(p)).containsExactly(ChangeAction.UPDATE_PERMISSION_SET);
     assertThat(((Change.UpdatePermissionSet) p.changes().get(0)).fields())
-        .extracting(FieldChange::field).containsExactly("description", "tags");
+        .extracting(FieldChange::field)
+        .containsExactly("description", "tags");
 
     // A provisioned field among them still provisions; relay_state is one, once it is diffed.
     declare("Dev", def("PT8H", null));
-    assertThat(actions(plan())).containsExactly(
-        ChangeAction.UPDATE_PERMISSION_SET, ChangeAction.PROVISION_PERMISSION_SET);
+    assertThat(actions(plan()))
+        .containsExactly(ChangeAction.UPDATE_PERMISSION_SET, ChangeAction.PROVISION_PERMISSION_SET);
     assertThat(DefinitionDiffer.provisioned("relay_state")).isTrue();
     assertThat(DefinitionDiffer.provisioned("description")).isFalse();
   }
@@ -347,13 +389,20 @@ class PlannerTest {
   @Test
   void aChangedRelayStateIsUpdatedAndRendered() {
     declare("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/s3/home"));
-    live("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"), Set.of(),
+    live(
+        "Dev",
+        relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"),
+        Set.of(),
         Set.of());
     Plan p = plan();
     assertThat(actions(p)).containsExactly(ChangeAction.UPDATE_PERMISSION_SET);
     Change.UpdatePermissionSet u = (Change.UpdatePermissionSet) p.changes().get(0);
-    assertThat(u.fields()).containsExactly(new FieldChange("relay_state",
-        "https://console.aws.amazon.com/ec2/home", "https://console.aws.amazon.com/s3/home"));
+    assertThat(u.fields())
+        .containsExactly(
+            new FieldChange(
+                "relay_state",
+                "https://console.aws.amazon.com/ec2/home",
+                "https://console.aws.amazon.com/s3/home"));
     assertThat(PlanTextRenderer.render(p))
         .contains("~ relay_state: https://console.aws.amazon.com/ec2/home")
         .contains("-> https://console.aws.amazon.com/s3/home");
@@ -363,17 +412,24 @@ class PlannerTest {
   @Test
   void aRelayStateTheMatrixLeavesOutIsPlannedAway() {
     declare("Dev", def("PT4H", null));
-    live("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"), Set.of(),
+    live(
+        "Dev",
+        relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"),
+        Set.of(),
         Set.of());
     Change.UpdatePermissionSet u = (Change.UpdatePermissionSet) plan().changes().get(0);
-    assertThat(u.fields()).containsExactly(
-        new FieldChange("relay_state", "https://console.aws.amazon.com/ec2/home", null));
+    assertThat(u.fields())
+        .containsExactly(
+            new FieldChange("relay_state", "https://console.aws.amazon.com/ec2/home", null));
   }
 
   @Test
   void anEqualRelayStateIsNoChangeAndANewSetIsCreatedWithIt() {
     declare("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"));
-    live("Dev", relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"), Set.of(),
+    live(
+        "Dev",
+        relay(def("PT4H", null), "https://console.aws.amazon.com/ec2/home"),
+        Set.of(),
         Set.of());
     declare("Ops", relay(def("PT2H", null), "https://console.aws.amazon.com/cloudwatch/home"));
     Plan p = plan();
@@ -390,10 +446,11 @@ class PlannerTest {
     declare("Ops", def("PT2H", null));
     Plan without = plan();
     assertThat(without.changes().get(0).content())
-        .isEqualTo("permission-set/Ops|PermissionSetDefinition[description=d, sessionDuration=PT2H, "
-            + "managedPolicies=[arn:aws:iam::aws:policy/ReadOnlyAccess], customerManagedPolicies=[], "
-            + "permissionsBoundary=Optional.empty, inlinePolicy=null, "
-            + "tags={ManagedBy=idc-control-plane}]");
+        .isEqualTo(
+            "permission-set/Ops|PermissionSetDefinition[description=d, sessionDuration=PT2H, "
+                + "managedPolicies=[arn:aws:iam::aws:policy/ReadOnlyAccess], customerManagedPolicies=[], "
+                + "permissionsBoundary=Optional.empty, inlinePolicy=null, "
+                + "tags={ManagedBy=idc-control-plane}]");
     declare("Ops", relay(def("PT2H", null), "https://console.aws.amazon.com/"));
     Plan with = plan();
     assertThat(with.changes().get(0).content())

@@ -299,18 +299,23 @@ class ResolverTest {
     assertThat(r.desired().assignments()).hasSize(3);
     assertThat(r.desired().expiringUserRules())
         .containsExactly(
-            new UserException(rules(2), "alice@example.com", "Admin", "secops@example.com",
-                TODAY.plusDays(14)));
+            new UserException(
+                rules(2), "alice@example.com", "Admin", "secops@example.com", TODAY.plusDays(14)));
     assertThat(r.desired().expiredUserRules()).isEmpty();
     // the last valid day itself still warns; the day after, the rule has expired instead
-    assertThat(resolver.resolve(m, SandboxOrg.live(), PlanPolicy.defaults(), TODAY.plusDays(15))
-            .desired())
-        .satisfies(d -> {
-          assertThat(d.expiringUserRules()).extracting(UserException::userName)
-              .containsExactly("bob@example.com");
-          assertThat(d.expiredUserRules()).extracting(UserException::userName)
-              .containsExactly("alice@example.com");
-        });
+    assertThat(
+            resolver
+                .resolve(m, SandboxOrg.live(), PlanPolicy.defaults(), TODAY.plusDays(15))
+                .desired())
+        .satisfies(
+            d -> {
+              assertThat(d.expiringUserRules())
+                  .extracting(UserException::userName)
+                  .containsExactly("bob@example.com");
+              assertThat(d.expiredUserRules())
+                  .extracting(UserException::userName)
+                  .containsExactly("alice@example.com");
+            });
     PlanPolicy off = new PlanPolicy(PlanPolicy.DEFAULT_PROTECTED, false, 0);
     assertThat(resolver.resolve(m, SandboxOrg.live(), off, TODAY).desired().expiringUserRules())
         .isEmpty();

@@ -36,27 +36,41 @@ class ShippedExamplePlanTest {
     assertThat(r.errors()).isEmpty();
     assertThat(Planner.missingExternalSets(r.desired(), live.state())).isEmpty();
     return new Planner()
-        .plan(r.desired(), live.state(), policy,
-            new PlanSource(matrix.digest(), null, live.state().instance().instanceArn(),
+        .plan(
+            r.desired(),
+            live.state(),
+            policy,
+            new PlanSource(
+                matrix.digest(),
+                null,
+                live.state().instance().instanceArn(),
                 live.state().readAt()));
   }
 
   static List<String> lines(Plan p, ChangeAction action) {
     return p.changes().stream()
         .filter(c -> c.action() == action)
-        .map(c -> switch (c.action()) {
-          case CREATE_ASSIGNMENT -> {
-            var a = (Change.CreateAssignment) c;
-            yield a.assignment().permissionSetName() + " " + a.principalName() + " "
-                + a.accountName();
-          }
-          case DELETE_ASSIGNMENT -> {
-            var d = (Change.DeleteAssignment) c;
-            yield d.assignment().permissionSetName() + " " + d.principalName() + " "
-                + d.accountName();
-          }
-          default -> c.key();
-        })
+        .map(
+            c ->
+                switch (c.action()) {
+                  case CREATE_ASSIGNMENT -> {
+                    var a = (Change.CreateAssignment) c;
+                    yield a.assignment().permissionSetName()
+                        + " "
+                        + a.principalName()
+                        + " "
+                        + a.accountName();
+                  }
+                  case DELETE_ASSIGNMENT -> {
+                    var d = (Change.DeleteAssignment) c;
+                    yield d.assignment().permissionSetName()
+                        + " "
+                        + d.principalName()
+                        + " "
+                        + d.accountName();
+                  }
+                  default -> c.key();
+                })
         .toList();
   }
 

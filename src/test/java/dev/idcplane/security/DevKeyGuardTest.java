@@ -49,8 +49,9 @@ class DevKeyGuardTest {
         Base64.getEncoder().encodeToString(der),
         Base64.getMimeEncoder().encodeToString(der), // 76-column lines with CRLF
         Base64.getMimeEncoder(40, "\n".getBytes()).encodeToString(der),
-        "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
-            .encodeToString(der) + "\n-----END PUBLIC KEY-----",
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+            + "\n-----END PUBLIC KEY-----",
         Base64.getUrlEncoder().withoutPadding().encodeToString(der),
         "  " + Base64.getEncoder().encodeToString(der) + "\n",
         jwk,
@@ -60,10 +61,13 @@ class DevKeyGuardTest {
   @Test
   void refusesTheDevKeyInEveryEncoding() throws Exception {
     for (String encoding : devKeyEncodings()) {
-      assertThat(DevKeyGuard.rsaKeys(encoding)).as(encoding).singleElement()
+      assertThat(DevKeyGuard.rsaKeys(encoding))
+          .as(encoding)
+          .singleElement()
           .matches(DevKeyGuard::isDevKey);
       assertThatThrownBy(() -> DevKeyGuard.check(withKey(encoding)))
-          .as(encoding).hasMessageContaining("dev key");
+          .as(encoding)
+          .hasMessageContaining("dev key");
     }
   }
 
@@ -75,12 +79,14 @@ class DevKeyGuardTest {
     String base64 = Base64.getEncoder().encodeToString(other.getEncoded());
     assertThat(DevKeyGuard.isDevKey((RSAPublicKey) other)).isFalse();
     assertThatCode(() -> DevKeyGuard.check(withKey(base64))).doesNotThrowAnyException();
-    assertThatCode(() -> DevKeyGuard.check(
-            withKey(PublicJsonWebKey.Factory.newPublicJwk(other).toJson())))
+    assertThatCode(
+            () -> DevKeyGuard.check(withKey(PublicJsonWebKey.Factory.newPublicJwk(other).toJson())))
         .doesNotThrowAnyException();
     // An identity provider (discovery gives keys and issuer): the audience is enough.
-    assertThatCode(() -> DevKeyGuard.check(
-            new Settings(Optional.empty(), Optional.empty(), AUD, Optional.empty())))
+    assertThatCode(
+            () ->
+                DevKeyGuard.check(
+                    new Settings(Optional.empty(), Optional.empty(), AUD, Optional.empty())))
         .doesNotThrowAnyException();
   }
 
@@ -92,18 +98,30 @@ class DevKeyGuardTest {
 
   @Test
   void refusesADevSigningKeySetting() {
-    assertThatThrownBy(() -> DevKeyGuard.check(new Settings(Optional.empty(),
-            Optional.of("deploy/dev/dev-signing-key.pem"), AUD, Optional.empty())))
+    assertThatThrownBy(
+            () ->
+                DevKeyGuard.check(
+                    new Settings(
+                        Optional.empty(),
+                        Optional.of("deploy/dev/dev-signing-key.pem"),
+                        AUD,
+                        Optional.empty())))
         .hasMessageContaining("idc.dev.signing-key");
   }
 
   @Test
   void requiresTheAudienceAlways() {
-    assertThatThrownBy(() -> DevKeyGuard.check(new Settings(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty())))
+    assertThatThrownBy(
+            () ->
+                DevKeyGuard.check(
+                    new Settings(
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())))
         .hasMessageContaining("IDC_AUTH_AUDIENCE");
-    assertThatThrownBy(() -> DevKeyGuard.check(new Settings(Optional.empty(), Optional.empty(),
-            Optional.of(" "), Optional.empty())))
+    assertThatThrownBy(
+            () ->
+                DevKeyGuard.check(
+                    new Settings(
+                        Optional.empty(), Optional.empty(), Optional.of(" "), Optional.empty())))
         .hasMessageContaining("IDC_AUTH_AUDIENCE");
   }
 
@@ -111,9 +129,12 @@ class DevKeyGuardTest {
   void requiresTheIssuerWithAPublicKey() throws Exception {
     var gen = KeyPairGenerator.getInstance("RSA");
     gen.initialize(2048);
-    String base64 = Base64.getEncoder().encodeToString(gen.generateKeyPair().getPublic().getEncoded());
-    assertThatThrownBy(() -> DevKeyGuard.check(
-            new Settings(Optional.of(base64), Optional.empty(), AUD, Optional.empty())))
+    String base64 =
+        Base64.getEncoder().encodeToString(gen.generateKeyPair().getPublic().getEncoded());
+    assertThatThrownBy(
+            () ->
+                DevKeyGuard.check(
+                    new Settings(Optional.of(base64), Optional.empty(), AUD, Optional.empty())))
         .hasMessageContaining("IDC_AUTH_ISSUER");
   }
 }

@@ -9,37 +9,41 @@ import dev.idcplane.security.GithubRolePolicy.Run;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class GithubRolePolicyTest {
-  static final GithubRolePolicy POLICY = new GithubRolePolicy(
-      Set.of("acme/idc-matrix"), Set.of("refs/heads/main", "refs/tags/release"),
-      Optional.of("identity-center"));
+  static final GithubRolePolicy POLICY =
+      new GithubRolePolicy(
+          Set.of("acme/idc-matrix"),
+          Set.of("refs/heads/main", "refs/tags/release"),
+          Optional.of("identity-center"));
 
   @ParameterizedTest(name = "{0} {1} {2} in {3} -> {4}")
-  @CsvSource(nullValues = "-", value = {
-      "acme/idc-matrix, refs/heads/main,    push,                identity-center, ci+deployer",
-      "acme/idc-matrix, refs/tags/release,  push,                identity-center, ci+deployer",
-      "acme/idc-matrix, refs/heads/main,    workflow_dispatch,   identity-center, ci+deployer",
-      "acme/idc-matrix, refs/heads/main,    pull_request,        identity-center, ci",
-      "acme/idc-matrix, refs/heads/main,    pull_request_target, identity-center, ci",
-      "acme/idc-matrix, refs/heads/main,    -,                   identity-center, ci",
-      "acme/idc-matrix, refs/heads/main,    push,                -,               ci",
-      "acme/idc-matrix, refs/heads/main,    push,                staging,         ci",
-      "acme/idc-matrix, refs/heads/feature, push,                identity-center, ci",
-      "acme/idc-matrix, refs/pull/7/merge,  pull_request,        -,               ci",
-      "acme/idc-matrix, -,                  push,                identity-center, ci",
-      "ACME/idc-matrix, refs/heads/main,    push,                identity-center, not listed",
-      "evil/idc-matrix, refs/heads/main,    push,                identity-center, not listed",
-      "-,               refs/heads/main,    push,                identity-center, not listed",
-  })
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "acme/idc-matrix, refs/heads/main,    push,                identity-center, ci+deployer",
+        "acme/idc-matrix, refs/tags/release,  push,                identity-center, ci+deployer",
+        "acme/idc-matrix, refs/heads/main,    workflow_dispatch,   identity-center, ci+deployer",
+        "acme/idc-matrix, refs/heads/main,    pull_request,        identity-center, ci",
+        "acme/idc-matrix, refs/heads/main,    pull_request_target, identity-center, ci",
+        "acme/idc-matrix, refs/heads/main,    -,                   identity-center, ci",
+        "acme/idc-matrix, refs/heads/main,    push,                -,               ci",
+        "acme/idc-matrix, refs/heads/main,    push,                staging,         ci",
+        "acme/idc-matrix, refs/heads/feature, push,                identity-center, ci",
+        "acme/idc-matrix, refs/pull/7/merge,  pull_request,        -,               ci",
+        "acme/idc-matrix, -,                  push,                identity-center, ci",
+        "ACME/idc-matrix, refs/heads/main,    push,                identity-center, not listed",
+        "evil/idc-matrix, refs/heads/main,    push,                identity-center, not listed",
+        "-,               refs/heads/main,    push,                identity-center, not listed",
+      })
   void rolesFollowTheClaims(String repo, String ref, String event, String env, String expected) {
     Decision decision = POLICY.decide(new Run(repo, ref, event, env));
     switch (expected) {
-      case "ci+deployer" -> assertThat(decision)
-          .isEqualTo(new Decision.Granted(Set.of(Roles.CI, Roles.DEPLOYER)));
+      case "ci+deployer" ->
+          assertThat(decision).isEqualTo(new Decision.Granted(Set.of(Roles.CI, Roles.DEPLOYER)));
       case "ci" -> assertThat(decision).isEqualTo(new Decision.Granted(Set.of(Roles.CI)));
       default -> assertThat(decision).isInstanceOf(Decision.NotListed.class);
     }
@@ -47,16 +51,18 @@ class GithubRolePolicyTest {
 
   @Test
   void withoutADeployEnvironmentAnyEnvironmentMayDeploy() {
-    var policy = new GithubRolePolicy(Set.of("acme/idc-matrix"), Set.of("refs/heads/main"),
-        Optional.empty());
+    var policy =
+        new GithubRolePolicy(
+            Set.of("acme/idc-matrix"), Set.of("refs/heads/main"), Optional.empty());
     assertThat(policy.decide(new Run("acme/idc-matrix", "refs/heads/main", "push", null)))
         .isEqualTo(new Decision.Granted(Set.of(Roles.CI, Roles.DEPLOYER)));
   }
 
   @Test
   void theRefusalNamesTheRepositoryAndTheKey() {
-    var decision = (Decision.NotListed) POLICY.decide(
-        new Run("evil/idc-matrix", "refs/heads/main", "push", "identity-center"));
+    var decision =
+        (Decision.NotListed)
+            POLICY.decide(new Run("evil/idc-matrix", "refs/heads/main", "push", "identity-center"));
     assertThat(new RepositoryNotListedException(decision.repository()))
         .hasMessageContaining("evil/idc-matrix")
         .hasMessageContaining("idc.auth.github.repositories")
@@ -74,28 +80,40 @@ class GithubRolePolicyTest {
 
   @Test
   void aValidConfigurationBuildsThePolicy() {
-    assertThat(GithubRolePolicy.from(
-        config("aud", List.of("acme/idc-matrix"), List.of("refs/heads/main"), "prod")))
-        .contains(new GithubRolePolicy(Set.of("acme/idc-matrix"), Set.of("refs/heads/main"),
-            Optional.of("prod")));
+    assertThat(
+            GithubRolePolicy.from(
+                config("aud", List.of("acme/idc-matrix"), List.of("refs/heads/main"), "prod")))
+        .contains(
+            new GithubRolePolicy(
+                Set.of("acme/idc-matrix"), Set.of("refs/heads/main"), Optional.of("prod")));
   }
 
   @Test
   void looseConfigurationsRefuseToStart() {
-    assertThatThrownBy(() -> GithubRolePolicy.from(
-        config(null, List.of("acme/idc-matrix"), List.of("refs/heads/main"), null)))
+    assertThatThrownBy(
+            () ->
+                GithubRolePolicy.from(
+                    config(null, List.of("acme/idc-matrix"), List.of("refs/heads/main"), null)))
         .hasMessageContaining("idc.auth.github.audience");
-    assertThatThrownBy(() -> GithubRolePolicy.from(
-        config(" ", List.of("acme/idc-matrix"), List.of("refs/heads/main"), null)))
+    assertThatThrownBy(
+            () ->
+                GithubRolePolicy.from(
+                    config(" ", List.of("acme/idc-matrix"), List.of("refs/heads/main"), null)))
         .hasMessageContaining("idc.auth.github.audience");
-    assertThatThrownBy(() -> GithubRolePolicy.from(
-        config("aud", List.of("idc-matrix"), List.of("refs/heads/main"), null)))
+    assertThatThrownBy(
+            () ->
+                GithubRolePolicy.from(
+                    config("aud", List.of("idc-matrix"), List.of("refs/heads/main"), null)))
         .hasMessageContaining("'idc-matrix' is not owner/name");
-    assertThatThrownBy(() -> GithubRolePolicy.from(
-        config("aud", List.of("acme/idc-matrix/x"), List.of("refs/heads/main"), null)))
+    assertThatThrownBy(
+            () ->
+                GithubRolePolicy.from(
+                    config("aud", List.of("acme/idc-matrix/x"), List.of("refs/heads/main"), null)))
         .hasMessageContaining("not owner/name");
-    assertThatThrownBy(() -> GithubRolePolicy.from(
-        config("aud", List.of("acme/idc-matrix"), List.of("main"), null)))
+    assertThatThrownBy(
+            () ->
+                GithubRolePolicy.from(
+                    config("aud", List.of("acme/idc-matrix"), List.of("main"), null)))
         .hasMessageContaining("deploy-refs entry 'main'");
   }
 

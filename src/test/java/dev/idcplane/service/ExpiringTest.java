@@ -32,12 +32,16 @@ class ExpiringTest {
 
   @Test
   void aFailedLoadIsUnknownUntilTheTtlEnds() {
-    var value = new Expiring<Integer>(clock, Duration.ofSeconds(15), () -> {
-      if (loads.incrementAndGet() == 1) {
-        throw new IllegalStateException("database down");
-      }
-      return loads.get();
-    });
+    var value =
+        new Expiring<Integer>(
+            clock,
+            Duration.ofSeconds(15),
+            () -> {
+              if (loads.incrementAndGet() == 1) {
+                throw new IllegalStateException("database down");
+              }
+              return loads.get();
+            });
     assertThat(value.get()).isEmpty();
     assertThat(value.get()).isEmpty();
     assertThat(loads).hasValue(1);

@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Plans read Identity Center at AWS's rate (the demo seed with {@code behaviour: {profile: aws}}:
  * 20 sso-admin requests in any second) through the read wiring of ServiceProducers: the shared
- * {@link RequestBudgets}, {@link PacedIdentityCenter} over a sandbox whose later pages draw from the
- * same budgets. Time is simulated ({@link VirtualTime}), so minutes of pacing take milliseconds.
+ * {@link RequestBudgets}, {@link PacedIdentityCenter} over a sandbox whose later pages draw from
+ * the same budgets. Time is simulated ({@link VirtualTime}), so minutes of pacing take
+ * milliseconds.
  */
 class PlanPacingTest {
   private static final PlanPolicy POLICY = new PlanPolicy(List.of("AWS*"), false, 14);
@@ -54,8 +55,9 @@ class PlanPacingTest {
   @BeforeEach
   void awsSeed(@TempDir Path dir) throws Exception {
     seed = dir.resolve("seed.yaml");
-    Files.writeString(seed, Files.readString(Path.of("deploy/sandbox/seed.yaml"))
-        + "\nbehaviour:\n  profile: aws\n");
+    Files.writeString(
+        seed,
+        Files.readString(Path.of("deploy/sandbox/seed.yaml")) + "\nbehaviour:\n  profile: aws\n");
     matrix = new MatrixLoader().load(Path.of("assignments")).matrix();
   }
 
@@ -97,13 +99,15 @@ class PlanPacingTest {
     try {
       for (int i = 0; i < 20; i++) {
         time.enter();
-        plans.add(pool.submit(() -> {
-          try {
-            return plan(ic);
-          } finally {
-            time.exit();
-          }
-        }));
+        plans.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return plan(ic);
+                  } finally {
+                    time.exit();
+                  }
+                }));
       }
       List<Plan> done = new ArrayList<>();
       for (Future<Plan> f : plans) {
@@ -115,36 +119,51 @@ class PlanPacingTest {
     }
 
     SandboxStats stats = sandbox.stats();
-    long ssoAdminCalls = stats.callCounts().entrySet().stream()
-        .filter(e -> !ORG_AND_STORE.contains(e.getKey()))
-        .mapToLong(java.util.Map.Entry::getValue).sum();
+    long ssoAdminCalls =
+        stats.callCounts().entrySet().stream()
+            .filter(e -> !ORG_AND_STORE.contains(e.getKey()))
+            .mapToLong(java.util.Map.Entry::getValue)
+            .sum();
     assertThat(stats.rateThrottles()).isZero();
     assertThat(stats.maxRequestsInOneSecond()).isLessThanOrEqualTo(20);
     // Every sso-admin request took exactly one token: the run lasted as long as the budget allows.
-    Duration took = Duration.between(java.time.Instant.parse("2026-03-01T09:00:00Z"),
-        clock.instant());
+    Duration took =
+        Duration.between(java.time.Instant.parse("2026-03-01T09:00:00Z"), clock.instant());
     assertThat(took.toMillis() / 1000.0).isGreaterThanOrEqualTo((ssoAdminCalls / 20 - 1) * 1.0);
   }
 
-  private static final java.util.Set<String> ORG_AND_STORE = java.util.Set.of(
-      "DescribeOrganization", "ListRoots", "ListOrganizationalUnitsForParent",
-      "ListAccountsForParent", "GetGroupId", "GetUserId", "DescribeGroup", "DescribeUser");
+  private static final java.util.Set<String> ORG_AND_STORE =
+      java.util.Set.of(
+          "DescribeOrganization",
+          "ListRoots",
+          "ListOrganizationalUnitsForParent",
+          "ListAccountsForParent",
+          "GetGroupId",
+          "GetUserId",
+          "DescribeGroup",
+          "DescribeUser");
 
   private IdentityCenter paced(IdentityCenter backend, RequestPacer budgets) {
-    return new PacedIdentityCenter(backend, budgets,
+    return new PacedIdentityCenter(
+        backend,
+        budgets,
         new ReadRetry(6, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5)),
-        clock, time, new SplittableRandom(7));
+        clock,
+        time,
+        new SplittableRandom(7));
   }
 
   /** What PlanningService.preview does, minus the database. */
   private Plan plan(IdentityCenter ic) {
-    LiveStateReader.Result live = new LiveStateReader(ic, clock)
-        .read(MatrixRequests.forMatrix(matrix, Optional.empty()));
-    Resolution resolution = new Resolver().resolve(matrix, live, POLICY,
-        LocalDate.ofInstant(clock.instant(), clock.getZone()));
+    LiveStateReader.Result live =
+        new LiveStateReader(ic, clock).read(MatrixRequests.forMatrix(matrix, Optional.empty()));
+    Resolution resolution =
+        new Resolver()
+            .resolve(matrix, live, POLICY, LocalDate.ofInstant(clock.instant(), clock.getZone()));
     assertThat(resolution.errors()).isEmpty();
-    PlanSource source = new PlanSource(matrix.digest(), null,
-        live.state().instance().instanceArn(), live.state().readAt());
+    PlanSource source =
+        new PlanSource(
+            matrix.digest(), null, live.state().instance().instanceArn(), live.state().readAt());
     return new Planner().plan(resolution.desired(), live.state(), POLICY, source);
   }
 }

@@ -2,12 +2,12 @@ package dev.idcplane.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idcplane.config.ForApply;
 import dev.idcplane.apply.Applier;
 import dev.idcplane.apply.Operation;
 import dev.idcplane.apply.OperationKind;
 import dev.idcplane.apply.OperationOutcome;
 import dev.idcplane.apply.RunStatus;
+import dev.idcplane.config.ForApply;
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.OperationStatus;
@@ -31,10 +31,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A run left RUNNING by a stopped process, as the database holds it: some operations finished,
- * one submitted with its request id recorded, one submitted before its request id was recorded,
- * the rest pending. Resuming at start polls the recorded request instead of resubmitting it,
- * submits each unfinished operation once, and ends the run with a final status.
+ * A run left RUNNING by a stopped process, as the database holds it: some operations finished, one
+ * submitted with its request id recorded, one submitted before its request id was recorded, the
+ * rest pending. Resuming at start polls the recorded request instead of resubmitting it, submits
+ * each unfinished operation once, and ends the run with a final status.
  */
 @QuarkusTest
 @TestProfile(ResumeAtStartTest.OwnWorld.class)
@@ -43,12 +43,13 @@ class ResumeAtStartTest {
   /** Its own profile: its own application start and sandbox world. */
   public static class OwnWorld extends dev.idcplane.support.SmallWaits {}
 
-  static final String MATRIX = "permission_sets:\n  PowerUser:\n"
-      + "    description: Everything except IAM and Organizations\n    session_duration: PT4H\n"
-      + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n"
-      + "    tags: {ManagedBy: idc-control-plane}\n"
-      + "assignments:\n  - group: aws-team-a-leads\n    permission_set: PowerUser\n"
-      + "    ous: [_root_]\n    exclude_accounts: [management]\n";
+  static final String MATRIX =
+      "permission_sets:\n  PowerUser:\n"
+          + "    description: Everything except IAM and Organizations\n    session_duration: PT4H\n"
+          + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n"
+          + "    tags: {ManagedBy: idc-control-plane}\n"
+          + "assignments:\n  - group: aws-team-a-leads\n    permission_set: PowerUser\n"
+          + "    ous: [_root_]\n    exclude_accounts: [management]\n";
 
   @Inject PlanningService planning;
   @Inject ApplyService apply;
@@ -59,10 +60,13 @@ class ResumeAtStartTest {
   @Test
   void resumesARunAStoppedProcessLeftRunning() throws Exception {
     SandboxIdentityCenter ic = (SandboxIdentityCenter) ClientProxy.unwrap(identityCenter);
-    var plan = planning.plan(new MatrixInput(Optional.of(Map.of("resume.yaml", MATRIX)),
-        Optional.of("abc1234")), "resume-test");
+    var plan =
+        planning.plan(
+            new MatrixInput(Optional.of(Map.of("resume.yaml", MATRIX)), Optional.of("abc1234")),
+            "resume-test");
     List<Operation> ops = new ArrayList<>(Applier.operationsOf(plan.plan()));
-    assertThat(ops).hasSizeGreaterThanOrEqualTo(5)
+    assertThat(ops)
+        .hasSizeGreaterThanOrEqualTo(5)
         .allMatch(o -> o.kind() == OperationKind.CREATE_ASSIGNMENT);
     String instance = plan.plan().source().instanceArn();
     Instant t = Instant.now();
@@ -100,13 +104,22 @@ class ResumeAtStartTest {
     // Only operation 2 (id unknown) and the pending ones were submitted again: n - 2.
     long submittedAfter = ic.callCounts().getOrDefault("CreateAccountAssignment", 0L);
     assertThat(submittedAfter - submittedBefore).isEqualTo(ops.size() - 2);
-    assertThat(planning.plan(new MatrixInput(Optional.of(Map.of("resume.yaml", MATRIX)),
-        Optional.empty()), "resume-test").plan().changes()).isEmpty();
+    assertThat(
+            planning
+                .plan(
+                    new MatrixInput(Optional.of(Map.of("resume.yaml", MATRIX)), Optional.empty()),
+                    "resume-test")
+                .plan()
+                .changes())
+        .isEmpty();
   }
 
   private static AccountAssignment target(Operation op) {
     Change.CreateAssignment c = (Change.CreateAssignment) op.change();
-    return new AccountAssignment(c.assignment().accountId(), c.permissionSetArn(),
-        c.assignment().principalType(), c.assignment().principalId());
+    return new AccountAssignment(
+        c.assignment().accountId(),
+        c.permissionSetArn(),
+        c.assignment().principalType(),
+        c.assignment().principalId());
   }
 }

@@ -68,10 +68,18 @@ class GitSourceApiTest {
       Files.createDirectories(folder);
       Files.writeString(folder.resolve(name), text);
       git.add().addFilepattern(".").call();
-      String id = git.commit().setMessage("matrix " + name).setAuthor("t", "t@example.com")
-          .setCommitter("t", "t@example.com").setSign(false).call().name();
-      git.push().setRemote(REMOTE.toUri().toString())
-          .setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
+      String id =
+          git.commit()
+              .setMessage("matrix " + name)
+              .setAuthor("t", "t@example.com")
+              .setCommitter("t", "t@example.com")
+              .setSign(false)
+              .call()
+              .name();
+      git.push()
+          .setRemote(REMOTE.toUri().toString())
+          .setRefSpecs(new RefSpec("HEAD:refs/heads/main"))
+          .call();
       return id;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -93,8 +101,13 @@ class GitSourceApiTest {
   @Test
   void theMatrixResourceShowsTheSourceAndTheCommitPulled() {
     String head = head();
-    given().auth().oauth2(ci()).when().get("/api/v1/matrix")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(ci())
+        .when()
+        .get("/api/v1/matrix")
+        .then()
+        .statusCode(200)
         .body("valid", equalTo(true))
         .body("source.kind", equalTo("git"))
         .body("source.commit", equalTo(head))
@@ -111,26 +124,45 @@ class GitSourceApiTest {
     assertThat(a.getString("matrixOrigin")).isEqualTo("configured");
     assertThat(a.getString("source.matrixCommit")).isEqualTo(before);
 
-    String next = commit("finops.yaml", "assignments:\n  - group: aws-finops\n"
-        + "    permission_set: PowerUser\n    accounts: [app-dev]\n");
+    String next =
+        commit(
+            "finops.yaml",
+            "assignments:\n  - group: aws-finops\n"
+                + "    permission_set: PowerUser\n    accounts: [app-dev]\n");
     JsonPath b = plan();
     assertThat(b.getString("source.matrixCommit")).isEqualTo(next).isNotEqualTo(before);
     assertThat(b.getString("source.matrixDigest")).isNotEqualTo(a.getString("source.matrixDigest"));
 
     String scanned = scanner.scan().planId().orElseThrow().toString();
-    given().auth().oauth2(ci()).when().get("/api/v1/plans/" + scanned)
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(ci())
+        .when()
+        .get("/api/v1/plans/" + scanned)
+        .then()
+        .statusCode(200)
         .body("createdBy", equalTo("scheduler"))
         .body("matrixOrigin", equalTo("configured"))
         .body("source.matrixCommit", equalTo(next));
 
     // CI sends the same files as the branch holds: the configured matrix, at the commit pulled.
-    Map<String, String> files = Map.of("matrix.yaml", YAML, "finops.yaml",
-        "assignments:\n  - group: aws-finops\n    permission_set: PowerUser\n"
-            + "    accounts: [app-dev]\n");
-    given().auth().oauth2(ci()).contentType("application/json").body(Map.of("files", files))
-        .when().post("/api/v1/reconcile?mode=plan")
-        .then().statusCode(200).body("matrixOrigin", equalTo("configured"));
+    Map<String, String> files =
+        Map.of(
+            "matrix.yaml",
+            YAML,
+            "finops.yaml",
+            "assignments:\n  - group: aws-finops\n    permission_set: PowerUser\n"
+                + "    accounts: [app-dev]\n");
+    given()
+        .auth()
+        .oauth2(ci())
+        .contentType("application/json")
+        .body(Map.of("files", files))
+        .when()
+        .post("/api/v1/reconcile?mode=plan")
+        .then()
+        .statusCode(200)
+        .body("matrixOrigin", equalTo("configured"));
   }
 
   @Test
@@ -138,17 +170,34 @@ class GitSourceApiTest {
     Path moved = ROOT.resolve("moved.git");
     Files.move(REMOTE, moved);
     try {
-      given().auth().oauth2(ci()).when().post("/api/v1/plans")
-          .then().statusCode(502)
+      given()
+          .auth()
+          .oauth2(ci())
+          .when()
+          .post("/api/v1/plans")
+          .then()
+          .statusCode(502)
           .body("code", equalTo("matrix_git_unreachable"))
           .body("message", containsString("idc.matrix.git.uri"));
-      given().auth().oauth2(ci()).when().get("/api/v1/matrix")
-          .then().statusCode(502).body("code", equalTo("matrix_git_unreachable"));
+      given()
+          .auth()
+          .oauth2(ci())
+          .when()
+          .get("/api/v1/matrix")
+          .then()
+          .statusCode(502)
+          .body("code", equalTo("matrix_git_unreachable"));
       // a body still plans, as a preview that says the configured matrix could not be read
-      given().auth().oauth2(ci()).contentType("application/json")
+      given()
+          .auth()
+          .oauth2(ci())
+          .contentType("application/json")
           .body(Map.of("files", Map.of("matrix.yaml", YAML)))
-          .when().post("/api/v1/reconcile?mode=plan")
-          .then().statusCode(200).body("matrixOrigin", equalTo("request"))
+          .when()
+          .post("/api/v1/reconcile?mode=plan")
+          .then()
+          .statusCode(200)
+          .body("matrixOrigin", equalTo("request"))
           .body("warnings[0].message", containsString("could not be read"));
     } finally {
       Files.move(moved, REMOTE);
@@ -157,8 +206,15 @@ class GitSourceApiTest {
   }
 
   static JsonPath plan() {
-    return given().auth().oauth2(ci()).when().post("/api/v1/plans")
-        .then().statusCode(201).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(ci())
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
   }
 
   static String ci() {

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * directory is wrong.
  */
 class GitSourceTest {
-  static final String MATRIX = "permission_sets:\n  ReadOnly:\n    external: true\n"
-      + "assignments:\n  - group: aws-auditors\n    permission_set: ReadOnly\n"
-      + "    accounts: [app-dev]\n";
+  static final String MATRIX =
+      "permission_sets:\n  ReadOnly:\n    external: true\n"
+          + "assignments:\n  - group: aws-auditors\n    permission_set: ReadOnly\n"
+          + "    accounts: [app-dev]\n";
 
   @TempDir Path dir;
   Path remote;
@@ -45,16 +46,34 @@ class GitSourceTest {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve(name), text);
     author.add().addFilepattern(".").call();
-    String id = author.commit().setMessage("matrix " + name).setAuthor("t", "t@example.com")
-        .setCommitter("t", "t@example.com").setSign(false).call().name();
-    author.push().setRemote(remote.toUri().toString())
-        .setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
+    String id =
+        author
+            .commit()
+            .setMessage("matrix " + name)
+            .setAuthor("t", "t@example.com")
+            .setCommitter("t", "t@example.com")
+            .setSign(false)
+            .call()
+            .name();
+    author
+        .push()
+        .setRemote(remote.toUri().toString())
+        .setRefSpecs(new RefSpec("HEAD:refs/heads/main"))
+        .call();
     return id;
   }
 
   GitSource source(String uri, String branch, String folder, Path workDir) {
-    return new GitSource(new GitSource.Settings(uri, branch, folder, workDir, Optional.empty(),
-        Optional.empty(), Duration.ofSeconds(10)), loader);
+    return new GitSource(
+        new GitSource.Settings(
+            uri,
+            branch,
+            folder,
+            workDir,
+            Optional.empty(),
+            Optional.empty(),
+            Duration.ofSeconds(10)),
+        loader);
   }
 
   GitSource source() {
@@ -78,16 +97,23 @@ class GitSourceTest {
     assertThat(a.origin().digest())
         .isEqualTo(loader.load(Map.of("matrix.yaml", MATRIX)).matrix().digest());
 
-    String second = push("more.yaml", "assignments:\n  - group: aws-finops\n"
-        + "    permission_set: ReadOnly\n    accounts: [app-dev]\n");
+    String second =
+        push(
+            "more.yaml",
+            "assignments:\n  - group: aws-finops\n"
+                + "    permission_set: ReadOnly\n    accounts: [app-dev]\n");
     CurrentMatrix b = source.current();
     assertThat(b.origin().commit()).isEqualTo(second).isNotEqualTo(first);
     assertThat(b.origin().digest()).isNotEqualTo(a.origin().digest());
     assertThat(b.load().matrix().files()).containsExactly("matrix.yaml", "more.yaml");
 
     // A fresh work directory (a new replica) reads the same commit.
-    assertThat(source(remote.toString(), "main", "./assignments/", dir.resolve("other"))
-        .current().origin().commit()).isEqualTo(second);
+    assertThat(
+            source(remote.toString(), "main", "./assignments/", dir.resolve("other"))
+                .current()
+                .origin()
+                .commit())
+        .isEqualTo(second);
   }
 
   @Test
@@ -100,50 +126,64 @@ class GitSourceTest {
   @Test
   void aMissingRepositoryIsUnreachable() throws Exception {
     push("matrix.yaml", MATRIX);
-    assertThatThrownBy(() -> source(dir.resolve("nowhere.git").toString(), "main", "assignments",
-        dir.resolve("w")).current())
-        .isInstanceOfSatisfying(MatrixGitException.class, e -> {
-          assertThat(e.code()).isEqualTo("matrix_git_unreachable");
-          assertThat(e.httpStatus()).isEqualTo(502);
-        })
+    assertThatThrownBy(
+            () ->
+                source(
+                        dir.resolve("nowhere.git").toString(),
+                        "main",
+                        "assignments",
+                        dir.resolve("w"))
+                    .current())
+        .isInstanceOfSatisfying(
+            MatrixGitException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("matrix_git_unreachable");
+              assertThat(e.httpStatus()).isEqualTo(502);
+            })
         .hasMessageContaining("idc.matrix.git.uri");
   }
 
   @Test
   void aMissingBranchIsNamed() throws Exception {
     push("matrix.yaml", MATRIX);
-    assertThatThrownBy(() -> source(remote.toString(), "release", "assignments", dir.resolve("w"))
-        .current())
-        .isInstanceOfSatisfying(MatrixGitException.class,
-            e -> assertThat(e.code()).isEqualTo("matrix_git_branch"))
-        .hasMessageContaining("'release'").hasMessageContaining("idc.matrix.git.branch");
+    assertThatThrownBy(
+            () -> source(remote.toString(), "release", "assignments", dir.resolve("w")).current())
+        .isInstanceOfSatisfying(
+            MatrixGitException.class, e -> assertThat(e.code()).isEqualTo("matrix_git_branch"))
+        .hasMessageContaining("'release'")
+        .hasMessageContaining("idc.matrix.git.branch");
   }
 
   @Test
   void aMissingFolderIsNamed() throws Exception {
     push("matrix.yaml", MATRIX);
-    assertThatThrownBy(() -> source(remote.toString(), "main", "matrix", dir.resolve("w"))
-        .current())
-        .isInstanceOfSatisfying(MatrixGitException.class,
-            e -> assertThat(e.code()).isEqualTo("matrix_git_folder"))
-        .hasMessageContaining("'matrix'").hasMessageContaining("idc.matrix.git.folder");
+    assertThatThrownBy(
+            () -> source(remote.toString(), "main", "matrix", dir.resolve("w")).current())
+        .isInstanceOfSatisfying(
+            MatrixGitException.class, e -> assertThat(e.code()).isEqualTo("matrix_git_folder"))
+        .hasMessageContaining("'matrix'")
+        .hasMessageContaining("idc.matrix.git.folder");
     // a file is not a folder either
-    assertThatThrownBy(() -> source(remote.toString(), "main", "assignments/matrix.yaml",
-        dir.resolve("w")).current())
-        .isInstanceOfSatisfying(MatrixGitException.class,
-            e -> assertThat(e.code()).isEqualTo("matrix_git_folder"));
+    assertThatThrownBy(
+            () ->
+                source(remote.toString(), "main", "assignments/matrix.yaml", dir.resolve("w"))
+                    .current())
+        .isInstanceOfSatisfying(
+            MatrixGitException.class, e -> assertThat(e.code()).isEqualTo("matrix_git_folder"));
   }
 
   @Test
   void anUnusableWorkDirectoryIsA500NamingItsKey() throws Exception {
     push("matrix.yaml", MATRIX);
     Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
-    assertThatThrownBy(() -> source(remote.toString(), "main", "assignments",
-        file.resolve("work")).current())
-        .isInstanceOfSatisfying(MatrixGitException.class, e -> {
-          assertThat(e.code()).isEqualTo("matrix_git_work_dir");
-          assertThat(e.httpStatus()).isEqualTo(500);
-        })
+    assertThatThrownBy(
+            () -> source(remote.toString(), "main", "assignments", file.resolve("work")).current())
+        .isInstanceOfSatisfying(
+            MatrixGitException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("matrix_git_work_dir");
+              assertThat(e.httpStatus()).isEqualTo(500);
+            })
         .hasMessageContaining("idc.matrix.git.work-dir");
   }
 }

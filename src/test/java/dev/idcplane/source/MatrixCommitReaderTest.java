@@ -82,7 +82,8 @@ class MatrixCommitReaderTest {
   @Test
   void theConfiguredCommitWins() throws Exception {
     commit("first");
-    var reader = new MatrixCommitReader(Optional.of(" 0123abcd "), matrix, "git", Duration.ofSeconds(10));
+    var reader =
+        new MatrixCommitReader(Optional.of(" 0123abcd "), matrix, "git", Duration.ofSeconds(10));
     assertThat(reader.read()).contains("0123abcd");
     var blank = new MatrixCommitReader(Optional.of("  "), matrix, "git", Duration.ofSeconds(10));
     assertThat(blank.read()).as("blank is unset").isPresent().get().asString().hasSize(40);
@@ -94,8 +95,12 @@ class MatrixCommitReaderTest {
     assertThat(reader(plain).read()).as("not in a work tree").isEmpty();
     assertThat(reader(matrix).read()).as("a repository without commits").isEmpty();
     commit("first");
-    assertThat(new MatrixCommitReader(Optional.empty(), matrix, "no-such-git-binary",
-        Duration.ofSeconds(10)).read()).as("git absent").isEmpty();
+    assertThat(
+            new MatrixCommitReader(
+                    Optional.empty(), matrix, "no-such-git-binary", Duration.ofSeconds(10))
+                .read())
+        .as("git absent")
+        .isEmpty();
     assertThat(reader(tmp.resolve("missing")).read()).as("no such folder").isEmpty();
   }
 

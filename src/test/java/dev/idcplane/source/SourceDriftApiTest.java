@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 9's "a CI apply of the merged matrix appears in drift history": CI sends the matrix in the
  * body, as {@code reconcile.sh} does. When that body is the configured matrix (same digest) its
- * plans are the configured matrix's and record drift; any other body is a preview that says so
- * and records none. The configured matrix is a folder of this test's own under target/.
+ * plans are the configured matrix's and record drift; any other body is a preview that says so and
+ * records none. The configured matrix is a folder of this test's own under target/.
  */
 @QuarkusTest
 @TestProfile(SourceDriftApiTest.Profile.class)
@@ -64,41 +64,85 @@ class SourceDriftApiTest {
     Map<String, Object> body = Map.of("files", Map.of("matrix.yaml", YAML));
 
     // CI's plan of the merged matrix, sent in the body: it is the configured matrix.
-    JsonPath planned = given().auth().oauth2(ci()).contentType("application/json").body(body)
-        .when().post("/api/v1/reconcile?mode=plan")
-        .then().statusCode(200).body("matrixOrigin", equalTo("configured"))
-        .extract().jsonPath();
+    JsonPath planned =
+        given()
+            .auth()
+            .oauth2(ci())
+            .contentType("application/json")
+            .body(body)
+            .when()
+            .post("/api/v1/reconcile?mode=plan")
+            .then()
+            .statusCode(200)
+            .body("matrixOrigin", equalTo("configured"))
+            .extract()
+            .jsonPath();
     assertThat(planned.getList("warnings")).isEmpty();
-    JsonPath stored = given().auth().oauth2(ci())
-        .when().get("/api/v1/plans/" + planned.getString("planId"))
-        .then().statusCode(200).extract().jsonPath();
-    Map<String, Object> create = stored.getMap("changes.find { it.action == 'create_assignment'"
-        + " && it.account.id == '" + APP_STAGING + "' }");
+    JsonPath stored =
+        given()
+            .auth()
+            .oauth2(ci())
+            .when()
+            .get("/api/v1/plans/" + planned.getString("planId"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Map<String, Object> create =
+        stored.getMap(
+            "changes.find { it.action == 'create_assignment'"
+                + " && it.account.id == '"
+                + APP_STAGING
+                + "' }");
     assertThat(create).as("the seed lacks app-staging").isNotNull();
     @SuppressWarnings("unchecked")
     String groupId = ((Map<String, String>) create.get("principal")).get("id");
-    var staging = new AccountAssignment(APP_STAGING, (String) create.get("permissionSetArn"),
-        PrincipalType.GROUP, groupId);
+    var staging =
+        new AccountAssignment(
+            APP_STAGING, (String) create.get("permissionSetArn"), PrincipalType.GROUP, groupId);
     assertThat(missingStaging()).as("CI's plan recorded the finding").isNotEmpty();
 
     // Deployed once: everything in place.
-    given().auth().oauth2(deployer()).contentType("application/json").body(body)
-        .when().post("/api/v1/reconcile?mode=apply&wait=true")
-        .then().statusCode(200).body("result", equalTo("succeeded"))
+    given()
+        .auth()
+        .oauth2(deployer())
+        .contentType("application/json")
+        .body(body)
+        .when()
+        .post("/api/v1/reconcile?mode=apply&wait=true")
+        .then()
+        .statusCode(200)
+        .body("result", equalTo("succeeded"))
         .body("matrixOrigin", equalTo("configured"));
-    given().auth().oauth2(ci()).contentType("application/json").body(body)
-        .when().post("/api/v1/reconcile?mode=plan")
-        .then().statusCode(200).body("changes", equalTo(0));
+    given()
+        .auth()
+        .oauth2(ci())
+        .contentType("application/json")
+        .body(body)
+        .when()
+        .post("/api/v1/reconcile?mode=plan")
+        .then()
+        .statusCode(200)
+        .body("changes", equalTo(0));
     assertThat(missingStaging()).extracting(o -> o.get("status")).doesNotContain("OPEN");
     int before = missingStaging().size();
 
     // Out of band: someone removes app-staging's grant. CI's next deploy repairs it...
     assertThat(sandbox().deleteAccountAssignment(staging)).isTrue();
-    JsonPath repaired = given().auth().oauth2(deployer()).contentType("application/json")
-        .body(body)
-        .when().post("/api/v1/reconcile?mode=apply&wait=true")
-        .then().statusCode(200).body("result", equalTo("succeeded"))
-        .body("matrixOrigin", equalTo("configured")).extract().jsonPath();
+    JsonPath repaired =
+        given()
+            .auth()
+            .oauth2(deployer())
+            .contentType("application/json")
+            .body(body)
+            .when()
+            .post("/api/v1/reconcile?mode=apply&wait=true")
+            .then()
+            .statusCode(200)
+            .body("result", equalTo("succeeded"))
+            .body("matrixOrigin", equalTo("configured"))
+            .extract()
+            .jsonPath();
 
     // ...and drift history has the change, seen by the deploy's own plan.
     List<Map<String, Object>> occ = missingStaging();
@@ -107,8 +151,14 @@ class SourceDriftApiTest {
     assertThat(occ.get(0).get("firstPlanId")).isEqualTo(repaired.getString("planId"));
 
     // The next plan of the configured matrix resolves it as applied by the deployer.
-    given().auth().oauth2(ci()).when().post("/api/v1/reconcile?mode=plan")
-        .then().statusCode(200).body("matrixOrigin", equalTo("configured"));
+    given()
+        .auth()
+        .oauth2(ci())
+        .when()
+        .post("/api/v1/reconcile?mode=plan")
+        .then()
+        .statusCode(200)
+        .body("matrixOrigin", equalTo("configured"));
     Map<String, Object> resolved = missingStaging().get(0);
     assertThat(resolved.get("status")).isEqualTo("RESOLVED");
     assertThat(resolved.get("resolution")).isEqualTo("APPLIED");
@@ -119,31 +169,60 @@ class SourceDriftApiTest {
   void aBodyThatIsNotTheConfiguredMatrixIsAPreviewThatSaysSoAndRecordsNoDrift() {
     int before = drift("?status=all&limit=500").getList("items").size();
     String other = YAML.replace("[app-dev, app-staging]", "[app-dev]");
-    JsonPath preview = given().auth().oauth2(ci()).contentType("application/json")
-        .body(Map.of("files", Map.of("matrix.yaml", other)))
-        .when().post("/api/v1/reconcile?mode=plan")
-        .then().statusCode(200).body("matrixOrigin", equalTo("request"))
-        .extract().jsonPath();
+    JsonPath preview =
+        given()
+            .auth()
+            .oauth2(ci())
+            .contentType("application/json")
+            .body(Map.of("files", Map.of("matrix.yaml", other)))
+            .when()
+            .post("/api/v1/reconcile?mode=plan")
+            .then()
+            .statusCode(200)
+            .body("matrixOrigin", equalTo("request"))
+            .extract()
+            .jsonPath();
     assertThat(preview.getList("warnings.kind")).contains(PlanningService.PREVIEW);
     assertThat(preview.getString("warnings.find { it.kind == 'matrix_preview' }.message"))
-        .contains("preview").contains("idc.matrix.source=folder");
-    given().auth().oauth2(ci()).contentType("application/json")
+        .contains("preview")
+        .contains("idc.matrix.source=folder");
+    given()
+        .auth()
+        .oauth2(ci())
+        .contentType("application/json")
         .body(Map.of("files", Map.of("matrix.yaml", other)))
-        .when().post("/api/v1/plans")
-        .then().statusCode(201).body("matrixOrigin", equalTo("request"))
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(201)
+        .body("matrixOrigin", equalTo("request"))
         .body("warnings.kind", org.hamcrest.Matchers.hasItem(PlanningService.PREVIEW));
     assertThat(drift("?status=all&limit=500").getList("items")).hasSize(before);
   }
 
   @Test
   void theMatrixResourceNamesTheFolderSource() {
-    given().auth().oauth2(ci()).when().get("/api/v1/matrix")
-        .then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(ci())
+        .when()
+        .get("/api/v1/matrix")
+        .then()
+        .statusCode(200)
         .body("source.kind", equalTo("folder"))
         .body("source.path", equalTo(MATRIX.toString()))
         .body("path", equalTo(MATRIX.toString()))
-        .body("source.digest", equalTo(given().auth().oauth2(ci()).when().get("/api/v1/matrix")
-            .then().extract().path("digest")));
+        .body(
+            "source.digest",
+            equalTo(
+                given()
+                    .auth()
+                    .oauth2(ci())
+                    .when()
+                    .get("/api/v1/matrix")
+                    .then()
+                    .extract()
+                    .path("digest")));
   }
 
   static List<Map<String, Object>> missingStaging() {
@@ -152,9 +231,15 @@ class SourceDriftApiTest {
   }
 
   static JsonPath drift(String query) {
-    return given().auth().oauth2(TestTokens.token("audrey", "auditor"))
-        .when().get("/api/v1/drift" + query)
-        .then().statusCode(200).extract().jsonPath();
+    return given()
+        .auth()
+        .oauth2(TestTokens.token("audrey", "auditor"))
+        .when()
+        .get("/api/v1/drift" + query)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   static String ci() {

@@ -8,9 +8,10 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Puts a {@link TcpProxy} between the application and this run's test database ({@link TestDatabase}), so a test
- * can take the database away and bring it back. Test code and this resource may see different class
- * loaders, so the test reaches the proxy through the platform MBean server.
+ * Puts a {@link TcpProxy} between the application and this run's test database ({@link
+ * TestDatabase}), so a test can take the database away and bring it back. Test code and this
+ * resource may see different class loaders, so the test reaches the proxy through the platform
+ * MBean server.
  */
 public class DatabaseProxy implements QuarkusTestResourceLifecycleManager {
   static final String NAME = "dev.idcplane.test:type=DatabaseProxy";
@@ -28,8 +29,11 @@ public class DatabaseProxy implements QuarkusTestResourceLifecycleManager {
     } catch (JMException e) {
       throw new IllegalStateException("cannot register the database proxy", e);
     }
-    String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + db.getPath()
-        + (db.getRawQuery() == null ? "" : "?" + db.getRawQuery());
+    String proxied =
+        "jdbc:postgresql://127.0.0.1:"
+            + proxy.port()
+            + db.getPath()
+            + (db.getRawQuery() == null ? "" : "?" + db.getRawQuery());
     return Map.of("quarkus.datasource.jdbc.url", proxied);
   }
 

@@ -20,8 +20,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Drift history written behind the application's back, at chosen times, through the real store
- * (so occurrences link to earlier ones as the recorder's do), and read back with plain SQL.
+ * Drift history written behind the application's back, at chosen times, through the real store (so
+ * occurrences link to earlier ones as the recorder's do), and read back with plain SQL.
  */
 public final class DriftRows {
   private final PlanRepository plans;
@@ -36,8 +36,13 @@ public final class DriftRows {
 
   /** Stores an empty configured-matrix plan of {@code instanceArn} made at {@code at}. */
   public DriftStore.PlanRef plan(String instanceArn, Instant at) {
-    var plan = new Plan(new PlanSource("rows-digest", null, instanceArn, at),
-        List.of(), List.of(), List.of(), 0);
+    var plan =
+        new Plan(
+            new PlanSource("rows-digest", null, instanceArn, at),
+            List.of(),
+            List.of(),
+            List.of(),
+            0);
     var view = PlanViews.of(UUID.randomUUID(), at, "test-rows", "configured", plan);
     plans.store(view, plan, "{}", "", null);
     return new DriftStore.PlanRef(view.id(), at, "test-rows", instanceArn, "rows-digest", null);
@@ -45,8 +50,9 @@ public final class DriftRows {
 
   /** Opens an occurrence of {@code key} seen first by a plan at {@code at}. */
   public UUID open(String instanceArn, DriftKind kind, String key, Instant at) {
-    var finding = new DriftFinding(kind, key, "RowsSet", null, null, null, null, null, "rows", false,
-        java.util.List.of());
+    var finding =
+        new DriftFinding(
+            kind, key, "RowsSet", null, null, null, null, null, "rows", false, java.util.List.of());
     return store.insert(plan(instanceArn, at), finding, null);
   }
 
@@ -58,7 +64,8 @@ public final class DriftRows {
   /** Open occurrences by kind name, counted by SQL. */
   public Map<String, Long> openCounts() {
     Map<String, Long> counts = new HashMap<>();
-    query("select kind, count(*) from drift_finding where resolved_at is null group by kind",
+    query(
+        "select kind, count(*) from drift_finding where resolved_at is null group by kind",
         rs -> counts.put(rs.getString(1), rs.getLong(2)));
     return counts;
   }
@@ -79,7 +86,8 @@ public final class DriftRows {
 
   /** Runs an update statement; returns the rows changed. */
   public int update(String sql, Object... params) {
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       return ps.executeUpdate();
     } catch (SQLException e) {
@@ -98,7 +106,8 @@ public final class DriftRows {
   }
 
   private void query(String sql, Row row, Object... params) {
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

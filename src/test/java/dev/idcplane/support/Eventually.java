@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Polls a probe until it yields a value or a deadline passes: for state that a background job
- * (a scheduled scan) changes at its own pace. What is asserted is the condition, never the time
+ * Polls a probe until it yields a value or a deadline passes: for state that a background job (a
+ * scheduled scan) changes at its own pace. What is asserted is the condition, never the time
  * waited; between polls it parks briefly so the probe does not flood the service.
  */
 public final class Eventually {

@@ -38,16 +38,16 @@ public final class Git {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .start();
+      Process p =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("git " + String.join(" ", args) + " did not finish");
       }
       if (p.exitValue() != 0) {
-        throw new AssertionError("git " + String.join(" ", args) + " exited " + p.exitValue()
-            + ": " + out);
+        throw new AssertionError(
+            "git " + String.join(" ", args) + " exited " + p.exitValue() + ": " + out);
       }
       return out.strip();
     } catch (IOException e) {

@@ -21,9 +21,9 @@ import java.util.Map;
  * A stand-in for {@code token.actions.githubusercontent.com}: a local HTTP server with an OIDC
  * discovery document and a JWKS holding an RSA key generated for this run, so the service verifies
  * GitHub-shaped tokens exactly as it would GitHub's, and no test contacts GitHub. Configures the
- * github tenant to trust it for {@link #AUDIENCE} and {@link #REPOSITORY}, deploying only in
- * {@link #ENVIRONMENT}. {@link GithubTokens} signs with the private half, which travels through a
- * file named in a system property (test code and the application may see different class loaders).
+ * github tenant to trust it for {@link #AUDIENCE} and {@link #REPOSITORY}, deploying only in {@link
+ * #ENVIRONMENT}. {@link GithubTokens} signs with the private half, which travels through a file
+ * named in a system property (test code and the application may see different class loaders).
  */
 public class GithubIssuer implements QuarkusTestResourceLifecycleManager {
   static final String KEY_PROPERTY = "idcplane-test-github-key-file";
@@ -42,20 +42,31 @@ public class GithubIssuer implements QuarkusTestResourceLifecycleManager {
       gen.initialize(2048);
       KeyPair pair = gen.generateKeyPair();
       Path file = Files.createTempDirectory("idc-test-github").resolve("private.pem");
-      Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-          + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
-          + "\n-----END PRIVATE KEY-----\n");
+      Files.writeString(
+          file,
+          "-----BEGIN PRIVATE KEY-----\n"
+              + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+              + "\n-----END PRIVATE KEY-----\n");
 
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       String issuer = "http://127.0.0.1:" + server.getAddress().getPort();
       RSAPublicKey key = (RSAPublicKey) pair.getPublic();
-      String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KID
-          + "\",\"n\":\"" + b64(key.getModulus()) + "\",\"e\":\"" + b64(key.getPublicExponent())
-          + "\"}]}";
-      String discovery = "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer
-          + "/.well-known/jwks\",\"subject_types_supported\":[\"public\"],"
-          + "\"response_types_supported\":[\"id_token\"],"
-          + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
+      String jwks =
+          "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\""
+              + KID
+              + "\",\"n\":\""
+              + b64(key.getModulus())
+              + "\",\"e\":\""
+              + b64(key.getPublicExponent())
+              + "\"}]}";
+      String discovery =
+          "{\"issuer\":\""
+              + issuer
+              + "\",\"jwks_uri\":\""
+              + issuer
+              + "/.well-known/jwks\",\"subject_types_supported\":[\"public\"],"
+              + "\"response_types_supported\":[\"id_token\"],"
+              + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
       server.createContext("/.well-known/openid-configuration", ex -> json(ex, discovery));
       server.createContext("/.well-known/jwks", ex -> json(ex, jwks));
       server.start();

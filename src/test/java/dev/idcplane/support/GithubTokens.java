@@ -106,7 +106,8 @@ public final class GithubTokens {
 
   private static PrivateKey issuerKey() {
     try {
-      return KeyUtils.decodePrivateKey(Files.readString(Path.of(required(GithubIssuer.KEY_PROPERTY))));
+      return KeyUtils.decodePrivateKey(
+          Files.readString(Path.of(required(GithubIssuer.KEY_PROPERTY))));
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the GitHub test signing key", e);
     }
@@ -115,8 +116,9 @@ public final class GithubTokens {
   private static String required(String property) {
     String value = System.getProperty(property);
     if (value == null) {
-      throw new IllegalStateException("GithubIssuer has not run: annotate the test with"
-          + " @QuarkusTestResource(value = GithubIssuer.class, restrictToAnnotatedClass = true)");
+      throw new IllegalStateException(
+          "GithubIssuer has not run: annotate the test with"
+              + " @QuarkusTestResource(value = GithubIssuer.class, restrictToAnnotatedClass = true)");
     }
     return value;
   }

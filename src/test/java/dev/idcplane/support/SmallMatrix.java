@@ -4,7 +4,9 @@ package dev.idcplane.support;
 public final class SmallMatrix {
   private SmallMatrix() {}
 
-  /** PowerUser for aws-team-a-leads in {@code accounts} (a YAML flow list's items, e.g. "app-dev"). */
+  /**
+   * PowerUser for aws-team-a-leads in {@code accounts} (a YAML flow list's items, e.g. "app-dev").
+   */
   public static String powerUser(String accounts) {
     return "permission_sets:\n"
         + "  PowerUser:\n"
@@ -15,6 +17,8 @@ public final class SmallMatrix {
         + "assignments:\n"
         + "  - group: aws-team-a-leads\n"
         + "    permission_set: PowerUser\n"
-        + "    accounts: [" + accounts + "]\n";
+        + "    accounts: ["
+        + accounts
+        + "]\n";
   }
 }

@@ -10,10 +10,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Gives each test run a PostgreSQL database of its own, so two checkouts (or two builds) on one
- * machine can test at once: before any test it creates {@code idc_test_<random>} on
- * 127.0.0.1:5432 and names it in the {@code IDC_TEST_DB_URL} system property, which the test
- * profile's datasource URL reads; after the run it drops it. An {@code IDC_TEST_DB_URL} set in the
- * environment wins and is neither created nor dropped.
+ * machine can test at once: before any test it creates {@code idc_test_<random>} on 127.0.0.1:5432
+ * and names it in the {@code IDC_TEST_DB_URL} system property, which the test profile's datasource
+ * URL reads; after the run it drops it. An {@code IDC_TEST_DB_URL} set in the environment wins and
+ * is neither created nor dropped.
  */
 public class TestDatabase implements LauncherSessionListener {
   static final String PROPERTY = "IDC_TEST_DB_URL";
@@ -56,8 +56,13 @@ public class TestDatabase implements LauncherSessionListener {
         Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("test database: " + sql + " failed (is PostgreSQL up on"
-          + " 127.0.0.1:5432 with trust auth for postgres?): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "test database: "
+              + sql
+              + " failed (is PostgreSQL up on"
+              + " 127.0.0.1:5432 with trust auth for postgres?): "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -30,8 +30,12 @@ public final class TestTokens {
     try {
       var gen = java.security.KeyPairGenerator.getInstance("RSA");
       gen.initialize(2048);
-      return Jwt.issuer(TestKeys.ISSUER).audience(AUDIENCE).subject("mallory").groups(Set.of(roles))
-          .expiresIn(Duration.ofMinutes(10)).sign(gen.generateKeyPair().getPrivate());
+      return Jwt.issuer(TestKeys.ISSUER)
+          .audience(AUDIENCE)
+          .subject("mallory")
+          .groups(Set.of(roles))
+          .expiresIn(Duration.ofMinutes(10))
+          .sign(gen.generateKeyPair().getPrivate());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -40,8 +44,13 @@ public final class TestTokens {
   /** An expired token signed with the trusted key. */
   public static String expiredToken(String... roles) {
     long past = System.currentTimeMillis() / 1000 - 3600;
-    return Jwt.issuer(TestKeys.ISSUER).audience(AUDIENCE).subject("late").groups(Set.of(roles))
-        .issuedAt(past - 600).expiresAt(past).sign(key());
+    return Jwt.issuer(TestKeys.ISSUER)
+        .audience(AUDIENCE)
+        .subject("late")
+        .groups(Set.of(roles))
+        .issuedAt(past - 600)
+        .expiresAt(past)
+        .sign(key());
   }
 
   /**
@@ -59,8 +68,8 @@ public final class TestTokens {
   private static PrivateKey key() {
     String file = System.getProperty(TestKeys.PROPERTY);
     if (file == null) {
-      throw new IllegalStateException("TestKeys has not run: annotate the test with"
-          + " @QuarkusTestResource(TestKeys.class)");
+      throw new IllegalStateException(
+          "TestKeys has not run: annotate the test with" + " @QuarkusTestResource(TestKeys.class)");
     }
     try {
       return KeyUtils.decodePrivateKey(Files.readString(Path.of(file)));

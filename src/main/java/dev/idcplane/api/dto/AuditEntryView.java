@@ -16,7 +16,15 @@ public record AuditEntryView(
     String previousHash,
     String entryHash) {
   public static AuditEntryView of(AuditEntry e) {
-    return new AuditEntryView(e.seq(), e.at(), e.action(), e.subject(), e.matrixDigest(),
-        e.matrixCommit(), e.details(), e.previousHash(), e.entryHash());
+    return new AuditEntryView(
+        e.seq(),
+        e.at(),
+        e.action(),
+        e.subject(),
+        e.matrixDigest(),
+        e.matrixCommit(),
+        e.details(),
+        e.previousHash(),
+        e.entryHash());
   }
 }

@@ -9,7 +9,11 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record DriftView(
-    String kind, String key, String permissionSet, RefView account, RefView principal,
+    String kind,
+    String key,
+    String permissionSet,
+    RefView account,
+    RefView principal,
     String detail,
     boolean fixedByPlan,
     List<FieldView> fields) {

@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * The configured matrix as parsed, with every violation ({@code valid} when there are none), and
- * which source and version it is ({@code source}: kind, commit, digest, where it is read from,
- * who pushed it).
+ * which source and version it is ({@code source}: kind, commit, digest, where it is read from, who
+ * pushed it).
  */
 public record MatrixView(
     String path,
@@ -60,7 +60,9 @@ public record MatrixView(
 
   private static PermissionSetView set(DeclaredPermissionSet s) {
     return new PermissionSetView(
-        s.name(), s.at().toString(), s.external(),
+        s.name(),
+        s.at().toString(),
+        s.external(),
         s.definition().map(DefinitionView::of).orElse(null));
   }
 

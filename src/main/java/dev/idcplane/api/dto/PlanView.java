@@ -23,9 +23,9 @@ public record PlanView(
     DelegationView delegation) {
 
   /**
-   * Present (not null) when the plan was read by a delegated administrator: the account it ran
-   * as, the management account and the permission sets provisioned to it, which the plan leaves
-   * alone, and how many findings it left for the management account to fix.
+   * Present (not null) when the plan was read by a delegated administrator: the account it ran as,
+   * the management account and the permission sets provisioned to it, which the plan leaves alone,
+   * and how many findings it left for the management account to fix.
    */
   public record DelegationView(
       String callerAccountId,

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A run: who started it from which plan and matrix, where it stands, and (on request) its operations. */
+/**
+ * A run: who started it from which plan and matrix, where it stands, and (on request) its
+ * operations.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(
     UUID id,
@@ -32,6 +35,14 @@ public record RunView(
   /** One operation of a run. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record OperationView(
-      int seq, String kind, String changeKey, String outcome, String requestId, int attempts,
-      Instant startedAt, Instant submittedAt, Instant finishedAt, String error) {}
+      int seq,
+      String kind,
+      String changeKey,
+      String outcome,
+      String requestId,
+      int attempts,
+      Instant startedAt,
+      Instant submittedAt,
+      Instant finishedAt,
+      String error) {}
 }

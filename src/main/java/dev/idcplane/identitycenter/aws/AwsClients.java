@@ -69,7 +69,8 @@ public final class AwsClients implements AutoCloseable {
         int maxAttempts,
         Duration apiCallTimeout,
         Optional<AwsCredentialsProvider> credentials) {
-      this(region, endpointOverride, retryMode, maxAttempts, apiCallTimeout, credentials, List.of());
+      this(
+          region, endpointOverride, retryMode, maxAttempts, apiCallTimeout, credentials, List.of());
     }
   }
 
@@ -79,8 +80,12 @@ public final class AwsClients implements AutoCloseable {
   private final OrganizationsClient organizations;
   private final StsClient sts;
 
-  private AwsClients(SdkHttpClient http, SsoAdminClient sso, IdentitystoreClient ids,
-      OrganizationsClient org, StsClient sts) {
+  private AwsClients(
+      SdkHttpClient http,
+      SsoAdminClient sso,
+      IdentitystoreClient ids,
+      OrganizationsClient org,
+      StsClient sts) {
     this.http = http;
     this.ssoAdmin = sso;
     this.identityStore = ids;
@@ -104,17 +109,22 @@ public final class AwsClients implements AutoCloseable {
 
   /** The url-connection client: no extra dependencies, and calls here are few and sequential. */
   public static AwsClients create(Settings s) {
-    SdkHttpClient http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(5))
-        .socketTimeout(s.apiCallTimeout())
-        .build();
+    SdkHttpClient http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout(s.apiCallTimeout())
+            .build();
     AwsCredentialsProvider credentials =
         s.credentials().orElseGet(() -> DefaultCredentialsProvider.builder().build());
-    ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
-        .retryStrategy(AwsRetryStrategy.forRetryMode(s.retryMode()).toBuilder().maxAttempts(s.maxAttempts()).build())
-        .apiCallTimeout(s.apiCallTimeout())
-        .executionInterceptors(s.interceptors())
-        .build();
+    ClientOverrideConfiguration override =
+        ClientOverrideConfiguration.builder()
+            .retryStrategy(
+                AwsRetryStrategy.forRetryMode(s.retryMode()).toBuilder()
+                    .maxAttempts(s.maxAttempts())
+                    .build())
+            .apiCallTimeout(s.apiCallTimeout())
+            .executionInterceptors(s.interceptors())
+            .build();
     // An emulator answers any signing region; us-east-1 is what moto's Organizations expects.
     Region orgRegion =
         s.endpointOverride().isPresent() ? Region.US_EAST_1 : organizationsRegion(s.region());
@@ -122,18 +132,32 @@ public final class AwsClients implements AutoCloseable {
     var ids = IdentitystoreClient.builder().region(s.region());
     var org = OrganizationsClient.builder().region(orgRegion);
     var sts = StsClient.builder().region(s.region());
-    s.endpointOverride().ifPresent(uri -> {
-      sso.endpointOverride(uri);
-      ids.endpointOverride(uri);
-      org.endpointOverride(uri);
-      sts.endpointOverride(uri);
-    });
+    s.endpointOverride()
+        .ifPresent(
+            uri -> {
+              sso.endpointOverride(uri);
+              ids.endpointOverride(uri);
+              org.endpointOverride(uri);
+              sts.endpointOverride(uri);
+            });
     return new AwsClients(
         http,
-        sso.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build(),
-        ids.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build(),
-        org.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build(),
-        sts.httpClient(http).credentialsProvider(credentials).overrideConfiguration(override).build());
+        sso.httpClient(http)
+            .credentialsProvider(credentials)
+            .overrideConfiguration(override)
+            .build(),
+        ids.httpClient(http)
+            .credentialsProvider(credentials)
+            .overrideConfiguration(override)
+            .build(),
+        org.httpClient(http)
+            .credentialsProvider(credentials)
+            .overrideConfiguration(override)
+            .build(),
+        sts.httpClient(http)
+            .credentialsProvider(credentials)
+            .overrideConfiguration(override)
+            .build());
   }
 
   /**

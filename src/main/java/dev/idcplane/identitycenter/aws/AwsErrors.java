@@ -15,13 +15,17 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class AwsErrors {
   private static final Set<String> THROTTLED =
-      Set.of("ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded");
+      Set.of(
+          "ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded");
   private static final Set<String> CONFLICT =
       Set.of("ConflictException", "ConcurrentModificationException");
   private static final Set<String> ACCESS_DENIED =
       Set.of("AccessDeniedException", "AccessDenied", "AccessDeniedForDependencyException");
   private static final Set<String> VALIDATION =
-      Set.of("ValidationException", "InvalidInputException", "ServiceQuotaExceededException",
+      Set.of(
+          "ValidationException",
+          "InvalidInputException",
+          "ServiceQuotaExceededException",
           "ConstraintViolationException");
 
   private AwsErrors() {}
@@ -42,12 +46,15 @@ final class AwsErrors {
           s.awsErrorDetails() != null && s.awsErrorDetails().errorMessage() != null
               ? s.awsErrorDetails().errorMessage()
               : s.getMessage();
-      return new IdentityCenterException(kindOf(code, s.statusCode(), message, s.isThrottlingException()),
-          operation, code.isEmpty() ? message : code + ": " + message, e);
+      return new IdentityCenterException(
+          kindOf(code, s.statusCode(), message, s.isThrottlingException()),
+          operation,
+          code.isEmpty() ? message : code + ": " + message,
+          e);
     }
     if (credentialsMissing(e)) {
-      return new IdentityCenterException(Kind.CREDENTIALS, operation,
-          "no AWS credentials: " + e.getMessage(), e);
+      return new IdentityCenterException(
+          Kind.CREDENTIALS, operation, "no AWS credentials: " + e.getMessage(), e);
     }
     // SdkClientException: no usable answer (connection refused, reset, API call timeouts).
     return new IdentityCenterException(Kind.TIMEOUT, operation, e.getMessage(), e);
@@ -70,7 +77,9 @@ final class AwsErrors {
     if (VALIDATION.contains(code)) {
       return Kind.VALIDATION;
     }
-    if (status >= 500 || code.equals("InternalServerException") || code.equals("ServiceException")) {
+    if (status >= 500
+        || code.equals("InternalServerException")
+        || code.equals("ServiceException")) {
       return Kind.SERVICE;
     }
     if (status == 404) {
@@ -86,7 +95,8 @@ final class AwsErrors {
   static boolean credentialsMissing(Throwable e) {
     int depth = 0;
     for (Throwable t = e; t != null && depth < 10; t = t.getCause(), depth++) {
-      if (t instanceof SdkClientException && t.getMessage() != null
+      if (t instanceof SdkClientException
+          && t.getMessage() != null
           && t.getMessage().contains("Unable to load credentials")) {
         return true;
       }

@@ -26,11 +26,12 @@ import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * {@link IdentityCenter} over the AWS SDK v2 sso-admin, identitystore, Organizations and STS clients.
- * Every list call walks all pages with the SDK paginators, asking for {@link PageSizes} per page.
- * Thread-safe (SDK clients are). Retries are only the clients' configured retry strategy (see
- * {@link AwsClients}); every SDK failure surfaces as an {@code IdentityCenterException} carrying
- * AWS's message. The work is done by one small class per API area; this class routes to them.
+ * {@link IdentityCenter} over the AWS SDK v2 sso-admin, identitystore, Organizations and STS
+ * clients. Every list call walks all pages with the SDK paginators, asking for {@link PageSizes}
+ * per page. Thread-safe (SDK clients are). Retries are only the clients' configured retry strategy
+ * (see {@link AwsClients}); every SDK failure surfaces as an {@code IdentityCenterException}
+ * carrying AWS's message. The work is done by one small class per API area; this class routes to
+ * them.
  */
 public final class AwsIdentityCenter implements IdentityCenter {
   private final SsoAdminClient sso;
@@ -41,8 +42,11 @@ public final class AwsIdentityCenter implements IdentityCenter {
   private final AwsPermissionSetWrites writes;
   private final AwsOperations operations;
 
-  public AwsIdentityCenter(SsoAdminClient sso, IdentitystoreClient identityStore,
-      OrganizationsClient organizations, StsClient sts) {
+  public AwsIdentityCenter(
+      SsoAdminClient sso,
+      IdentitystoreClient identityStore,
+      OrganizationsClient organizations,
+      StsClient sts) {
     this.sso = sso;
     this.sts = sts;
     this.identityStore = new AwsIdentityStore(identityStore);
@@ -58,11 +62,19 @@ public final class AwsIdentityCenter implements IdentityCenter {
 
   @Override
   public List<Instance> listInstances() {
-    return AwsErrors.call("ListInstances", () ->
-        sso.listInstancesPaginator(r -> r.maxResults(PageSizes.SSO_ADMIN)).instances().stream()
-            .map(i -> new Instance(i.instanceArn(), i.identityStoreId(), i.name(),
-                i.ownerAccountId(), i.statusAsString() == null ? "UNKNOWN" : i.statusAsString()))
-            .toList());
+    return AwsErrors.call(
+        "ListInstances",
+        () ->
+            sso.listInstancesPaginator(r -> r.maxResults(PageSizes.SSO_ADMIN)).instances().stream()
+                .map(
+                    i ->
+                        new Instance(
+                            i.instanceArn(),
+                            i.identityStoreId(),
+                            i.name(),
+                            i.ownerAccountId(),
+                            i.statusAsString() == null ? "UNKNOWN" : i.statusAsString()))
+                .toList());
   }
 
   @Override
@@ -108,7 +120,8 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public Optional<Principal> describePrincipal(String identityStoreId, PrincipalType type, String principalId) {
+  public Optional<Principal> describePrincipal(
+      String identityStoreId, PrincipalType type, String principalId) {
     return identityStore.describe(identityStoreId, type, principalId);
   }
 
@@ -130,7 +143,8 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public List<CustomerManagedPolicyRef> listCustomerManagedPolicyReferences(String instanceArn, String permissionSetArn) {
+  public List<CustomerManagedPolicyRef> listCustomerManagedPolicyReferences(
+      String instanceArn, String permissionSetArn) {
     return sets.listCustomerManagedPolicyReferences(instanceArn, permissionSetArn);
   }
 
@@ -140,7 +154,8 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public Optional<PermissionsBoundary> getPermissionsBoundary(String instanceArn, String permissionSetArn) {
+  public Optional<PermissionsBoundary> getPermissionsBoundary(
+      String instanceArn, String permissionSetArn) {
     return sets.getPermissionsBoundary(instanceArn, permissionSetArn);
   }
 
@@ -156,21 +171,31 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public List<AccountAssignment> listAccountAssignments(String instanceArn, String accountId, String permissionSetArn) {
+  public List<AccountAssignment> listAccountAssignments(
+      String instanceArn, String accountId, String permissionSetArn) {
     return operations.listAccountAssignments(instanceArn, accountId, permissionSetArn);
   }
 
   // ---- permission set writes ----
 
   @Override
-  public PermissionSetInfo createPermissionSet(String instanceArn, String name, String description,
-      String sessionDuration, String relayState, Map<String, String> tags) {
+  public PermissionSetInfo createPermissionSet(
+      String instanceArn,
+      String name,
+      String description,
+      String sessionDuration,
+      String relayState,
+      Map<String, String> tags) {
     return writes.create(instanceArn, name, description, sessionDuration, relayState, tags);
   }
 
   @Override
-  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description,
-      String sessionDuration, String relayState) {
+  public void updatePermissionSet(
+      String instanceArn,
+      String permissionSetArn,
+      String description,
+      String sessionDuration,
+      String relayState) {
     writes.update(instanceArn, permissionSetArn, description, sessionDuration, relayState);
   }
 
@@ -195,17 +220,20 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public void attachCustomerManagedPolicyReference(String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+  public void attachCustomerManagedPolicyReference(
+      String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
     writes.attachCustomerManaged(instanceArn, permissionSetArn, ref);
   }
 
   @Override
-  public void detachCustomerManagedPolicyReference(String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+  public void detachCustomerManagedPolicyReference(
+      String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
     writes.detachCustomerManaged(instanceArn, permissionSetArn, ref);
   }
 
   @Override
-  public void putPermissionsBoundary(String instanceArn, String permissionSetArn, PermissionsBoundary boundary) {
+  public void putPermissionsBoundary(
+      String instanceArn, String permissionSetArn, PermissionsBoundary boundary) {
     writes.putBoundary(instanceArn, permissionSetArn, boundary);
   }
 
@@ -215,7 +243,8 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public void tagPermissionSet(String instanceArn, String permissionSetArn, Map<String, String> tags) {
+  public void tagPermissionSet(
+      String instanceArn, String permissionSetArn, Map<String, String> tags) {
     writes.tag(instanceArn, permissionSetArn, tags);
   }
 
@@ -233,7 +262,8 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public OperationStatus describePermissionSetProvisioningStatus(String instanceArn, String requestId) {
+  public OperationStatus describePermissionSetProvisioningStatus(
+      String instanceArn, String requestId) {
     return operations.describeProvisioning(instanceArn, requestId);
   }
 
@@ -248,22 +278,26 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public OperationStatus describeAccountAssignmentCreationStatus(String instanceArn, String requestId) {
+  public OperationStatus describeAccountAssignmentCreationStatus(
+      String instanceArn, String requestId) {
     return operations.describeCreation(instanceArn, requestId);
   }
 
   @Override
-  public OperationStatus describeAccountAssignmentDeletionStatus(String instanceArn, String requestId) {
+  public OperationStatus describeAccountAssignmentDeletionStatus(
+      String instanceArn, String requestId) {
     return operations.describeDeletion(instanceArn, requestId);
   }
 
   @Override
-  public List<OperationStatus> listAccountAssignmentCreationStatus(String instanceArn, OperationState state) {
+  public List<OperationStatus> listAccountAssignmentCreationStatus(
+      String instanceArn, OperationState state) {
     return operations.listCreation(instanceArn, state);
   }
 
   @Override
-  public List<OperationStatus> listAccountAssignmentDeletionStatus(String instanceArn, OperationState state) {
+  public List<OperationStatus> listAccountAssignmentDeletionStatus(
+      String instanceArn, OperationState state) {
     return operations.listDeletion(instanceArn, state);
   }
 }

@@ -28,25 +28,63 @@ final class AwsIdentityStore {
    * and API_GetUserId.html.
    */
   Optional<String> findGroupId(String store, String displayName) {
-    return absentIfMissing("GetGroupId", () -> client.getGroupId(r -> r.identityStoreId(store)
-        .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("displayName")
-            .attributeValue(software.amazon.awssdk.core.document.Document.fromString(displayName)))))
-        .groupId());
+    return absentIfMissing(
+        "GetGroupId",
+        () ->
+            client
+                .getGroupId(
+                    r ->
+                        r.identityStoreId(store)
+                            .alternateIdentifier(
+                                a ->
+                                    a.uniqueAttribute(
+                                        u ->
+                                            u.attributePath("displayName")
+                                                .attributeValue(
+                                                    software.amazon.awssdk.core.document.Document
+                                                        .fromString(displayName)))))
+                .groupId());
   }
 
   Optional<String> findUserId(String store, String userName) {
-    return absentIfMissing("GetUserId", () -> client.getUserId(r -> r.identityStoreId(store)
-        .alternateIdentifier(a -> a.uniqueAttribute(u -> u.attributePath("userName")
-            .attributeValue(software.amazon.awssdk.core.document.Document.fromString(userName)))))
-        .userId());
+    return absentIfMissing(
+        "GetUserId",
+        () ->
+            client
+                .getUserId(
+                    r ->
+                        r.identityStoreId(store)
+                            .alternateIdentifier(
+                                a ->
+                                    a.uniqueAttribute(
+                                        u ->
+                                            u.attributePath("userName")
+                                                .attributeValue(
+                                                    software.amazon.awssdk.core.document.Document
+                                                        .fromString(userName)))))
+                .userId());
   }
 
   Optional<Principal> describe(String store, PrincipalType type, String id) {
     return switch (type) {
-      case GROUP -> absentIfMissing("DescribeGroup", () -> new Principal(type, id,
-          client.describeGroup(r -> r.identityStoreId(store).groupId(id)).displayName()));
-      case USER -> absentIfMissing("DescribeUser", () -> new Principal(type, id,
-          client.describeUser(r -> r.identityStoreId(store).userId(id)).userName()));
+      case GROUP ->
+          absentIfMissing(
+              "DescribeGroup",
+              () ->
+                  new Principal(
+                      type,
+                      id,
+                      client
+                          .describeGroup(r -> r.identityStoreId(store).groupId(id))
+                          .displayName()));
+      case USER ->
+          absentIfMissing(
+              "DescribeUser",
+              () ->
+                  new Principal(
+                      type,
+                      id,
+                      client.describeUser(r -> r.identityStoreId(store).userId(id)).userName()));
     };
   }
 

@@ -28,69 +28,143 @@ final class AwsOperations {
     this.sso = sso;
   }
 
-  List<AccountAssignment> listAccountAssignments(String instanceArn, String accountId, String permissionSetArn) {
-    return AwsErrors.call("ListAccountAssignments", () ->
-        sso.listAccountAssignmentsPaginator(r -> r.instanceArn(instanceArn).accountId(accountId)
-                .permissionSetArn(permissionSetArn).maxResults(PageSizes.SSO_ADMIN))
-            .accountAssignments().stream()
-            .map(a -> new AccountAssignment(a.accountId(), a.permissionSetArn(),
-                PrincipalType.valueOf(a.principalTypeAsString()), a.principalId()))
-            .toList());
+  List<AccountAssignment> listAccountAssignments(
+      String instanceArn, String accountId, String permissionSetArn) {
+    return AwsErrors.call(
+        "ListAccountAssignments",
+        () ->
+            sso
+                .listAccountAssignmentsPaginator(
+                    r ->
+                        r.instanceArn(instanceArn)
+                            .accountId(accountId)
+                            .permissionSetArn(permissionSetArn)
+                            .maxResults(PageSizes.SSO_ADMIN))
+                .accountAssignments()
+                .stream()
+                .map(
+                    a ->
+                        new AccountAssignment(
+                            a.accountId(),
+                            a.permissionSetArn(),
+                            PrincipalType.valueOf(a.principalTypeAsString()),
+                            a.principalId()))
+                .toList());
   }
 
   OperationStatus provision(String instanceArn, String permissionSetArn, ProvisionTarget target) {
-    return AwsErrors.call("ProvisionPermissionSet", () -> of(sso.provisionPermissionSet(r -> {
-      r.instanceArn(instanceArn).permissionSetArn(permissionSetArn);
-      target.accountId().ifPresentOrElse(
-          id -> r.targetType(ProvisionTargetType.AWS_ACCOUNT).targetId(id),
-          () -> r.targetType(ProvisionTargetType.ALL_PROVISIONED_ACCOUNTS));
-    }).permissionSetProvisioningStatus()));
+    return AwsErrors.call(
+        "ProvisionPermissionSet",
+        () ->
+            of(
+                sso.provisionPermissionSet(
+                        r -> {
+                          r.instanceArn(instanceArn).permissionSetArn(permissionSetArn);
+                          target
+                              .accountId()
+                              .ifPresentOrElse(
+                                  id -> r.targetType(ProvisionTargetType.AWS_ACCOUNT).targetId(id),
+                                  () -> r.targetType(ProvisionTargetType.ALL_PROVISIONED_ACCOUNTS));
+                        })
+                    .permissionSetProvisioningStatus()));
   }
 
   OperationStatus describeProvisioning(String instanceArn, String requestId) {
-    return AwsErrors.call("DescribePermissionSetProvisioningStatus", () -> of(sso
-        .describePermissionSetProvisioningStatus(r -> r.instanceArn(instanceArn)
-            .provisionPermissionSetRequestId(requestId)).permissionSetProvisioningStatus()));
+    return AwsErrors.call(
+        "DescribePermissionSetProvisioningStatus",
+        () ->
+            of(
+                sso.describePermissionSetProvisioningStatus(
+                        r -> r.instanceArn(instanceArn).provisionPermissionSetRequestId(requestId))
+                    .permissionSetProvisioningStatus()));
   }
 
   OperationStatus create(String instanceArn, AccountAssignment a) {
-    return AwsErrors.call("CreateAccountAssignment", () -> of(sso.createAccountAssignment(r -> r
-        .instanceArn(instanceArn).targetType(TargetType.AWS_ACCOUNT).targetId(a.accountId())
-        .permissionSetArn(a.permissionSetArn()).principalType(a.principalType().name())
-        .principalId(a.principalId())).accountAssignmentCreationStatus()));
+    return AwsErrors.call(
+        "CreateAccountAssignment",
+        () ->
+            of(
+                sso.createAccountAssignment(
+                        r ->
+                            r.instanceArn(instanceArn)
+                                .targetType(TargetType.AWS_ACCOUNT)
+                                .targetId(a.accountId())
+                                .permissionSetArn(a.permissionSetArn())
+                                .principalType(a.principalType().name())
+                                .principalId(a.principalId()))
+                    .accountAssignmentCreationStatus()));
   }
 
   OperationStatus delete(String instanceArn, AccountAssignment a) {
-    return AwsErrors.call("DeleteAccountAssignment", () -> of(sso.deleteAccountAssignment(r -> r
-        .instanceArn(instanceArn).targetType(TargetType.AWS_ACCOUNT).targetId(a.accountId())
-        .permissionSetArn(a.permissionSetArn()).principalType(a.principalType().name())
-        .principalId(a.principalId())).accountAssignmentDeletionStatus()));
+    return AwsErrors.call(
+        "DeleteAccountAssignment",
+        () ->
+            of(
+                sso.deleteAccountAssignment(
+                        r ->
+                            r.instanceArn(instanceArn)
+                                .targetType(TargetType.AWS_ACCOUNT)
+                                .targetId(a.accountId())
+                                .permissionSetArn(a.permissionSetArn())
+                                .principalType(a.principalType().name())
+                                .principalId(a.principalId()))
+                    .accountAssignmentDeletionStatus()));
   }
 
   OperationStatus describeCreation(String instanceArn, String requestId) {
-    return AwsErrors.call("DescribeAccountAssignmentCreationStatus", () -> of(sso
-        .describeAccountAssignmentCreationStatus(r -> r.instanceArn(instanceArn)
-            .accountAssignmentCreationRequestId(requestId)).accountAssignmentCreationStatus()));
+    return AwsErrors.call(
+        "DescribeAccountAssignmentCreationStatus",
+        () ->
+            of(
+                sso.describeAccountAssignmentCreationStatus(
+                        r ->
+                            r.instanceArn(instanceArn)
+                                .accountAssignmentCreationRequestId(requestId))
+                    .accountAssignmentCreationStatus()));
   }
 
   OperationStatus describeDeletion(String instanceArn, String requestId) {
-    return AwsErrors.call("DescribeAccountAssignmentDeletionStatus", () -> of(sso
-        .describeAccountAssignmentDeletionStatus(r -> r.instanceArn(instanceArn)
-            .accountAssignmentDeletionRequestId(requestId)).accountAssignmentDeletionStatus()));
+    return AwsErrors.call(
+        "DescribeAccountAssignmentDeletionStatus",
+        () ->
+            of(
+                sso.describeAccountAssignmentDeletionStatus(
+                        r ->
+                            r.instanceArn(instanceArn)
+                                .accountAssignmentDeletionRequestId(requestId))
+                    .accountAssignmentDeletionStatus()));
   }
 
   List<OperationStatus> listCreation(String instanceArn, OperationState state) {
-    return AwsErrors.call("ListAccountAssignmentCreationStatus", () ->
-        sso.listAccountAssignmentCreationStatusPaginator(r -> r.instanceArn(instanceArn)
-                .filter(f -> f.status(StatusValues.fromValue(state.name()))).maxResults(PageSizes.SSO_ADMIN))
-            .accountAssignmentsCreationStatus().stream().map(AwsOperations::of).toList());
+    return AwsErrors.call(
+        "ListAccountAssignmentCreationStatus",
+        () ->
+            sso
+                .listAccountAssignmentCreationStatusPaginator(
+                    r ->
+                        r.instanceArn(instanceArn)
+                            .filter(f -> f.status(StatusValues.fromValue(state.name())))
+                            .maxResults(PageSizes.SSO_ADMIN))
+                .accountAssignmentsCreationStatus()
+                .stream()
+                .map(AwsOperations::of)
+                .toList());
   }
 
   List<OperationStatus> listDeletion(String instanceArn, OperationState state) {
-    return AwsErrors.call("ListAccountAssignmentDeletionStatus", () ->
-        sso.listAccountAssignmentDeletionStatusPaginator(r -> r.instanceArn(instanceArn)
-                .filter(f -> f.status(StatusValues.fromValue(state.name()))).maxResults(PageSizes.SSO_ADMIN))
-            .accountAssignmentsDeletionStatus().stream().map(AwsOperations::of).toList());
+    return AwsErrors.call(
+        "ListAccountAssignmentDeletionStatus",
+        () ->
+            sso
+                .listAccountAssignmentDeletionStatusPaginator(
+                    r ->
+                        r.instanceArn(instanceArn)
+                            .filter(f -> f.status(StatusValues.fromValue(state.name())))
+                            .maxResults(PageSizes.SSO_ADMIN))
+                .accountAssignmentsDeletionStatus()
+                .stream()
+                .map(AwsOperations::of)
+                .toList());
   }
 
   private static OperationStatus of(AccountAssignmentOperationStatus s) {
@@ -106,12 +180,14 @@ final class AwsOperations {
   }
 
   /** A status value this SDK does not know yet is kept as IN_PROGRESS, so callers poll again. */
-  private static OperationStatus status(String requestId, String state, String reason, Instant created) {
-    OperationState s = switch (state == null ? "" : state) {
-      case "SUCCEEDED" -> OperationState.SUCCEEDED;
-      case "FAILED" -> OperationState.FAILED;
-      default -> OperationState.IN_PROGRESS;
-    };
+  private static OperationStatus status(
+      String requestId, String state, String reason, Instant created) {
+    OperationState s =
+        switch (state == null ? "" : state) {
+          case "SUCCEEDED" -> OperationState.SUCCEEDED;
+          case "FAILED" -> OperationState.FAILED;
+          default -> OperationState.IN_PROGRESS;
+        };
     return new OperationStatus(requestId, s, reason, created);
   }
 }

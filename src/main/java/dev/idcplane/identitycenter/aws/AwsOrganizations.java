@@ -17,35 +17,54 @@ final class AwsOrganizations {
   }
 
   Organization describeOrganization() {
-    return AwsErrors.call("DescribeOrganization", () -> {
-      var org = client.describeOrganization(r -> {}).organization();
-      return new Organization(org.id(), org.masterAccountId());
-    });
+    return AwsErrors.call(
+        "DescribeOrganization",
+        () -> {
+          var org = client.describeOrganization(r -> {}).organization();
+          return new Organization(org.id(), org.masterAccountId());
+        });
   }
 
   List<OrgUnit> listRoots() {
-    return AwsErrors.call("ListRoots", () ->
-        client.listRootsPaginator(r -> r.maxResults(PageSizes.ORGANIZATIONS)).stream().flatMap(page -> page.roots().stream())
-            .map(root -> new OrgUnit(root.id(), root.name()))
-            .toList());
+    return AwsErrors.call(
+        "ListRoots",
+        () ->
+            client.listRootsPaginator(r -> r.maxResults(PageSizes.ORGANIZATIONS)).stream()
+                .flatMap(page -> page.roots().stream())
+                .map(root -> new OrgUnit(root.id(), root.name()))
+                .toList());
   }
 
   List<OrgUnit> listOrganizationalUnitsForParent(String parentId) {
-    return AwsErrors.call("ListOrganizationalUnitsForParent", () ->
-        client.listOrganizationalUnitsForParentPaginator(
-                r -> r.parentId(parentId).maxResults(PageSizes.ORGANIZATIONS))
-            .stream().flatMap(page -> page.organizationalUnits().stream())
-            .map(ou -> new OrgUnit(ou.id(), ou.name()))
-            .toList());
+    return AwsErrors.call(
+        "ListOrganizationalUnitsForParent",
+        () ->
+            client
+                .listOrganizationalUnitsForParentPaginator(
+                    r -> r.parentId(parentId).maxResults(PageSizes.ORGANIZATIONS))
+                .stream()
+                .flatMap(page -> page.organizationalUnits().stream())
+                .map(ou -> new OrgUnit(ou.id(), ou.name()))
+                .toList());
   }
 
   List<Account> listAccountsForParent(String parentId) {
-    return AwsErrors.call("ListAccountsForParent", () ->
-        client.listAccountsForParentPaginator(
-                r -> r.parentId(parentId).maxResults(PageSizes.ORGANIZATIONS))
-            .stream().flatMap(page -> page.accounts().stream())
-            .map(a -> new Account(a.id(), a.name(), a.email(), status(a.stateAsString(), a.statusAsString())))
-            .toList());
+    return AwsErrors.call(
+        "ListAccountsForParent",
+        () ->
+            client
+                .listAccountsForParentPaginator(
+                    r -> r.parentId(parentId).maxResults(PageSizes.ORGANIZATIONS))
+                .stream()
+                .flatMap(page -> page.accounts().stream())
+                .map(
+                    a ->
+                        new Account(
+                            a.id(),
+                            a.name(),
+                            a.email(),
+                            status(a.stateAsString(), a.statusAsString())))
+                .toList());
   }
 
   /**

@@ -20,93 +20,166 @@ final class AwsPermissionSetWrites {
     this.sso = sso;
   }
 
-  PermissionSetInfo create(String instanceArn, String name, String description, String sessionDuration,
-      String relayState, Map<String, String> tags) {
-    return AwsErrors.call("CreatePermissionSet", () -> {
-      var ps = sso.createPermissionSet(r -> {
-        r.instanceArn(instanceArn).name(name).description(description).sessionDuration(sessionDuration)
-            .relayState(relayState);
-        if (tags != null && !tags.isEmpty()) {
-          r.tags(tags(tags));
-        }
-      }).permissionSet();
-      return new PermissionSetInfo(ps.permissionSetArn(), ps.name(), ps.description(), ps.sessionDuration(),
-          ps.relayState());
-    });
+  PermissionSetInfo create(
+      String instanceArn,
+      String name,
+      String description,
+      String sessionDuration,
+      String relayState,
+      Map<String, String> tags) {
+    return AwsErrors.call(
+        "CreatePermissionSet",
+        () -> {
+          var ps =
+              sso.createPermissionSet(
+                      r -> {
+                        r.instanceArn(instanceArn)
+                            .name(name)
+                            .description(description)
+                            .sessionDuration(sessionDuration)
+                            .relayState(relayState);
+                        if (tags != null && !tags.isEmpty()) {
+                          r.tags(tags(tags));
+                        }
+                      })
+                  .permissionSet();
+          return new PermissionSetInfo(
+              ps.permissionSetArn(),
+              ps.name(),
+              ps.description(),
+              ps.sessionDuration(),
+              ps.relayState());
+        });
   }
 
-  /** A null relay state is left out of the request, which AWS reads as "clear it" (unlike the rest). */
-  void update(String instanceArn, String arn, String description, String sessionDuration, String relayState) {
-    run("UpdatePermissionSet", () -> sso.updatePermissionSet(r -> r.instanceArn(instanceArn)
-        .permissionSetArn(arn).description(description).sessionDuration(sessionDuration)
-        .relayState(relayState)));
+  /**
+   * A null relay state is left out of the request, which AWS reads as "clear it" (unlike the rest).
+   */
+  void update(
+      String instanceArn,
+      String arn,
+      String description,
+      String sessionDuration,
+      String relayState) {
+    run(
+        "UpdatePermissionSet",
+        () ->
+            sso.updatePermissionSet(
+                r ->
+                    r.instanceArn(instanceArn)
+                        .permissionSetArn(arn)
+                        .description(description)
+                        .sessionDuration(sessionDuration)
+                        .relayState(relayState)));
   }
 
   void putInline(String instanceArn, String arn, String policy) {
-    run("PutInlinePolicyToPermissionSet", () -> sso.putInlinePolicyToPermissionSet(r -> r
-        .instanceArn(instanceArn).permissionSetArn(arn).inlinePolicy(policy)));
+    run(
+        "PutInlinePolicyToPermissionSet",
+        () ->
+            sso.putInlinePolicyToPermissionSet(
+                r -> r.instanceArn(instanceArn).permissionSetArn(arn).inlinePolicy(policy)));
   }
 
   void deleteInline(String instanceArn, String arn) {
-    run("DeleteInlinePolicyFromPermissionSet", () -> sso.deleteInlinePolicyFromPermissionSet(r -> r
-        .instanceArn(instanceArn).permissionSetArn(arn)));
+    run(
+        "DeleteInlinePolicyFromPermissionSet",
+        () ->
+            sso.deleteInlinePolicyFromPermissionSet(
+                r -> r.instanceArn(instanceArn).permissionSetArn(arn)));
   }
 
   void attachManaged(String instanceArn, String arn, String policyArn) {
-    run("AttachManagedPolicyToPermissionSet", () -> sso.attachManagedPolicyToPermissionSet(r -> r
-        .instanceArn(instanceArn).permissionSetArn(arn).managedPolicyArn(policyArn)));
+    run(
+        "AttachManagedPolicyToPermissionSet",
+        () ->
+            sso.attachManagedPolicyToPermissionSet(
+                r -> r.instanceArn(instanceArn).permissionSetArn(arn).managedPolicyArn(policyArn)));
   }
 
   void detachManaged(String instanceArn, String arn, String policyArn) {
-    run("DetachManagedPolicyFromPermissionSet", () -> sso.detachManagedPolicyFromPermissionSet(r -> r
-        .instanceArn(instanceArn).permissionSetArn(arn).managedPolicyArn(policyArn)));
+    run(
+        "DetachManagedPolicyFromPermissionSet",
+        () ->
+            sso.detachManagedPolicyFromPermissionSet(
+                r -> r.instanceArn(instanceArn).permissionSetArn(arn).managedPolicyArn(policyArn)));
   }
 
   void attachCustomerManaged(String instanceArn, String arn, CustomerManagedPolicyRef ref) {
-    run("AttachCustomerManagedPolicyReferenceToPermissionSet",
-        () -> sso.attachCustomerManagedPolicyReferenceToPermissionSet(r -> r.instanceArn(instanceArn)
-            .permissionSetArn(arn).customerManagedPolicyReference(c -> c.name(ref.name()).path(ref.path()))));
+    run(
+        "AttachCustomerManagedPolicyReferenceToPermissionSet",
+        () ->
+            sso.attachCustomerManagedPolicyReferenceToPermissionSet(
+                r ->
+                    r.instanceArn(instanceArn)
+                        .permissionSetArn(arn)
+                        .customerManagedPolicyReference(c -> c.name(ref.name()).path(ref.path()))));
   }
 
   void detachCustomerManaged(String instanceArn, String arn, CustomerManagedPolicyRef ref) {
-    run("DetachCustomerManagedPolicyReferenceFromPermissionSet",
-        () -> sso.detachCustomerManagedPolicyReferenceFromPermissionSet(r -> r.instanceArn(instanceArn)
-            .permissionSetArn(arn).customerManagedPolicyReference(c -> c.name(ref.name()).path(ref.path()))));
+    run(
+        "DetachCustomerManagedPolicyReferenceFromPermissionSet",
+        () ->
+            sso.detachCustomerManagedPolicyReferenceFromPermissionSet(
+                r ->
+                    r.instanceArn(instanceArn)
+                        .permissionSetArn(arn)
+                        .customerManagedPolicyReference(c -> c.name(ref.name()).path(ref.path()))));
   }
 
   void putBoundary(String instanceArn, String arn, PermissionsBoundary boundary) {
-    run("PutPermissionsBoundaryToPermissionSet", () -> sso.putPermissionsBoundaryToPermissionSet(r -> r
-        .instanceArn(instanceArn).permissionSetArn(arn).permissionsBoundary(b -> {
-          if (boundary.customerManaged() != null) {
-            b.customerManagedPolicyReference(c -> c.name(boundary.customerManaged().name())
-                .path(boundary.customerManaged().path()));
-          } else {
-            b.managedPolicyArn(boundary.managedPolicyArn());
-          }
-        })));
+    run(
+        "PutPermissionsBoundaryToPermissionSet",
+        () ->
+            sso.putPermissionsBoundaryToPermissionSet(
+                r ->
+                    r.instanceArn(instanceArn)
+                        .permissionSetArn(arn)
+                        .permissionsBoundary(
+                            b -> {
+                              if (boundary.customerManaged() != null) {
+                                b.customerManagedPolicyReference(
+                                    c ->
+                                        c.name(boundary.customerManaged().name())
+                                            .path(boundary.customerManaged().path()));
+                              } else {
+                                b.managedPolicyArn(boundary.managedPolicyArn());
+                              }
+                            })));
   }
 
   void deleteBoundary(String instanceArn, String arn) {
-    run("DeletePermissionsBoundaryFromPermissionSet", () -> sso.deletePermissionsBoundaryFromPermissionSet(r -> r
-        .instanceArn(instanceArn).permissionSetArn(arn)));
+    run(
+        "DeletePermissionsBoundaryFromPermissionSet",
+        () ->
+            sso.deletePermissionsBoundaryFromPermissionSet(
+                r -> r.instanceArn(instanceArn).permissionSetArn(arn)));
   }
 
   void tag(String instanceArn, String arn, Map<String, String> tags) {
-    run("TagResource", () -> sso.tagResource(r -> r.instanceArn(instanceArn).resourceArn(arn).tags(tags(tags))));
+    run(
+        "TagResource",
+        () -> sso.tagResource(r -> r.instanceArn(instanceArn).resourceArn(arn).tags(tags(tags))));
   }
 
   void untag(String instanceArn, String arn, Set<String> keys) {
-    run("UntagResource", () -> sso.untagResource(r -> r.instanceArn(instanceArn).resourceArn(arn).tagKeys(keys)));
+    run(
+        "UntagResource",
+        () -> sso.untagResource(r -> r.instanceArn(instanceArn).resourceArn(arn).tagKeys(keys)));
   }
 
   private static java.util.List<Tag> tags(Map<String, String> tags) {
-    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return tags.entrySet().stream()
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
   }
 
   private static void run(String operation, Runnable call) {
-    AwsErrors.call(operation, () -> {
-      call.run();
-      return null;
-    });
+    AwsErrors.call(
+        operation,
+        () -> {
+          call.run();
+          return null;
+        });
   }
 }

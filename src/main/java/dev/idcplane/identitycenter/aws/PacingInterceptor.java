@@ -28,7 +28,8 @@ public final class PacingInterceptor implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     Integer before = attributes.getAttribute(ATTEMPT);
     int attempt = before == null ? 1 : before + 1;
     attributes.putAttribute(ATTEMPT, attempt);

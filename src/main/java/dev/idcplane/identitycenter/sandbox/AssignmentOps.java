@@ -9,8 +9,8 @@ import java.util.List;
  * Account assignment reads and changes over the sandbox state. Callers hold the sandbox lock.
  *
  * <p>As in AWS: creating an assignment that exists already succeeds without a duplicate, and the
- * first assignment of a set in an account provisions the set there (an account that already holds
- * a copy keeps it as it is, in sync or not). When the last assignment of a set in an account is
+ * first assignment of a set in an account provisions the set there (an account that already holds a
+ * copy keeps it as it is, in sync or not). When the last assignment of a set in an account is
  * deleted, Identity Center removes the set's role from that account, so the set is no longer
  * provisioned there.
  */
@@ -33,7 +33,8 @@ final class AssignmentOps {
   /** Returns true when the assignment was new. */
   boolean create(AccountAssignment a) {
     String op = "CreateAccountAssignment";
-    SandboxPermissionSet ps = state.permissionSet(op, state.instance.instanceArn(), a.permissionSetArn());
+    SandboxPermissionSet ps =
+        state.permissionSet(op, state.instance.instanceArn(), a.permissionSetArn());
     state.account(op, a.accountId());
     if (!directory.exists(a.principalType(), a.principalId())) {
       throw new IdentityCenterException(
@@ -82,18 +83,23 @@ final class AssignmentOps {
       return unreachable;
     }
     if (!directory.exists(a.principalType(), a.principalId())) {
-      return "Received a 404 status error: the " + a.principalType() + " assignee "
-          + a.principalId() + " was not found in directory " + state.instance.identityStoreId();
+      return "Received a 404 status error: the "
+          + a.principalType()
+          + " assignee "
+          + a.principalId()
+          + " was not found in directory "
+          + state.instance.identityStoreId();
     }
     create(a);
     return null;
   }
 
   /**
-   * A deletion completing: null on success; FAILED when the account is not ACTIVE. An assignment that does not exist makes the request
-   * end FAILED with the 404 reason AWS gives (AWS accepts the request and fails it later; see
-   * hashicorp/terraform-provider-aws internal/service/ssoadmin/account_assignment.go, which treats
-   * that reason as "already deleted").
+   * A deletion completing: null on success; FAILED when the account is not ACTIVE. An assignment
+   * that does not exist makes the request end FAILED with the 404 reason AWS gives (AWS accepts the
+   * request and fails it later; see hashicorp/terraform-provider-aws
+   * internal/service/ssoadmin/account_assignment.go, which treats that reason as "already
+   * deleted").
    */
   String completeDelete(AccountAssignment a) {
     String unreachable = state.unreachable(a.accountId());
@@ -103,11 +109,18 @@ final class AssignmentOps {
     if (delete(a)) {
       return null;
     }
-    String instanceId = state.instance.instanceArn().substring(state.instance.instanceArn().lastIndexOf('/') + 1);
+    String instanceId =
+        state.instance.instanceArn().substring(state.instance.instanceArn().lastIndexOf('/') + 1);
     String psId = a.permissionSetArn().substring(a.permissionSetArn().lastIndexOf('/') + 1);
     return "Received a 404 status error: EntitlementItem doesn't exist with the given entitlement key"
-        + " EntitlementKey{accessorId=AccessorId{value=" + a.principalId() + "}, resourceId=ResourceId{value="
-        + psId + "}, auxiliaryResourceId=AuxiliaryResourceId{value=" + a.accountId()
-        + "}, containerId=ContainerId{value=" + instanceId + "}}";
+        + " EntitlementKey{accessorId=AccessorId{value="
+        + a.principalId()
+        + "}, resourceId=ResourceId{value="
+        + psId
+        + "}, auxiliaryResourceId=AuxiliaryResourceId{value="
+        + a.accountId()
+        + "}, containerId=ContainerId{value="
+        + instanceId
+        + "}}";
   }
 }

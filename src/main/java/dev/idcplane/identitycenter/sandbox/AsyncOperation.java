@@ -16,23 +16,38 @@ final class AsyncOperation {
   final long sequence;
   final Instant createdAt;
   final Instant completesAt;
+
   /** The assignment to create or delete; null for provisioning. */
   final AccountAssignment assignment;
+
   /** The permission set to provision and the definition version it provisions; else null/0. */
   final String permissionSetArn;
+
   final long version;
+
   /** The one account a provisioning targets (AWS_ACCOUNT); null for ALL_PROVISIONED_ACCOUNTS. */
   final String targetAccountId;
+
   /** Non-null when fault injection decided at submission that this operation fails. */
   final String injectedFailure;
+
   OperationState state = OperationState.IN_PROGRESS;
   String failureReason;
+
   /** Describe*Status calls answered NOT_FOUND so far (injected eventual consistency). */
   int hiddenDescribes;
 
-  AsyncOperation(OperationKind kind, String requestId, long sequence, Instant createdAt,
-      Instant completesAt, AccountAssignment assignment, String permissionSetArn, long version,
-      String targetAccountId, String injectedFailure) {
+  AsyncOperation(
+      OperationKind kind,
+      String requestId,
+      long sequence,
+      Instant createdAt,
+      Instant completesAt,
+      AccountAssignment assignment,
+      String permissionSetArn,
+      long version,
+      String targetAccountId,
+      String injectedFailure) {
     this.kind = kind;
     this.requestId = requestId;
     this.sequence = sequence;

@@ -41,7 +41,9 @@ public record Faults(
   public static final String DEFAULT_FAILURE_REASON =
       "Sandbox injected failure: the operation did not complete. Submit it again.";
 
-  /** A window of {@code length} starting {@code start} after creation; {@code fraction} throttle. */
+  /**
+   * A window of {@code length} starting {@code start} after creation; {@code fraction} throttle.
+   */
   public record ThrottleStorm(Duration start, Duration length, double fraction) {
     public ThrottleStorm {
       Objects.requireNonNull(start, "start");
@@ -58,7 +60,8 @@ public record Faults(
     throttleStorms = List.copyOf(throttleStorms == null ? List.of() : throttleStorms);
     probability(serviceErrorRate, "service_error_rate");
     probability(failedOperationRate, "failed_operation_rate");
-    failureReason = failureReason == null || failureReason.isBlank() ? DEFAULT_FAILURE_REASON : failureReason;
+    failureReason =
+        failureReason == null || failureReason.isBlank() ? DEFAULT_FAILURE_REASON : failureReason;
     probability(slowOperationRate, "slow_operation_rate");
     if (slowFactor < 1) {
       throw new IllegalArgumentException("slow_factor must be at least 1, got " + slowFactor);
@@ -70,11 +73,25 @@ public record Faults(
   }
 
   /** The faults without the deterministic ones (first failures, hidden describes, conflicts). */
-  public Faults(List<ThrottleStorm> throttleStorms, double serviceErrorRate,
-      double failedOperationRate, String failureReason, double slowOperationRate,
-      double slowFactor, Set<String> operations) {
-    this(throttleStorms, serviceErrorRate, failedOperationRate, failureReason, slowOperationRate,
-        slowFactor, operations, 0, 0, 0);
+  public Faults(
+      List<ThrottleStorm> throttleStorms,
+      double serviceErrorRate,
+      double failedOperationRate,
+      String failureReason,
+      double slowOperationRate,
+      double slowFactor,
+      Set<String> operations) {
+    this(
+        throttleStorms,
+        serviceErrorRate,
+        failedOperationRate,
+        failureReason,
+        slowOperationRate,
+        slowFactor,
+        operations,
+        0,
+        0,
+        0);
   }
 
   /** No faults at all. */

@@ -40,8 +40,9 @@ final class OperationTracker {
   private final Random faults;
   private final Map<String, AsyncOperation> byId = new LinkedHashMap<>();
   private final PriorityQueue<AsyncOperation> pending =
-      new PriorityQueue<>(Comparator.comparing((AsyncOperation o) -> o.completesAt)
-          .thenComparingLong(o -> o.sequence));
+      new PriorityQueue<>(
+          Comparator.comparing((AsyncOperation o) -> o.completesAt)
+              .thenComparingLong(o -> o.sequence));
   private long sequence;
   private int provisioning;
   private int maxOutstanding;
@@ -89,12 +90,17 @@ final class OperationTracker {
   }
 
   /** Accepts an operation (IN_PROGRESS) or rejects it at a cap. Settle first. */
-  OperationStatus submit(OperationKind kind, AccountAssignment assignment, String psArn, long version) {
+  OperationStatus submit(
+      OperationKind kind, AccountAssignment assignment, String psArn, long version) {
     return submit(kind, assignment, psArn, version, null);
   }
 
   /** As above; a provisioning with {@code targetAccountId} targets that one account. */
-  OperationStatus submit(OperationKind kind, AccountAssignment assignment, String psArn, long version,
+  OperationStatus submit(
+      OperationKind kind,
+      AccountAssignment assignment,
+      String psArn,
+      long version,
       String targetAccountId) {
     if (pending.size() >= behaviour.maxOutstandingOperations()) {
       capRejections++;
@@ -102,7 +108,9 @@ final class OperationTracker {
     }
     if (kind == OperationKind.PROVISION && provisioning >= behaviour.maxConcurrentProvisioning()) {
       provisioningConflicts++;
-      throw new IdentityCenterException(Kind.CONFLICT, kind.operation,
+      throw new IdentityCenterException(
+          Kind.CONFLICT,
+          kind.operation,
           String.format(PROVISIONING_CONFLICT, behaviour.maxConcurrentProvisioning()));
     }
     Instant now = clock.instant();
@@ -118,12 +126,24 @@ final class OperationTracker {
       firstFailuresLeft--;
       failedInjected++;
       failure = f.failureReason();
-    } else if (targeted && f.failedOperationRate() > 0 && faults.nextDouble() < f.failedOperationRate()) {
+    } else if (targeted
+        && f.failedOperationRate() > 0
+        && faults.nextDouble() < f.failedOperationRate()) {
       failedInjected++;
       failure = f.failureReason();
     }
-    AsyncOperation op = new AsyncOperation(kind, SandboxIds.requestId(ids), sequence++, now,
-        now.plus(latency), assignment, psArn, version, targetAccountId, failure);
+    AsyncOperation op =
+        new AsyncOperation(
+            kind,
+            SandboxIds.requestId(ids),
+            sequence++,
+            now,
+            now.plus(latency),
+            assignment,
+            psArn,
+            version,
+            targetAccountId,
+            failure);
     byId.put(op.requestId, op);
     pending.add(op);
     if (kind == OperationKind.PROVISION) {
@@ -146,7 +166,9 @@ final class OperationTracker {
       op.hiddenDescribes++;
     }
     if (op == null || op.kind != kind || hidden) {
-      throw new IdentityCenterException(Kind.NOT_FOUND, operation,
+      throw new IdentityCenterException(
+          Kind.NOT_FOUND,
+          operation,
           kind.requestNoun + " with id " + requestId + " does not exist");
     }
     return op.describe();

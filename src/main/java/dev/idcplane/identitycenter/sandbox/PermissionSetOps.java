@@ -70,7 +70,8 @@ final class PermissionSetOps {
 
   /** Replaces the definition; a real change marks every provisioned account out of sync. */
   void update(String arn, PermissionSetDefinition definition) {
-    SandboxPermissionSet ps = state.permissionSet("UpdatePermissionSet", state.instance.instanceArn(), arn);
+    SandboxPermissionSet ps =
+        state.permissionSet("UpdatePermissionSet", state.instance.instanceArn(), arn);
     if (!ps.definition.equals(definition)) {
       ps.definition = definition;
       ps.version++;

@@ -24,9 +24,18 @@ record PermissionSetSeed(
 
   private static final Set<String> KEYS =
       Set.of(
-          "name", "arn", "description", "session_duration", "managed_policies",
-          "customer_managed_policies", "permissions_boundary", "inline_policy", "tags", "relay_state",
-          "provisioned_to", "out_of_sync");
+          "name",
+          "arn",
+          "description",
+          "session_duration",
+          "managed_policies",
+          "customer_managed_policies",
+          "permissions_boundary",
+          "inline_policy",
+          "tags",
+          "relay_state",
+          "provisioned_to",
+          "out_of_sync");
 
   static PermissionSetSeed read(SeedNode node) {
     SeedNode.Fields f = node.fields(KEYS);
@@ -34,16 +43,19 @@ record PermissionSetSeed(
     for (SeedNode c : f.list("customer_managed_policies")) {
       cmps.add(policyRef(c));
     }
-    Optional<PermissionsBoundary> boundary = f.opt("permissions_boundary").map(PermissionSetSeed::boundary);
+    Optional<PermissionsBoundary> boundary =
+        f.opt("permissions_boundary").map(PermissionSetSeed::boundary);
     String inline = f.optText("inline_policy");
     if (inline != null) {
       checkJsonObject(f.req("inline_policy"), inline);
     }
     Map<String, String> tags = new LinkedHashMap<>();
-    f.opt("tags").ifPresent(t -> {
-      SeedNode.Fields tf = t.fields(new AnyKey());
-      tf.values().forEach((k, v) -> tags.put(k, v.text()));
-    });
+    f.opt("tags")
+        .ifPresent(
+            t -> {
+              SeedNode.Fields tf = t.fields(new AnyKey());
+              tf.values().forEach((k, v) -> tags.put(k, v.text()));
+            });
     PermissionSetDefinition def =
         new PermissionSetDefinition(
             f.optText("description"),
@@ -66,7 +78,8 @@ record PermissionSetSeed(
   private static PermissionsBoundary boundary(SeedNode node) {
     SeedNode.Fields f = node.fields(Set.of("customer_managed", "managed_policy_arn"));
     if (f.has("customer_managed") == f.has("managed_policy_arn")) {
-      throw node.error("a permissions boundary has exactly one of customer_managed: or managed_policy_arn:");
+      throw node.error(
+          "a permissions boundary has exactly one of customer_managed: or managed_policy_arn:");
     }
     return f.has("customer_managed")
         ? PermissionsBoundary.customerManaged(policyRef(f.req("customer_managed")))
@@ -79,10 +92,12 @@ record PermissionSetSeed(
     try {
       parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
     } catch (YAMLException e) {
-      throw node.error("inline_policy is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw node.error(
+          "inline_policy is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (!(parsed instanceof Map) || !json.strip().startsWith("{")) {
-      throw node.error("inline_policy must be a JSON object like {\"Version\":\"2012-10-17\",\"Statement\":[...]}");
+      throw node.error(
+          "inline_policy must be a JSON object like {\"Version\":\"2012-10-17\",\"Statement\":[...]}");
     }
   }
 

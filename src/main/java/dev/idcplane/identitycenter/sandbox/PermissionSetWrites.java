@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The synchronous permission set writes over the sandbox state; callers hold the sandbox lock.
- * Each applies at once, as in AWS, and (except tagging) bumps the set's definition version so every
+ * The synchronous permission set writes over the sandbox state; callers hold the sandbox lock. Each
+ * applies at once, as in AWS, and (except tagging) bumps the set's definition version so every
  * account it is provisioned to becomes LATEST_PERMISSION_SET_NOT_PROVISIONED until a provisioning
  * completes. Errors follow AWS: CONFLICT for a duplicate name or an attachment that exists,
  * NOT_FOUND for detaching what is not attached, VALIDATION for limits and malformed input.
@@ -28,19 +28,39 @@ final class PermissionSetWrites {
     this.state = state;
   }
 
-  PermissionSetInfo create(String op, String instanceArn, String name, String description,
-      String sessionDuration, String relayState, Map<String, String> tags) {
+  PermissionSetInfo create(
+      String op,
+      String instanceArn,
+      String name,
+      String description,
+      String sessionDuration,
+      String relayState,
+      Map<String, String> tags) {
     state.requireInstance(op, instanceArn);
     if (name == null || !name.matches(NAME)) {
-      throw new IdentityCenterException(Kind.VALIDATION, op,
-          "1 validation error detected: Value '" + name + "' at 'name' failed to satisfy constraint:"
-              + " Member must satisfy regular expression pattern: " + NAME);
+      throw new IdentityCenterException(
+          Kind.VALIDATION,
+          op,
+          "1 validation error detected: Value '"
+              + name
+              + "' at 'name' failed to satisfy constraint:"
+              + " Member must satisfy regular expression pattern: "
+              + NAME);
     }
     if (state.permissionSets.values().stream().anyMatch(p -> p.name.equals(name))) {
-      throw new IdentityCenterException(Kind.CONFLICT, op, "PermissionSet with name " + name + " already exists");
+      throw new IdentityCenterException(
+          Kind.CONFLICT, op, "PermissionSet with name " + name + " already exists");
     }
-    PermissionSetDefinition d = new PermissionSetDefinition(
-        description, sessionDuration, Set.of(), Set.of(), Optional.empty(), null, tags, relayState);
+    PermissionSetDefinition d =
+        new PermissionSetDefinition(
+            description,
+            sessionDuration,
+            Set.of(),
+            Set.of(),
+            Optional.empty(),
+            null,
+            tags,
+            relayState);
     check(op, d);
     String arn = SandboxIds.permissionSetArn(instanceArn, name);
     SandboxPermissionSet ps = new SandboxPermissionSet(arn, name, d);
@@ -52,17 +72,27 @@ final class PermissionSetWrites {
    * As AWS: a description or session duration left out (null) is kept, but a relay state left out
    * is cleared (API_UpdatePermissionSet.html; terraform-provider-aws#17411).
    */
-  void update(String op, String instanceArn, String arn, String description, String sessionDuration,
+  void update(
+      String op,
+      String instanceArn,
+      String arn,
+      String description,
+      String sessionDuration,
       String relayState) {
-    change(op, instanceArn, arn, true, e -> {
-      if (description != null) {
-        e.description = description;
-      }
-      if (sessionDuration != null) {
-        e.sessionDuration = sessionDuration;
-      }
-      e.relayState = relayState;
-    });
+    change(
+        op,
+        instanceArn,
+        arn,
+        true,
+        e -> {
+          if (description != null) {
+            e.description = description;
+          }
+          if (sessionDuration != null) {
+            e.sessionDuration = sessionDuration;
+          }
+          e.relayState = relayState;
+        });
   }
 
   void putInline(String op, String instanceArn, String arn, String policy) {
@@ -74,38 +104,75 @@ final class PermissionSetWrites {
   }
 
   void attachManaged(String op, String instanceArn, String arn, String policyArn) {
-    change(op, instanceArn, arn, true, e -> {
-      if (!e.managed.add(policyArn)) {
-        throw new IdentityCenterException(Kind.CONFLICT, op,
-            "Permission set already has an attachment of managed policy " + policyArn);
-      }
-    });
+    change(
+        op,
+        instanceArn,
+        arn,
+        true,
+        e -> {
+          if (!e.managed.add(policyArn)) {
+            throw new IdentityCenterException(
+                Kind.CONFLICT,
+                op,
+                "Permission set already has an attachment of managed policy " + policyArn);
+          }
+        });
   }
 
   void detachManaged(String op, String instanceArn, String arn, String policyArn) {
-    change(op, instanceArn, arn, true, e -> {
-      if (!e.managed.remove(policyArn)) {
-        throw new IdentityCenterException(Kind.NOT_FOUND, op, "Could not find ManagedPolicy with arn " + policyArn);
-      }
-    });
+    change(
+        op,
+        instanceArn,
+        arn,
+        true,
+        e -> {
+          if (!e.managed.remove(policyArn)) {
+            throw new IdentityCenterException(
+                Kind.NOT_FOUND, op, "Could not find ManagedPolicy with arn " + policyArn);
+          }
+        });
   }
 
-  void attachCustomerManaged(String op, String instanceArn, String arn, CustomerManagedPolicyRef ref) {
-    change(op, instanceArn, arn, true, e -> {
-      if (!e.customerManaged.add(ref)) {
-        throw new IdentityCenterException(Kind.CONFLICT, op,
-            "Given customer managed policy with name: " + ref.name() + " and path " + ref.path() + " already attached");
-      }
-    });
+  void attachCustomerManaged(
+      String op, String instanceArn, String arn, CustomerManagedPolicyRef ref) {
+    change(
+        op,
+        instanceArn,
+        arn,
+        true,
+        e -> {
+          if (!e.customerManaged.add(ref)) {
+            throw new IdentityCenterException(
+                Kind.CONFLICT,
+                op,
+                "Given customer managed policy with name: "
+                    + ref.name()
+                    + " and path "
+                    + ref.path()
+                    + " already attached");
+          }
+        });
   }
 
-  void detachCustomerManaged(String op, String instanceArn, String arn, CustomerManagedPolicyRef ref) {
-    change(op, instanceArn, arn, true, e -> {
-      if (!e.customerManaged.remove(ref)) {
-        throw new IdentityCenterException(Kind.NOT_FOUND, op,
-            "Given managed policy with name: " + ref.name() + " and path " + ref.path() + " does not exist on PermissionSet");
-      }
-    });
+  void detachCustomerManaged(
+      String op, String instanceArn, String arn, CustomerManagedPolicyRef ref) {
+    change(
+        op,
+        instanceArn,
+        arn,
+        true,
+        e -> {
+          if (!e.customerManaged.remove(ref)) {
+            throw new IdentityCenterException(
+                Kind.NOT_FOUND,
+                op,
+                "Given managed policy with name: "
+                    + ref.name()
+                    + " and path "
+                    + ref.path()
+                    + " does not exist on PermissionSet");
+          }
+        });
   }
 
   void putBoundary(String op, String instanceArn, String arn, PermissionsBoundary boundary) {
@@ -113,12 +180,18 @@ final class PermissionSetWrites {
   }
 
   void deleteBoundary(String op, String instanceArn, String arn) {
-    change(op, instanceArn, arn, true, e -> {
-      if (e.boundary.isEmpty()) {
-        throw new IdentityCenterException(Kind.NOT_FOUND, op, "Permissions boundary not found for this permission set");
-      }
-      e.boundary = Optional.empty();
-    });
+    change(
+        op,
+        instanceArn,
+        arn,
+        true,
+        e -> {
+          if (e.boundary.isEmpty()) {
+            throw new IdentityCenterException(
+                Kind.NOT_FOUND, op, "Permissions boundary not found for this permission set");
+          }
+          e.boundary = Optional.empty();
+        });
   }
 
   /** Tags are not part of what is provisioned to accounts, so they leave the version alone. */
@@ -160,7 +233,8 @@ final class PermissionSetWrites {
     return failure;
   }
 
-  private void change(String op, String instanceArn, String arn, boolean bump, Consumer<Edit> edit) {
+  private void change(
+      String op, String instanceArn, String arn, boolean bump, Consumer<Edit> edit) {
     SandboxPermissionSet ps = state.permissionSet(op, instanceArn, arn);
     Edit e = new Edit(ps.definition);
     edit.accept(e);
@@ -204,7 +278,14 @@ final class PermissionSetWrites {
 
     PermissionSetDefinition build() {
       return new PermissionSetDefinition(
-          description, sessionDuration, managed, customerManaged, boundary, inline, tags, relayState);
+          description,
+          sessionDuration,
+          managed,
+          customerManaged,
+          boundary,
+          inline,
+          tags,
+          relayState);
     }
   }
 }

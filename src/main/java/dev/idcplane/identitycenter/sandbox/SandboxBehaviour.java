@@ -16,8 +16,10 @@ import java.util.Set;
  * ProvisionPermissionSet calls run at once. Operations take seconds to about a minute.
  *
  * @param seed seeds every RNG stream (request ids, latencies, faults)
- * @param maxOutstandingOperations submissions beyond this many IN_PROGRESS operations fail THROTTLED
- * @param maxConcurrentProvisioning ProvisionPermissionSet beyond this many in progress fails CONFLICT
+ * @param maxOutstandingOperations submissions beyond this many IN_PROGRESS operations fail
+ *     THROTTLED
+ * @param maxConcurrentProvisioning ProvisionPermissionSet beyond this many in progress fails
+ *     CONFLICT
  * @param requestsPerSecond sso-admin calls admitted in any one-second window; 0 means no limit
  * @param latency how long each asynchronous operation takes
  * @param faults what to inject
@@ -65,7 +67,10 @@ public record SandboxBehaviour(
    * there is no request rate limit, so reads never throttle (the caps still hold).
    */
   public static SandboxBehaviour instant() {
-    return defaults().toBuilder().latency(Latency.fixed(Duration.ZERO)).requestsPerSecond(0).build();
+    return defaults().toBuilder()
+        .latency(Latency.fixed(Duration.ZERO))
+        .requestsPerSecond(0)
+        .build();
   }
 
   /** A builder starting from {@link #defaults()}. */
@@ -183,7 +188,9 @@ public record SandboxBehaviour(
       return this;
     }
 
-    /** The first {@code n} targeted CreatePermissionSet calls lose a race to a concurrent writer. */
+    /**
+     * The first {@code n} targeted CreatePermissionSet calls lose a race to a concurrent writer.
+     */
     public Builder createConflicts(int n) {
       this.createConflicts = n;
       return this;
@@ -204,9 +211,23 @@ public record SandboxBehaviour(
     }
 
     public SandboxBehaviour build() {
-      return new SandboxBehaviour(seed, maxOutstanding, maxProvisioning, rps, latency,
-          new Faults(storms, serviceErrorRate, failedRate, failureReason, slowRate, slowFactor,
-              faultOperations, failFirst, hiddenDescribes, createConflicts));
+      return new SandboxBehaviour(
+          seed,
+          maxOutstanding,
+          maxProvisioning,
+          rps,
+          latency,
+          new Faults(
+              storms,
+              serviceErrorRate,
+              failedRate,
+              failureReason,
+              slowRate,
+              slowFactor,
+              faultOperations,
+              failFirst,
+              hiddenDescribes,
+              createConflicts));
     }
   }
 }

@@ -48,14 +48,22 @@ public final class SandboxBuilder {
   /** The organization, its management account id and root id (null root id: derived). */
   public SandboxBuilder organization(String id, String managementAccountId, String rootId) {
     check(state == null, "the organization is already set");
-    check(id != null && id.matches("o-[a-z0-9]{10,32}"), "organization id must look like o-[a-z0-9]{10,32}, got " + id);
-    check(isAccountId(managementAccountId), "management account must be 12 digits, got " + managementAccountId);
+    check(
+        id != null && id.matches("o-[a-z0-9]{10,32}"),
+        "organization id must look like o-[a-z0-9]{10,32}, got " + id);
+    check(
+        isAccountId(managementAccountId),
+        "management account must be 12 digits, got " + managementAccountId);
     String root = rootId != null ? rootId : SandboxIds.rootId(id);
     check(root.matches("r-[0-9a-z]{4,32}"), "root id must look like r-[0-9a-z]{4,32}, got " + root);
     String arn = pendingInstanceArn != null ? pendingInstanceArn : SandboxIds.instanceArn(id);
     String store = pendingStoreId != null ? pendingStoreId : SandboxIds.identityStoreId(id);
-    state = new SandboxState(id, managementAccountId, new OrgUnit(root, "Root"),
-        new Instance(arn, store, null, managementAccountId, Instance.ACTIVE));
+    state =
+        new SandboxState(
+            id,
+            managementAccountId,
+            new OrgUnit(root, "Root"),
+            new Instance(arn, store, null, managementAccountId, Instance.ACTIVE));
     return this;
   }
 
@@ -71,12 +79,17 @@ public final class SandboxBuilder {
     return this;
   }
 
-  /** The Identity Center instance; call before {@link #organization} or leave out for derived ids. */
+  /**
+   * The Identity Center instance; call before {@link #organization} or leave out for derived ids.
+   */
   public SandboxBuilder instance(String instanceArn, String identityStoreId) {
     check(state == null, "set the instance before the organization");
-    check(instanceArn == null || instanceArn.matches("arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}"),
+    check(
+        instanceArn == null
+            || instanceArn.matches("arn:aws[a-z-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}"),
         "instance ARN must look like arn:aws:sso:::instance/ssoins-<16 chars>, got " + instanceArn);
-    check(identityStoreId == null || identityStoreId.matches("d-[0-9a-f]{10}"),
+    check(
+        identityStoreId == null || identityStoreId.matches("d-[0-9a-f]{10}"),
         "identity store id must look like d-<10 hex digits>, got " + identityStoreId);
     pendingInstanceArn = instanceArn;
     pendingStoreId = identityStoreId;
@@ -91,7 +104,9 @@ public final class SandboxBuilder {
     String name = path.substring(path.lastIndexOf('/') + 1);
     check(findUnit(path).isEmpty(), "OU " + path + " is declared twice");
     String ouId = id != null ? id : SandboxIds.ouId(s.root.id(), path);
-    check(ouId.matches("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}"), "OU id must look like ou-<root>-<8 chars>, got " + ouId);
+    check(
+        ouId.matches("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}"),
+        "OU id must look like ou-<root>-<8 chars>, got " + ouId);
     check(!s.units.containsKey(ouId), "OU id " + ouId + " is used twice");
     s.units.put(ouId, new OrgUnit(ouId, name));
     s.unitParent.put(ouId, parent);
@@ -99,14 +114,17 @@ public final class SandboxBuilder {
   }
 
   /** An account under the OU at {@code parentPath} ({@code ""} for the root). */
-  public SandboxBuilder account(String parentPath, String id, String name, String email, AccountStatus status) {
+  public SandboxBuilder account(
+      String parentPath, String id, String name, String email, AccountStatus status) {
     SandboxState s = state();
     check(name != null && !name.isBlank(), "an account needs a name");
     String accountId = id != null ? id : SandboxIds.accountId(name);
     check(isAccountId(accountId), "account id must be 12 digits, got " + accountId);
     check(!s.accounts.containsKey(accountId), "account " + accountId + " is declared twice");
     String mail = email != null ? email : "aws+" + name + "@example.com";
-    s.accounts.put(accountId, new Account(accountId, name, mail, status == null ? AccountStatus.ACTIVE : status));
+    s.accounts.put(
+        accountId,
+        new Account(accountId, name, mail, status == null ? AccountStatus.ACTIVE : status));
     s.accountParent.put(accountId, parentId(parentPath == null ? "" : parentPath));
     return this;
   }
@@ -124,25 +142,42 @@ public final class SandboxBuilder {
   /** A permission set; null ARN: derived from the name. */
   public SandboxBuilder permissionSet(String name, String arn, PermissionSetDefinition definition) {
     SandboxState s = state();
-    check(name != null && name.matches("[\\w+=,.@-]{1,32}"), "permission set name must be 1-32 of [A-Za-z0-9+=,.@_-], got " + name);
+    check(
+        name != null && name.matches("[\\w+=,.@-]{1,32}"),
+        "permission set name must be 1-32 of [A-Za-z0-9+=,.@_-], got " + name);
     check(permissionSetArn(name).isEmpty(), "permission set " + name + " is declared twice");
     String psArn = arn != null ? arn : SandboxIds.permissionSetArn(s.instance.instanceArn(), name);
-    check(psArn.matches("arn:aws[a-z-]*:sso:::permissionSet/(sso)?ins-[a-zA-Z0-9-.]{16}/ps-[a-zA-Z0-9-./]{16}"),
-        "permission set ARN must look like arn:aws:sso:::permissionSet/ssoins-<16>/ps-<16>, got " + psArn);
+    check(
+        psArn.matches(
+            "arn:aws[a-z-]*:sso:::permissionSet/(sso)?ins-[a-zA-Z0-9-.]{16}/ps-[a-zA-Z0-9-./]{16}"),
+        "permission set ARN must look like arn:aws:sso:::permissionSet/ssoins-<16>/ps-<16>, got "
+            + psArn);
     check(!s.permissionSets.containsKey(psArn), "permission set ARN " + psArn + " is used twice");
     PermissionSetRules.check(definition);
     s.permissionSets.put(psArn, new SandboxPermissionSet(psArn, name, definition));
     return this;
   }
 
-  /** An assignment of a set to a group or user (by name) in an account; provisions the set there. */
-  public SandboxBuilder assignment(String permissionSet, PrincipalType type, String principal, String accountId) {
+  /**
+   * An assignment of a set to a group or user (by name) in an account; provisions the set there.
+   */
+  public SandboxBuilder assignment(
+      String permissionSet, PrincipalType type, String principal, String accountId) {
     SandboxState s = state();
-    String arn = permissionSetArn(permissionSet).orElseThrow(() -> new IllegalArgumentException("unknown permission set " + permissionSet));
-    String id = new DirectoryOps(s).findId("build", s.instance.identityStoreId(), type, principal)
-        .orElseThrow(() -> new IllegalArgumentException("unknown " + type.name().toLowerCase() + " " + principal));
+    String arn =
+        permissionSetArn(permissionSet)
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown permission set " + permissionSet));
+    String id =
+        new DirectoryOps(s)
+            .findId("build", s.instance.identityStoreId(), type, principal)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown " + type.name().toLowerCase() + " " + principal));
     check(s.accounts.containsKey(accountId), "unknown account " + accountId);
-    new AssignmentOps(s, new DirectoryOps(s)).create(new AccountAssignment(accountId, arn, type, id));
+    new AssignmentOps(s, new DirectoryOps(s))
+        .create(new AccountAssignment(accountId, arn, type, id));
     return this;
   }
 
@@ -157,8 +192,12 @@ public final class SandboxBuilder {
   /** Marks the set's provisioned copy in an account as older than its definition. */
   public SandboxBuilder outOfSync(String permissionSet, String accountId) {
     SandboxPermissionSet ps = set(permissionSet);
-    check(ps.provisionedVersions.containsKey(accountId),
-        "permission set " + permissionSet + " is not provisioned to " + accountId
+    check(
+        ps.provisionedVersions.containsKey(accountId),
+        "permission set "
+            + permissionSet
+            + " is not provisioned to "
+            + accountId
             + "; give it an assignment there or list the account under provisioned_to");
     if (ps.version == 1) {
       ps.version = 2;
@@ -186,10 +225,14 @@ public final class SandboxBuilder {
   /** Checks what can only be checked once everything is declared. */
   void validate() {
     SandboxState s = state();
-    check(s.accounts.containsKey(s.managementAccountId),
+    check(
+        s.accounts.containsKey(s.managementAccountId),
         "management account " + s.managementAccountId + " is not among the accounts");
-    check(s.accounts.containsKey(s.callerAccountId),
-        "caller account " + s.callerAccountId + " is not among the accounts; name the management"
+    check(
+        s.accounts.containsKey(s.callerAccountId),
+        "caller account "
+            + s.callerAccountId
+            + " is not among the accounts; name the management"
             + " account or the delegated administrator account");
   }
 
@@ -204,19 +247,29 @@ public final class SandboxBuilder {
   }
 
   private SandboxPermissionSet set(String name) {
-    return state().permissionSets.get(permissionSetArn(name)
-        .orElseThrow(() -> new IllegalArgumentException("unknown permission set " + name)));
+    return state()
+        .permissionSets
+        .get(
+            permissionSetArn(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown permission set " + name)));
   }
 
   private Optional<String> permissionSetArn(String name) {
-    return state().permissionSets.values().stream().filter(p -> p.name.equals(name)).map(p -> p.arn).findFirst();
+    return state().permissionSets.values().stream()
+        .filter(p -> p.name.equals(name))
+        .map(p -> p.arn)
+        .findFirst();
   }
 
   private String parentId(String path) {
     if (path.isEmpty()) {
       return state().root.id();
     }
-    return findUnit(path).orElseThrow(() -> new IllegalArgumentException("unknown OU " + path + "; declare it before what it holds"));
+    return findUnit(path)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown OU " + path + "; declare it before what it holds"));
   }
 
   private Optional<String> findUnit(String path) {
@@ -224,9 +277,11 @@ public final class SandboxBuilder {
     String current = s.root.id();
     for (String segment : path.split("/")) {
       String parent = current;
-      Optional<String> child = s.units.values().stream()
-          .filter(u -> u.name().equals(segment) && parent.equals(s.unitParent.get(u.id())))
-          .map(OrgUnit::id).findFirst();
+      Optional<String> child =
+          s.units.values().stream()
+              .filter(u -> u.name().equals(segment) && parent.equals(s.unitParent.get(u.id())))
+              .map(OrgUnit::id)
+              .findFirst();
       if (child.isEmpty()) {
         return Optional.empty();
       }

@@ -10,8 +10,8 @@ import dev.idcplane.identitycenter.PermissionSetInfo;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
-import dev.idcplane.identitycenter.RequestPacer;
 import dev.idcplane.identitycenter.ProvisionTarget;
+import dev.idcplane.identitycenter.RequestPacer;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,8 +44,8 @@ public final class SandboxIdentityCenter extends SandboxReads {
   /** CreatePermissionSet calls still to lose a race (guarded by the lock). */
   private int createConflictsLeft;
 
-  SandboxIdentityCenter(SandboxState state, Clock clock, SandboxBehaviour behaviour,
-      RequestPacer pacer) {
+  SandboxIdentityCenter(
+      SandboxState state, Clock clock, SandboxBehaviour behaviour, RequestPacer pacer) {
     super(state, clock, behaviour, pacer);
     this.createConflictsLeft = behaviour.faults().createConflicts();
   }
@@ -110,11 +110,21 @@ public final class SandboxIdentityCenter extends SandboxReads {
 
   /** Maxima, rejections and injected faults seen since creation, plus the call counts. */
   public SandboxStats stats() {
-    return mutate(() -> new SandboxStats(
-        operations.maxOutstanding(), operations.maxProvisioning(), gate.maxRequestsInOneSecond(),
-        operations.submitted(), gate.rateThrottles(), operations.capRejections(),
-        operations.provisioningConflicts(), gate.stormThrottles(), gate.serviceErrors(),
-        operations.failedInjected(), operations.slowInjected(), calls.snapshot()));
+    return mutate(
+        () ->
+            new SandboxStats(
+                operations.maxOutstanding(),
+                operations.maxProvisioning(),
+                gate.maxRequestsInOneSecond(),
+                operations.submitted(),
+                gate.rateThrottles(),
+                operations.capRejections(),
+                operations.provisioningConflicts(),
+                gate.stormThrottles(),
+                gate.serviceErrors(),
+                operations.failedInjected(),
+                operations.slowInjected(),
+                calls.snapshot()));
   }
 
   /** Asynchronous operations IN_PROGRESS now (by the clock). Not counted as a call. */
@@ -129,70 +139,104 @@ public final class SandboxIdentityCenter extends SandboxReads {
   // ---- IdentityCenter: permission set writes ----
 
   @Override
-  public PermissionSetInfo createPermissionSet(String instanceArn, String name, String description,
-      String sessionDuration, String relayState, Map<String, String> tags) {
+  public PermissionSetInfo createPermissionSet(
+      String instanceArn,
+      String name,
+      String description,
+      String sessionDuration,
+      String relayState,
+      Map<String, String> tags) {
     String op = "CreatePermissionSet";
-    return sso(op, () -> {
-      if (createConflictsLeft > 0 && behaviour.faults().targets(op)) {
-        createConflictsLeft--;
-        // A concurrent writer created the set first; this call then meets AWS's duplicate answer.
-        writes.create(op, instanceArn, name, null, "PT1H", null, Map.of());
-      }
-      return writes.create(op, instanceArn, name, description, sessionDuration, relayState, tags);
-    });
+    return sso(
+        op,
+        () -> {
+          if (createConflictsLeft > 0 && behaviour.faults().targets(op)) {
+            createConflictsLeft--;
+            // A concurrent writer created the set first; this call then meets AWS's duplicate
+            // answer.
+            writes.create(op, instanceArn, name, null, "PT1H", null, Map.of());
+          }
+          return writes.create(
+              op, instanceArn, name, description, sessionDuration, relayState, tags);
+        });
   }
 
   @Override
-  public void updatePermissionSet(String instanceArn, String permissionSetArn, String description,
-      String sessionDuration, String relayState) {
-    run("UpdatePermissionSet",
-        op -> writes.update(op, instanceArn, permissionSetArn, description, sessionDuration, relayState));
+  public void updatePermissionSet(
+      String instanceArn,
+      String permissionSetArn,
+      String description,
+      String sessionDuration,
+      String relayState) {
+    run(
+        "UpdatePermissionSet",
+        op ->
+            writes.update(
+                op, instanceArn, permissionSetArn, description, sessionDuration, relayState));
   }
 
   @Override
   public void putInlinePolicy(String instanceArn, String permissionSetArn, String policy) {
-    run("PutInlinePolicyToPermissionSet", op -> writes.putInline(op, instanceArn, permissionSetArn, policy));
+    run(
+        "PutInlinePolicyToPermissionSet",
+        op -> writes.putInline(op, instanceArn, permissionSetArn, policy));
   }
 
   @Override
   public void deleteInlinePolicy(String instanceArn, String permissionSetArn) {
-    run("DeleteInlinePolicyFromPermissionSet", op -> writes.deleteInline(op, instanceArn, permissionSetArn));
+    run(
+        "DeleteInlinePolicyFromPermissionSet",
+        op -> writes.deleteInline(op, instanceArn, permissionSetArn));
   }
 
   @Override
   public void attachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
-    run("AttachManagedPolicyToPermissionSet", op -> writes.attachManaged(op, instanceArn, permissionSetArn, policyArn));
+    run(
+        "AttachManagedPolicyToPermissionSet",
+        op -> writes.attachManaged(op, instanceArn, permissionSetArn, policyArn));
   }
 
   @Override
   public void detachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
-    run("DetachManagedPolicyFromPermissionSet", op -> writes.detachManaged(op, instanceArn, permissionSetArn, policyArn));
+    run(
+        "DetachManagedPolicyFromPermissionSet",
+        op -> writes.detachManaged(op, instanceArn, permissionSetArn, policyArn));
   }
 
   @Override
-  public void attachCustomerManagedPolicyReference(String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
-    run("AttachCustomerManagedPolicyReferenceToPermissionSet",
+  public void attachCustomerManagedPolicyReference(
+      String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+    run(
+        "AttachCustomerManagedPolicyReferenceToPermissionSet",
         op -> writes.attachCustomerManaged(op, instanceArn, permissionSetArn, ref));
   }
 
   @Override
-  public void detachCustomerManagedPolicyReference(String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
-    run("DetachCustomerManagedPolicyReferenceFromPermissionSet",
+  public void detachCustomerManagedPolicyReference(
+      String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
+    run(
+        "DetachCustomerManagedPolicyReferenceFromPermissionSet",
         op -> writes.detachCustomerManaged(op, instanceArn, permissionSetArn, ref));
   }
 
   @Override
-  public void putPermissionsBoundary(String instanceArn, String permissionSetArn, PermissionsBoundary boundary) {
-    run("PutPermissionsBoundaryToPermissionSet", op -> writes.putBoundary(op, instanceArn, permissionSetArn, boundary));
+  public void putPermissionsBoundary(
+      String instanceArn, String permissionSetArn, PermissionsBoundary boundary) {
+    run(
+        "PutPermissionsBoundaryToPermissionSet",
+        op -> writes.putBoundary(op, instanceArn, permissionSetArn, boundary));
   }
 
   @Override
   public void deletePermissionsBoundary(String instanceArn, String permissionSetArn) {
-    run("DeletePermissionsBoundaryFromPermissionSet", op -> writes.deleteBoundary(op, instanceArn, permissionSetArn));
+    run(
+        "DeletePermissionsBoundaryFromPermissionSet",
+        op -> writes.deleteBoundary(op, instanceArn, permissionSetArn));
   }
 
   @Override
-  public void tagPermissionSet(String instanceArn, String permissionSetArn, Map<String, String> tags) {
+  public void tagPermissionSet(
+      String instanceArn, String permissionSetArn, Map<String, String> tags) {
     run("TagResource", op -> writes.tag(op, instanceArn, permissionSetArn, tags));
   }
 
@@ -207,17 +251,25 @@ public final class SandboxIdentityCenter extends SandboxReads {
   public OperationStatus provisionPermissionSet(
       String instanceArn, String permissionSetArn, ProvisionTarget target) {
     String op = OperationKind.PROVISION.operation;
-    return sso(op, () -> {
-      long version = state.permissionSet(op, instanceArn, permissionSetArn).version;
-      target.accountId().ifPresent(id -> state.account(op, id));
-      return operations.submit(OperationKind.PROVISION, null, permissionSetArn, version,
-          target.accountId().orElse(null));
-    });
+    return sso(
+        op,
+        () -> {
+          long version = state.permissionSet(op, instanceArn, permissionSetArn).version;
+          target.accountId().ifPresent(id -> state.account(op, id));
+          return operations.submit(
+              OperationKind.PROVISION,
+              null,
+              permissionSetArn,
+              version,
+              target.accountId().orElse(null));
+        });
   }
 
   @Override
-  public OperationStatus describePermissionSetProvisioningStatus(String instanceArn, String requestId) {
-    return describe("DescribePermissionSetProvisioningStatus", OperationKind.PROVISION, instanceArn, requestId);
+  public OperationStatus describePermissionSetProvisioningStatus(
+      String instanceArn, String requestId) {
+    return describe(
+        "DescribePermissionSetProvisioningStatus", OperationKind.PROVISION, instanceArn, requestId);
   }
 
   @Override
@@ -231,51 +283,82 @@ public final class SandboxIdentityCenter extends SandboxReads {
   }
 
   @Override
-  public OperationStatus describeAccountAssignmentCreationStatus(String instanceArn, String requestId) {
-    return describe("DescribeAccountAssignmentCreationStatus", OperationKind.CREATE_ASSIGNMENT, instanceArn, requestId);
+  public OperationStatus describeAccountAssignmentCreationStatus(
+      String instanceArn, String requestId) {
+    return describe(
+        "DescribeAccountAssignmentCreationStatus",
+        OperationKind.CREATE_ASSIGNMENT,
+        instanceArn,
+        requestId);
   }
 
   @Override
-  public OperationStatus describeAccountAssignmentDeletionStatus(String instanceArn, String requestId) {
-    return describe("DescribeAccountAssignmentDeletionStatus", OperationKind.DELETE_ASSIGNMENT, instanceArn, requestId);
+  public OperationStatus describeAccountAssignmentDeletionStatus(
+      String instanceArn, String requestId) {
+    return describe(
+        "DescribeAccountAssignmentDeletionStatus",
+        OperationKind.DELETE_ASSIGNMENT,
+        instanceArn,
+        requestId);
   }
 
   @Override
-  public List<OperationStatus> listAccountAssignmentCreationStatus(String instanceArn, OperationState filter) {
-    return list("ListAccountAssignmentCreationStatus", OperationKind.CREATE_ASSIGNMENT, instanceArn, filter);
+  public List<OperationStatus> listAccountAssignmentCreationStatus(
+      String instanceArn, OperationState filter) {
+    return list(
+        "ListAccountAssignmentCreationStatus",
+        OperationKind.CREATE_ASSIGNMENT,
+        instanceArn,
+        filter);
   }
 
   @Override
-  public List<OperationStatus> listAccountAssignmentDeletionStatus(String instanceArn, OperationState filter) {
-    return list("ListAccountAssignmentDeletionStatus", OperationKind.DELETE_ASSIGNMENT, instanceArn, filter);
+  public List<OperationStatus> listAccountAssignmentDeletionStatus(
+      String instanceArn, OperationState filter) {
+    return list(
+        "ListAccountAssignmentDeletionStatus",
+        OperationKind.DELETE_ASSIGNMENT,
+        instanceArn,
+        filter);
   }
 
   private OperationStatus submit(OperationKind kind, String instanceArn, AccountAssignment a) {
-    return sso(kind.operation, () -> {
-      assignments.checkSubmission(kind.operation, instanceArn, a);
-      return operations.submit(kind, a, null, 0);
-    });
+    return sso(
+        kind.operation,
+        () -> {
+          assignments.checkSubmission(kind.operation, instanceArn, a);
+          return operations.submit(kind, a, null, 0);
+        });
   }
 
-  private OperationStatus describe(String op, OperationKind kind, String instanceArn, String requestId) {
-    return sso(op, () -> {
-      state.requireInstance(op, instanceArn);
-      return operations.describe(kind, op, requestId);
-    });
+  private OperationStatus describe(
+      String op, OperationKind kind, String instanceArn, String requestId) {
+    return sso(
+        op,
+        () -> {
+          state.requireInstance(op, instanceArn);
+          return operations.describe(kind, op, requestId);
+        });
   }
 
-  private List<OperationStatus> list(String op, OperationKind kind, String instanceArn, OperationState filter) {
-    return page(op, true, () -> {
-      state.requireInstance(op, instanceArn);
-      return operations.list(kind, filter);
-    });
+  private List<OperationStatus> list(
+      String op, OperationKind kind, String instanceArn, OperationState filter) {
+    return page(
+        op,
+        true,
+        () -> {
+          state.requireInstance(op, instanceArn);
+          return operations.list(kind, filter);
+        });
   }
 
   private void run(String op, java.util.function.Consumer<String> body) {
-    sso(op, () -> {
-      body.accept(op);
-      return null;
-    });
+    sso(
+        op,
+        () -> {
+          body.accept(op);
+          return null;
+        });
   }
 
   // ---- drift mutations for tests and demos (not counted, never throttled) ----
@@ -292,17 +375,29 @@ public final class SandboxIdentityCenter extends SandboxReads {
 
   /** Replaces a set's definition; a real change puts every provisioned account out of sync. */
   public void updatePermissionSet(String permissionSetArn, PermissionSetDefinition definition) {
-    mutate(() -> { sets.update(permissionSetArn, definition); return null; });
+    mutate(
+        () -> {
+          sets.update(permissionSetArn, definition);
+          return null;
+        });
   }
 
   /** Provisions the latest definition to one account at once. */
   public void provisionPermissionSetToAccount(String permissionSetArn, String accountId) {
-    mutate(() -> { sets.provision(permissionSetArn, accountId); return null; });
+    mutate(
+        () -> {
+          sets.provision(permissionSetArn, accountId);
+          return null;
+        });
   }
 
   /** Re-provisions the latest definition to every account the set is provisioned to, at once. */
   public void provisionPermissionSetToAllProvisionedAccounts(String permissionSetArn) {
-    mutate(() -> { sets.provisionAll(permissionSetArn); return null; });
+    mutate(
+        () -> {
+          sets.provisionAll(permissionSetArn);
+          return null;
+        });
   }
 
   /** Adds a group with a deterministic id. */

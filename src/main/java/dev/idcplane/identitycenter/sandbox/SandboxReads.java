@@ -1,8 +1,8 @@
 package dev.idcplane.identitycenter.sandbox;
 
 import dev.idcplane.identitycenter.Account;
-import dev.idcplane.identitycenter.ApiService;
 import dev.idcplane.identitycenter.AccountAssignment;
+import dev.idcplane.identitycenter.ApiService;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.Instance;
@@ -56,11 +56,17 @@ abstract sealed class SandboxReads implements IdentityCenter permits SandboxIden
     this.sets = new PermissionSetOps(state);
     this.writes = new PermissionSetWrites(state);
     this.assignments = new AssignmentOps(state, directory);
-    this.operations = new OperationTracker(clock, behaviour, op -> switch (op.kind) {
-      case CREATE_ASSIGNMENT -> assignments.completeCreate(op.assignment);
-      case DELETE_ASSIGNMENT -> assignments.completeDelete(op.assignment);
-      case PROVISION -> writes.completeProvision(op.permissionSetArn, op.version, op.targetAccountId);
-    });
+    this.operations =
+        new OperationTracker(
+            clock,
+            behaviour,
+            op ->
+                switch (op.kind) {
+                  case CREATE_ASSIGNMENT -> assignments.completeCreate(op.assignment);
+                  case DELETE_ASSIGNMENT -> assignments.completeDelete(op.assignment);
+                  case PROVISION ->
+                      writes.completeProvision(op.permissionSetArn, op.version, op.targetAccountId);
+                });
   }
 
   @Override
@@ -114,7 +120,8 @@ abstract sealed class SandboxReads implements IdentityCenter permits SandboxIden
   }
 
   @Override
-  public Optional<Principal> describePrincipal(String identityStoreId, PrincipalType type, String principalId) {
+  public Optional<Principal> describePrincipal(
+      String identityStoreId, PrincipalType type, String principalId) {
     String op = type == PrincipalType.GROUP ? "DescribeGroup" : "DescribeUser";
     return other(op, () -> directory.describe(op, identityStoreId, type, principalId));
   }
@@ -138,7 +145,8 @@ abstract sealed class SandboxReads implements IdentityCenter permits SandboxIden
   }
 
   @Override
-  public List<CustomerManagedPolicyRef> listCustomerManagedPolicyReferences(String instanceArn, String permissionSetArn) {
+  public List<CustomerManagedPolicyRef> listCustomerManagedPolicyReferences(
+      String instanceArn, String permissionSetArn) {
     String op = "ListCustomerManagedPolicyReferencesInPermissionSet";
     return page(op, true, () -> sets.customerManaged(op, instanceArn, permissionSetArn));
   }
@@ -150,7 +158,8 @@ abstract sealed class SandboxReads implements IdentityCenter permits SandboxIden
   }
 
   @Override
-  public Optional<PermissionsBoundary> getPermissionsBoundary(String instanceArn, String permissionSetArn) {
+  public Optional<PermissionsBoundary> getPermissionsBoundary(
+      String instanceArn, String permissionSetArn) {
     String op = "GetPermissionsBoundaryForPermissionSet";
     return sso(op, () -> sets.boundary(op, instanceArn, permissionSetArn));
   }
@@ -166,11 +175,13 @@ abstract sealed class SandboxReads implements IdentityCenter permits SandboxIden
   public List<String> listAccountsForProvisionedPermissionSet(
       String instanceArn, String permissionSetArn, ProvisioningStatus status) {
     String op = "ListAccountsForProvisionedPermissionSet";
-    return page(op, true, () -> sets.provisionedAccounts(op, instanceArn, permissionSetArn, status));
+    return page(
+        op, true, () -> sets.provisionedAccounts(op, instanceArn, permissionSetArn, status));
   }
 
   @Override
-  public List<AccountAssignment> listAccountAssignments(String instanceArn, String accountId, String permissionSetArn) {
+  public List<AccountAssignment> listAccountAssignments(
+      String instanceArn, String accountId, String permissionSetArn) {
     String op = "ListAccountAssignments";
     return page(op, true, () -> assignments.list(op, instanceArn, accountId, permissionSetArn));
   }

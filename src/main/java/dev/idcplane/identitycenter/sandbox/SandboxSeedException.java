@@ -1,6 +1,8 @@
 package dev.idcplane.identitycenter.sandbox;
 
-/** A sandbox seed that cannot be loaded: the message reads {@code file:line: what is wrong (fix)}. */
+/**
+ * A sandbox seed that cannot be loaded: the message reads {@code file:line: what is wrong (fix)}.
+ */
 public final class SandboxSeedException extends RuntimeException {
   private final String file;
   private final int line;

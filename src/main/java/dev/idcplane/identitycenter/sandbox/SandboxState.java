@@ -22,8 +22,10 @@ final class SandboxState {
   final String managementAccountId;
   final OrgUnit root;
   final Instance instance;
+
   /** The account the simulated caller's credentials belong to (GetCallerIdentity). */
   String callerAccountId;
+
   final Map<String, OrgUnit> units = new LinkedHashMap<>();
   final Map<String, String> unitParent = new LinkedHashMap<>();
   final Map<String, Account> accounts = new LinkedHashMap<>();
@@ -82,7 +84,9 @@ final class SandboxState {
       return null;
     }
     return "AWS SSO is unable to complete your request at this time. Obtaining permissions to"
-        + " manage your AWS account '" + accountId + "' takes longer than usual. Please try again"
+        + " manage your AWS account '"
+        + accountId
+        + "' takes longer than usual. Please try again"
         + " in a few minutes. If this problem continues, contact AWS Support.";
   }
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param operationsSubmitted asynchronous operations accepted
  * @param rateThrottles calls rejected THROTTLED for exceeding the request rate
  * @param outstandingCapRejections submissions rejected THROTTLED at the outstanding-operation cap
- * @param provisioningConflicts ProvisionPermissionSet calls rejected CONFLICT at the provisioning cap
+ * @param provisioningConflicts ProvisionPermissionSet calls rejected CONFLICT at the provisioning
+ *     cap
  * @param stormThrottles calls failed THROTTLED by an injected throttle storm
  * @param serviceErrors calls failed SERVICE by injection
  * @param failedOperations operations made to end FAILED by injection

@@ -27,12 +27,19 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class SeedLoader {
   private static final Set<String> TOP =
-      Set.of("organization", "instance", "groups", "users", "permission_sets", "assignments",
-          "behaviour", "caller_account");
+      Set.of(
+          "organization",
+          "instance",
+          "groups",
+          "users",
+          "permission_sets",
+          "assignments",
+          "behaviour",
+          "caller_account");
   private static final Set<String> UNIT = Set.of("name", "id", "accounts", "units");
   private static final Set<String> ACCOUNT = Set.of("id", "name", "email", "state", "status");
-  private static final String STATES = java.util.Arrays.toString(AccountStatus.values())
-      .replace("[", "").replace("]", "");
+  private static final String STATES =
+      java.util.Arrays.toString(AccountStatus.values()).replace("[", "").replace("]", "");
   private static final Set<String> ASSIGNMENT =
       Set.of("permission_set", "group", "user", "accounts", "all_active_accounts", "except");
 
@@ -63,7 +70,8 @@ final class SeedLoader {
       throw new SandboxSeedException(name, 0, "not valid YAML: " + e.getMessage());
     }
     if (root == null) {
-      throw new SandboxSeedException(name, 1, "the seed is empty; start with an organization: block");
+      throw new SandboxSeedException(
+          name, 1, "the seed is empty; start with an organization: block");
     }
     SeedLoader loader = new SeedLoader();
     loader.read(new SeedNode(name, root, "").fields(TOP));
@@ -73,9 +81,14 @@ final class SeedLoader {
   private void read(SeedNode.Fields top) {
     top.opt("instance").ifPresent(this::instance);
     top.opt("behaviour").ifPresent(b -> builder.behaviour(BehaviourSeed.read(b)));
-    SeedNode.Fields org = top.req("organization").fields(
-        Set.of("id", "root", "management_account", "accounts", "units"));
-    at(org.owner(), () -> builder.organization(org.optText("id"), org.text("management_account"), org.optText("root")));
+    SeedNode.Fields org =
+        top.req("organization")
+            .fields(Set.of("id", "root", "management_account", "accounts", "units"));
+    at(
+        org.owner(),
+        () ->
+            builder.organization(
+                org.optText("id"), org.text("management_account"), org.optText("root")));
     org.list("accounts").forEach(a -> account("", a));
     org.list("units").forEach(u -> unit("", u));
     for (SeedNode g : top.list("groups")) {
@@ -117,7 +130,11 @@ final class SeedLoader {
   private void account(String parentPath, SeedNode node) {
     SeedNode.Fields f = node.fields(ACCOUNT);
     AccountStatus status = accountState(f);
-    at(node, () -> builder.account(parentPath, f.optText("id"), f.text("name"), f.optText("email"), status));
+    at(
+        node,
+        () ->
+            builder.account(
+                parentPath, f.optText("id"), f.text("name"), f.optText("email"), status));
   }
 
   /**
@@ -128,8 +145,12 @@ final class SeedLoader {
     String stateText = f.optText("state");
     String statusText = f.optText("status");
     if (stateText != null && statusText != null) {
-      throw f.req("status").error("give the account's state: or its legacy status:, not both;"
-          + " keep state: (one of " + STATES + ")");
+      throw f.req("status")
+          .error(
+              "give the account's state: or its legacy status:, not both;"
+                  + " keep state: (one of "
+                  + STATES
+                  + ")");
     }
     if (stateText != null) {
       try {
@@ -145,12 +166,20 @@ final class SeedLoader {
       case "ACTIVE" -> AccountStatus.ACTIVE;
       case "SUSPENDED" -> AccountStatus.SUSPENDED;
       case "PENDING_CLOSURE" -> AccountStatus.PENDING_CLOSURE;
-      default -> throw f.req("status").error("status must be one of ACTIVE, SUSPENDED,"
-          + " PENDING_CLOSURE, got " + statusText + "; or write state: (one of " + STATES + ")");
+      default ->
+          throw f.req("status")
+              .error(
+                  "status must be one of ACTIVE, SUSPENDED,"
+                      + " PENDING_CLOSURE, got "
+                      + statusText
+                      + "; or write state: (one of "
+                      + STATES
+                      + ")");
     };
   }
 
-  private void principal(SeedNode node, String nameKey, java.util.function.BiConsumer<String, String> add) {
+  private void principal(
+      SeedNode node, String nameKey, java.util.function.BiConsumer<String, String> add) {
     if (node.isScalar()) {
       at(node, () -> add.accept(node.text(), null));
       return;
@@ -167,9 +196,11 @@ final class SeedLoader {
     }
     PrincipalType type = f.has("group") ? PrincipalType.GROUP : PrincipalType.USER;
     String principal = f.text(type == PrincipalType.GROUP ? "group" : "user");
-    boolean all = f.opt("all_active_accounts").map(n -> Boolean.parseBoolean(n.text())).orElse(false);
+    boolean all =
+        f.opt("all_active_accounts").map(n -> Boolean.parseBoolean(n.text())).orElse(false);
     if (all == f.has("accounts")) {
-      throw node.error("an assignment has exactly one of accounts: [..] or all_active_accounts: true");
+      throw node.error(
+          "an assignment has exactly one of accounts: [..] or all_active_accounts: true");
     }
     if (all) {
       List<String> except = f.list("except").stream().map(this::accountId).toList();
@@ -194,8 +225,10 @@ final class SeedLoader {
       }
       return ref;
     }
-    return builder.accountIdNamed(ref).orElseThrow(
-        () -> node.error("no single account is named '" + ref + "'; use its 12-digit id"));
+    return builder
+        .accountIdNamed(ref)
+        .orElseThrow(
+            () -> node.error("no single account is named '" + ref + "'; use its 12-digit id"));
   }
 
   private static void at(SeedNode node, Runnable step) {

@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A YAML node of a seed file with its position, read without type coercion (so {@code
- * 012345678901} stays an account id) and with errors that name file:line.
+ * A YAML node of a seed file with its position, read without type coercion (so {@code 012345678901}
+ * stays an account id) and with errors that name file:line.
  */
 record SeedNode(String file, Node node, String field) {
 
@@ -58,7 +58,8 @@ record SeedNode(String file, Node node, String field) {
       SeedNode key = new SeedNode(file, t.getKeyNode(), field);
       String k = key.text();
       if (!allowed.contains(k)) {
-        throw key.error("unknown key '" + k + "'; allowed here: " + new java.util.TreeSet<>(allowed));
+        throw key.error(
+            "unknown key '" + k + "'; allowed here: " + new java.util.TreeSet<>(allowed));
       }
       if (out.containsKey(k)) {
         throw key.error("key '" + k + "' appears twice");
@@ -69,7 +70,9 @@ record SeedNode(String file, Node node, String field) {
   }
 
   private String kind() {
-    return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "value";
+    return node instanceof MappingNode
+        ? "mapping"
+        : node instanceof SequenceNode ? "list" : "value";
   }
 
   /** The keys of one mapping. */

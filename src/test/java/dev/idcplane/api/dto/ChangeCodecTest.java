@@ -22,11 +22,19 @@ class ChangeCodecTest {
 
   @Test
   void aRelayStateIsRenderedStoredAndDecoded() throws Exception {
-    PermissionSetDefinition d = new PermissionSetDefinition("d", "PT4H",
-        Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Set.of(), Optional.empty(), null,
-        Map.of("ManagedBy", "idc-control-plane"), URL);
-    Change create = new Change.CreatePermissionSet("Dev", d,
-        new SourceLocation("permission-sets.yaml", 3), "declared in the matrix");
+    PermissionSetDefinition d =
+        new PermissionSetDefinition(
+            "d",
+            "PT4H",
+            Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+            Set.of(),
+            Optional.empty(),
+            null,
+            Map.of("ManagedBy", "idc-control-plane"),
+            URL);
+    Change create =
+        new Change.CreatePermissionSet(
+            "Dev", d, new SourceLocation("permission-sets.yaml", 3), "declared in the matrix");
 
     String stored = json.writeValueAsString(PlanViews.change(create));
 
@@ -37,7 +45,8 @@ class ChangeCodecTest {
 
   @Test
   void aChangeStoredBeforeRelayStatesExistedStillDecodes() throws Exception {
-    String stored = """
+    String stored =
+        """
         {"action":"update_permission_set","key":"permission_set/Dev","reason":"definition drift",
          "permissionSet":"Dev","permissionSetArn":"arn:ps/Dev",
          "wantedBy":["permission-sets.yaml:3"],
@@ -50,9 +59,16 @@ class ChangeCodecTest {
         (Change.UpdatePermissionSet) ChangeCodec.decode(json.readValue(stored, ChangeView.class));
 
     assertThat(decoded.fields()).containsExactly(new FieldChange("description", "old", "d"));
-    assertThat(decoded.after()).isEqualTo(new PermissionSetDefinition("d", "PT4H",
-        Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Set.of(), Optional.empty(), null,
-        Map.of()));
+    assertThat(decoded.after())
+        .isEqualTo(
+            new PermissionSetDefinition(
+                "d",
+                "PT4H",
+                Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+                Set.of(),
+                Optional.empty(),
+                null,
+                Map.of()));
     assertThat(decoded.after().relayState()).isNull();
     assertThat(List.of(decoded.declaredAt()))
         .containsExactly(new SourceLocation("permission-sets.yaml", 3));

@@ -23,11 +23,14 @@ class AwsCallerAndInstanceTest {
 
       String arn = ic.listInstances().get(0).instanceArn();
       clients.ssoAdmin().updateInstance(r -> r.instanceArn(arn).name("corp"));
-      assertThat(ic.listInstances()).singleElement().satisfies(i -> {
-        assertThat(i.status()).isEqualTo(Instance.ACTIVE);
-        assertThat(i.ownerAccountId()).isEqualTo("123456789012");
-        assertThat(i.name()).isEqualTo("corp");
-      });
+      assertThat(ic.listInstances())
+          .singleElement()
+          .satisfies(
+              i -> {
+                assertThat(i.status()).isEqualTo(Instance.ACTIVE);
+                assertThat(i.ownerAccountId()).isEqualTo("123456789012");
+                assertThat(i.name()).isEqualTo("corp");
+              });
     }
   }
 }

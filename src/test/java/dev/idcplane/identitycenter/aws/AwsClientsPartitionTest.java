@@ -24,13 +24,19 @@ class AwsClientsPartitionTest {
     "us-iso-east-1, aws-iso-global",
   })
   void organizationsClientUsesThePartitionsGlobalRegion(String region, String organizations) {
-    AwsClients.Settings settings = new AwsClients.Settings(Region.of(region), Optional.empty(),
-        RetryMode.STANDARD, 1, Duration.ofSeconds(5),
-        Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s"))));
+    AwsClients.Settings settings =
+        new AwsClients.Settings(
+            Region.of(region),
+            Optional.empty(),
+            RetryMode.STANDARD,
+            1,
+            Duration.ofSeconds(5),
+            Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s"))));
     try (AwsClients clients = AwsClients.create(settings)) {
       assertThat(clients.organizations().serviceClientConfiguration().region())
           .isEqualTo(Region.of(organizations));
-      assertThat(clients.ssoAdmin().serviceClientConfiguration().region()).isEqualTo(Region.of(region));
+      assertThat(clients.ssoAdmin().serviceClientConfiguration().region())
+          .isEqualTo(Region.of(region));
       assertThat(clients.sts().serviceClientConfiguration().region()).isEqualTo(Region.of(region));
     }
   }

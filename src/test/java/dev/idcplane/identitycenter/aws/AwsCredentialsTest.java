@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9 section 5: the aws backend against a reachable moto, with no credentials anywhere in the
- * SDK's default chain. A request that reads AWS answers 503 {@code aws_credentials} (not 502
- * {@code aws_timeout}), and readiness is DOWN with the {@code aws-credentials} check DOWN.
+ * SDK's default chain. A request that reads AWS answers 503 {@code aws_credentials} (not 502 {@code
+ * aws_timeout}), and readiness is DOWN with the {@code aws-credentials} check DOWN.
  */
 @QuarkusTest
 @TestProfile(AwsCredentialsTest.Profile.class)
 @QuarkusTestResource(TestKeys.class)
-@QuarkusTestResource(value = AwsCredentialsTest.NoCredentials.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(
+    value = AwsCredentialsTest.NoCredentials.class,
+    restrictToAnnotatedClass = true)
 class AwsCredentialsTest {
   /** Its own application start with the aws backend. */
   public static class Profile extends dev.idcplane.support.SmallWaits {}
@@ -36,9 +38,15 @@ class AwsCredentialsTest {
    * credential and config files that do not exist, no instance metadata service.
    */
   public static class NoCredentials implements QuarkusTestResourceLifecycleManager {
-    private static final List<String> CLEARED = List.of("aws.accessKeyId", "aws.secretAccessKey",
-        "aws.sessionToken", "aws.sharedCredentialsFile", "aws.configFile", "aws.profile",
-        "aws.disableEc2Metadata");
+    private static final List<String> CLEARED =
+        List.of(
+            "aws.accessKeyId",
+            "aws.secretAccessKey",
+            "aws.sessionToken",
+            "aws.sharedCredentialsFile",
+            "aws.configFile",
+            "aws.profile",
+            "aws.disableEc2Metadata");
 
     private final MotoServer moto = new MotoServer();
     private final Map<String, String> saved = new HashMap<>();
@@ -66,8 +74,7 @@ class AwsCredentialsTest {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      return Map.of("idc.backend", "aws",
-          "idc.aws.endpoint-override", moto.endpoint().toString());
+      return Map.of("idc.backend", "aws", "idc.aws.endpoint-override", moto.endpoint().toString());
     }
 
     @Override
@@ -86,17 +93,26 @@ class AwsCredentialsTest {
 
   @Test
   void aReadOfAwsIs503AwsCredentials() {
-    given().auth().oauth2(TestTokens.token("vic-viewer", "viewer"))
-        .queryParam("account", "app-prod").when().get("/api/v1/access")
-        .then().statusCode(503).contentType("application/json")
+    given()
+        .auth()
+        .oauth2(TestTokens.token("vic-viewer", "viewer"))
+        .queryParam("account", "app-prod")
+        .when()
+        .get("/api/v1/access")
+        .then()
+        .statusCode(503)
+        .contentType("application/json")
         .body("code", equalTo("aws_credentials"))
         .body("message", containsString("credentials"));
   }
 
   @Test
   void readinessIsDownWithTheAwsCredentialsCheckDown() {
-    given().when().get("/q/health/ready")
-        .then().statusCode(503)
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(503)
         .body("checks.findAll { it.name == 'aws-credentials' }.status", hasItem("DOWN"));
   }
 }

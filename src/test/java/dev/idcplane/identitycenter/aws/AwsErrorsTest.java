@@ -17,7 +17,8 @@ class AwsErrorsTest {
   @ParameterizedTest
   @CsvSource({
     "ThrottlingException, 400, Rate exceeded, THROTTLED",
-    // The outstanding-operation cap, as AWS answers it (HTTP 400, aws-iam-identity-center-extensions #87).
+    // The outstanding-operation cap, as AWS answers it (HTTP 400,
+    // aws-iam-identity-center-extensions #87).
     "ThrottlingException, 400, There are too many requests processing. Please try again later., THROTTLED",
     "TooManyRequestsException, 400, AWS Organizations can't complete your request, THROTTLED",
     "SomethingNew, 429, slow down, THROTTLED",
@@ -36,9 +37,12 @@ class AwsErrorsTest {
     "ServiceQuotaExceededException, 400, too many policies, VALIDATION",
   })
   void serviceErrors(String code, int status, String message, Kind kind) {
-    AwsServiceException e = AwsServiceException.builder().statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
-        .build();
+    AwsServiceException e =
+        AwsServiceException.builder()
+            .statusCode(status)
+            .awsErrorDetails(
+                AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+            .build();
     IdentityCenterException t = AwsErrors.translate("ListAccountAssignments", e);
     assertThat(t.kind()).isEqualTo(kind);
     assertThat(t.operation()).isEqualTo("ListAccountAssignments");
@@ -48,7 +52,9 @@ class AwsErrorsTest {
 
   @org.junit.jupiter.api.Test
   void clientSideFailuresAreTimeouts() {
-    assertThat(AwsErrors.translate("ListRoots", SdkClientException.create("Connection refused")).kind())
+    assertThat(
+            AwsErrors.translate("ListRoots", SdkClientException.create("Connection refused"))
+                .kind())
         .isEqualTo(Kind.TIMEOUT);
     assertThat(AwsErrors.translate("ListRoots", ApiCallTimeoutException.create(1000)).kind())
         .isEqualTo(Kind.TIMEOUT);

@@ -21,23 +21,31 @@ import software.amazon.awssdk.services.identitystore.model.GetUserIdResponse;
 class AwsIdentityStoreTest {
   final List<String> paths = new ArrayList<>();
 
-  final IdentitystoreClient client = (IdentitystoreClient) Proxy.newProxyInstance(
-      getClass().getClassLoader(), new Class<?>[] {IdentitystoreClient.class},
-      (proxy, method, args) -> {
-        if (args != null && args[0] instanceof GetGroupIdRequest r) {
-          paths.add(r.alternateIdentifier().uniqueAttribute().attributePath());
-          return GetGroupIdResponse.builder().groupId("g-1").identityStoreId(r.identityStoreId())
-              .build();
-        }
-        if (args != null && args[0] instanceof GetUserIdRequest r) {
-          paths.add(r.alternateIdentifier().uniqueAttribute().attributePath());
-          return GetUserIdResponse.builder().userId("u-1").identityStoreId(r.identityStoreId())
-              .build();
-        }
-        // The Consumer<Builder> overloads are default methods that build the request and call the
-        // overloads above.
-        return InvocationHandler.invokeDefault(proxy, method, args);
-      });
+  final IdentitystoreClient client =
+      (IdentitystoreClient)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {IdentitystoreClient.class},
+              (proxy, method, args) -> {
+                if (args != null && args[0] instanceof GetGroupIdRequest r) {
+                  paths.add(r.alternateIdentifier().uniqueAttribute().attributePath());
+                  return GetGroupIdResponse.builder()
+                      .groupId("g-1")
+                      .identityStoreId(r.identityStoreId())
+                      .build();
+                }
+                if (args != null && args[0] instanceof GetUserIdRequest r) {
+                  paths.add(r.alternateIdentifier().uniqueAttribute().attributePath());
+                  return GetUserIdResponse.builder()
+                      .userId("u-1")
+                      .identityStoreId(r.identityStoreId())
+                      .build();
+                }
+                // The Consumer<Builder> overloads are default methods that build the request and
+                // call the
+                // overloads above.
+                return InvocationHandler.invokeDefault(proxy, method, args);
+              });
 
   @Test
   void lookupsUseTheDocumentedAttributePaths() {

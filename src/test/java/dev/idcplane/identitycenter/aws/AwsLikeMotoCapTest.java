@@ -45,18 +45,33 @@ class AwsLikeMotoCapTest {
   @Test
   void fifteenOutstandingAreAcceptedAndTheSixteenthIsThrottled() {
     clients.organizations().createOrganization(r -> r.featureSet("ALL"));
-    String account = clients.organizations().createAccount(r -> r.accountName("workload")
-        .email("workload@example.com")).createAccountStatus().accountId();
+    String account =
+        clients
+            .organizations()
+            .createAccount(r -> r.accountName("workload").email("workload@example.com"))
+            .createAccountStatus()
+            .accountId();
     var i = ic.listInstances().get(0);
     String instance = i.instanceArn();
-    String set = clients.ssoAdmin().createPermissionSet(r -> r.instanceArn(instance).name("Dev"))
-        .permissionSet().permissionSetArn();
+    String set =
+        clients
+            .ssoAdmin()
+            .createPermissionSet(r -> r.instanceArn(instance).name("Dev"))
+            .permissionSet()
+            .permissionSetArn();
     List<AccountAssignment> wanted = new ArrayList<>();
     for (int n = 0; n < 16; n++) {
       String name = "user" + n;
-      String user = clients.identityStore().createUser(r -> r.identityStoreId(i.identityStoreId())
-          .userName(name).displayName(name).name(m -> m.givenName("Test").familyName(name)))
-          .userId();
+      String user =
+          clients
+              .identityStore()
+              .createUser(
+                  r ->
+                      r.identityStoreId(i.identityStoreId())
+                          .userName(name)
+                          .displayName(name)
+                          .name(m -> m.givenName("Test").familyName(name)))
+              .userId();
       wanted.add(new AccountAssignment(account, set, PrincipalType.USER, user));
     }
 
@@ -64,21 +79,26 @@ class AwsLikeMotoCapTest {
     for (AccountAssignment a : wanted.subList(0, 15)) {
       accepted.add(ic.createAccountAssignment(instance, a));
     }
-    assertThat(accepted).extracting(OperationStatus::state)
+    assertThat(accepted)
+        .extracting(OperationStatus::state)
         .containsOnly(OperationState.IN_PROGRESS);
     assertThat(ic.listAccountAssignmentCreationStatus(instance, OperationState.IN_PROGRESS))
         .hasSize(15);
 
-    for (Runnable sixteenth : List.<Runnable>of(
-        () -> ic.createAccountAssignment(instance, wanted.get(15)),
-        () -> ic.deleteAccountAssignment(instance, wanted.get(0)),
-        () -> ic.provisionPermissionSet(instance, set))) {
+    for (Runnable sixteenth :
+        List.<Runnable>of(
+            () -> ic.createAccountAssignment(instance, wanted.get(15)),
+            () -> ic.deleteAccountAssignment(instance, wanted.get(0)),
+            () -> ic.provisionPermissionSet(instance, set))) {
       assertThatThrownBy(sixteenth::run)
-          .isInstanceOfSatisfying(IdentityCenterException.class, e -> {
-            assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.THROTTLED);
-            assertThat(e.getMessage()).endsWith(
-                "ThrottlingException: There are too many requests processing. Please try again later.");
-          });
+          .isInstanceOfSatisfying(
+              IdentityCenterException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.THROTTLED);
+                assertThat(e.getMessage())
+                    .endsWith(
+                        "ThrottlingException: There are too many requests processing. Please try again later.");
+              });
     }
     assertThat(ic.listAccountAssignments(instance, account, set)).isEmpty();
   }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The request-rate limit of AWS-like moto through the real SDK and our adapter: a burst of 25
- * calls at once gets some "Rate exceeded" ThrottlingExceptions, THROTTLED to the engine. The limit
- * here is 5 calls a second, not AWS's 20: on a loaded CI machine moto itself may serve fewer than
- * 20 calls a second, and the test must not depend on the machine's speed.
+ * The request-rate limit of AWS-like moto through the real SDK and our adapter: a burst of 25 calls
+ * at once gets some "Rate exceeded" ThrottlingExceptions, THROTTLED to the engine. The limit here
+ * is 5 calls a second, not AWS's 20: on a loaded CI machine moto itself may serve fewer than 20
+ * calls a second, and the test must not depend on the machine's speed.
  */
 class AwsLikeMotoRateTest {
   @RegisterExtension
@@ -36,8 +36,12 @@ class AwsLikeMotoRateTest {
     clients = MotoClients.create(MOTO.endpoint());
     ic = new AwsIdentityCenter(clients);
     instance = ic.listInstances().get(0).instanceArn();
-    permissionSet = clients.ssoAdmin().createPermissionSet(r -> r.instanceArn(instance)
-        .name("Dev")).permissionSet().permissionSetArn();
+    permissionSet =
+        clients
+            .ssoAdmin()
+            .createPermissionSet(r -> r.instanceArn(instance).name("Dev"))
+            .permissionSet()
+            .permissionSetArn();
   }
 
   @AfterAll
@@ -54,10 +58,12 @@ class AwsLikeMotoRateTest {
       List<Future<?>> calls = new ArrayList<>();
       CountDownLatch go = new CountDownLatch(1);
       for (int n = 0; n < 25; n++) {
-        calls.add(pool.submit(() -> {
-          go.await();
-          return ic.listPermissionSets(instance);
-        }));
+        calls.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return ic.listPermissionSets(instance);
+                }));
       }
       go.countDown();
       List<IdentityCenterException> throttled = new ArrayList<>();
@@ -69,10 +75,13 @@ class AwsLikeMotoRateTest {
           throttled.add((IdentityCenterException) e.getCause());
         }
       }
-      assertThat(throttled).isNotEmpty().allSatisfy(e -> {
-        assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.THROTTLED);
-        assertThat(e.getMessage()).endsWith("ThrottlingException: Rate exceeded");
-      });
+      assertThat(throttled)
+          .isNotEmpty()
+          .allSatisfy(
+              e -> {
+                assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.THROTTLED);
+                assertThat(e.getMessage()).endsWith("ThrottlingException: Rate exceeded");
+              });
     } finally {
       pool.shutdownNow();
     }

@@ -35,10 +35,14 @@ class AwsOrganizationsStateTest {
     var orgs = clients.organizations();
     orgs.createOrganization(r -> r.featureSet("ALL"));
     String root = orgs.listRoots(r -> {}).roots().get(0).id();
-    String open = orgs.createAccount(r -> r.accountName("app-dev").email("d@example.com"))
-        .createAccountStatus().accountId();
-    String closed = orgs.createAccount(r -> r.accountName("old-dev").email("o@example.com"))
-        .createAccountStatus().accountId();
+    String open =
+        orgs.createAccount(r -> r.accountName("app-dev").email("d@example.com"))
+            .createAccountStatus()
+            .accountId();
+    String closed =
+        orgs.createAccount(r -> r.accountName("old-dev").email("o@example.com"))
+            .createAccountStatus()
+            .accountId();
     orgs.closeAccount(r -> r.accountId(closed));
 
     // what AWS answers today: State, and no Status
@@ -48,27 +52,35 @@ class AwsOrganizationsStateTest {
         .contains("app-dev ACTIVE", "old-dev CLOSED");
 
     List<Account> read = new AwsIdentityCenter(clients).listAccountsForParent(root);
-    assertThat(read).extracting(Account::id, Account::status).contains(
-        org.assertj.core.groups.Tuple.tuple(open, AccountStatus.ACTIVE),
-        org.assertj.core.groups.Tuple.tuple(closed, AccountStatus.CLOSED));
-    assertThat(read).filteredOn(Account::active).extracting(Account::id).contains(open)
+    assertThat(read)
+        .extracting(Account::id, Account::status)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(open, AccountStatus.ACTIVE),
+            org.assertj.core.groups.Tuple.tuple(closed, AccountStatus.CLOSED));
+    assertThat(read)
+        .filteredOn(Account::active)
+        .extracting(Account::id)
+        .contains(open)
         .doesNotContain(closed);
   }
 
   @ParameterizedTest
-  @CsvSource(nullValues = "-", value = {
-      "PENDING_ACTIVATION, -, PENDING_ACTIVATION",
-      "ACTIVE, -, ACTIVE",
-      "SUSPENDED, -, SUSPENDED",
-      "PENDING_CLOSURE, -, PENDING_CLOSURE",
-      "CLOSED, -, CLOSED",
-      "CLOSED, SUSPENDED, CLOSED",        // both answered: State wins
-      "ACTIVE, SUSPENDED, ACTIVE",
-      "-, ACTIVE, ACTIVE",                // Status only where State is absent
-      "-, PENDING_CLOSURE, PENDING_CLOSURE",
-      "-, SUSPENDED, SUSPENDED",
-      "-, -, SUSPENDED",                  // neither: never targeted
-      "SOME_FUTURE_STATE, ACTIVE, SUSPENDED"})
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "PENDING_ACTIVATION, -, PENDING_ACTIVATION",
+        "ACTIVE, -, ACTIVE",
+        "SUSPENDED, -, SUSPENDED",
+        "PENDING_CLOSURE, -, PENDING_CLOSURE",
+        "CLOSED, -, CLOSED",
+        "CLOSED, SUSPENDED, CLOSED", // both answered: State wins
+        "ACTIVE, SUSPENDED, ACTIVE",
+        "-, ACTIVE, ACTIVE", // Status only where State is absent
+        "-, PENDING_CLOSURE, PENDING_CLOSURE",
+        "-, SUSPENDED, SUSPENDED",
+        "-, -, SUSPENDED", // neither: never targeted
+        "SOME_FUTURE_STATE, ACTIVE, SUSPENDED"
+      })
   void stateComesFirstAndStatusOnlyWhereStateIsAbsent(
       String state, String status, AccountStatus expected) {
     assertThat(AwsOrganizations.status(state, status)).isEqualTo(expected);

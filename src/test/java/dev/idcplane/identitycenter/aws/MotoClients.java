@@ -13,12 +13,15 @@ final class MotoClients {
   private MotoClients() {}
 
   static AwsClients create(URI endpoint) {
-    return AwsClients.create(new AwsClients.Settings(
-        Region.US_EAST_1,
-        Optional.of(endpoint),
-        RetryMode.STANDARD,
-        1,
-        Duration.ofSeconds(30),
-        Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))));
+    return AwsClients.create(
+        new AwsClients.Settings(
+            Region.US_EAST_1,
+            Optional.of(endpoint),
+            RetryMode.STANDARD,
+            1,
+            Duration.ofSeconds(30),
+            Optional.of(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("testing", "testing")))));
   }
 }

@@ -58,10 +58,15 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
    * @param rate sso-admin calls per one-second window before ThrottlingException (AWS: 20)
    */
   public static MotoServer awsLike(Duration opLatency, int maxOutstanding, int rate) {
-    return new MotoServer(List.of("--aws-like",
-        "--op-latency", Double.toString(opLatency.toMillis() / 1000.0),
-        "--max-outstanding", Integer.toString(maxOutstanding),
-        "--rate", Integer.toString(rate)));
+    return new MotoServer(
+        List.of(
+            "--aws-like",
+            "--op-latency",
+            Double.toString(opLatency.toMillis() / 1000.0),
+            "--max-outstanding",
+            Integer.toString(maxOutstanding),
+            "--rate",
+            Integer.toString(rate)));
   }
 
   public URI endpoint() {
@@ -83,11 +88,19 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
       throw new IllegalStateException("moto launcher not found at " + launcher);
     }
     int port = freePort();
-    log = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target"))
-        .resolve("moto-" + port + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        "python3", launcher.toString(), "--port", Integer.toString(port), "--seed", "7",
-        "--exit-on-stdin-eof"));
+    log =
+        Files.createDirectories(Path.of(System.getProperty("user.dir"), "target"))
+            .resolve("moto-" + port + ".log");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "python3",
+                launcher.toString(),
+                "--port",
+                Integer.toString(port),
+                "--seed",
+                "7",
+                "--exit-on-stdin-eof"));
     command.addAll(modeArgs);
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.redirectError(log.toFile());
@@ -98,12 +111,13 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     }
     shutdownHook = new Thread(process::destroyForcibly, "moto-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String ready;
     try {
-      ready = CompletableFuture.supplyAsync(() -> readLine(out))
-          .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      ready =
+          CompletableFuture.supplyAsync(() -> readLine(out))
+              .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
       throw fail("moto did not report ready within " + START_TIMEOUT, e);
     }
@@ -111,9 +125,13 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
       throw fail("moto exited or printed '" + ready + "' instead of its ready line", null);
     }
     endpoint = URI.create("http://127.0.0.1:" + port);
-    HttpResponse<String> answer = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() != 200) {
       throw fail("moto answered " + answer.statusCode() + " on /moto-api/", null);
     }
@@ -157,8 +175,10 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
       Thread.currentThread().interrupt();
     }
     return new IllegalStateException(
-        message + "; is moto 5.2.1 installed (pip install -r deploy/moto/requirements.txt)? log:\n"
-            + tail, cause);
+        message
+            + "; is moto 5.2.1 installed (pip install -r deploy/moto/requirements.txt)? log:\n"
+            + tail,
+        cause);
   }
 
   private static String readLine(BufferedReader reader) {

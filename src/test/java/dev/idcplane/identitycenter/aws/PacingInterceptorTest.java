@@ -20,10 +20,11 @@ class PacingInterceptorTest {
   private final PacingInterceptor interceptor = new PacingInterceptor(tokens::add);
 
   private static Context.BeforeTransmission transmitting(SdkRequest request) {
-    return (Context.BeforeTransmission) Proxy.newProxyInstance(
-        PacingInterceptorTest.class.getClassLoader(),
-        new Class<?>[] {Context.BeforeTransmission.class},
-        (proxy, method, args) -> method.getName().equals("request") ? request : null);
+    return (Context.BeforeTransmission)
+        Proxy.newProxyInstance(
+            PacingInterceptorTest.class.getClassLoader(),
+            new Class<?>[] {Context.BeforeTransmission.class},
+            (proxy, method, args) -> method.getName().equals("request") ? request : null);
   }
 
   @Test
@@ -49,7 +50,7 @@ class PacingInterceptorTest {
     interceptor.beforeTransmission(get, lookup);
     interceptor.beforeTransmission(get, lookup);
 
-    assertThat(tokens).containsExactly(
-        ApiService.SSO_ADMIN, ApiService.ORGANIZATIONS, ApiService.IDENTITY_STORE);
+    assertThat(tokens)
+        .containsExactly(ApiService.SSO_ADMIN, ApiService.ORGANIZATIONS, ApiService.IDENTITY_STORE);
   }
 }

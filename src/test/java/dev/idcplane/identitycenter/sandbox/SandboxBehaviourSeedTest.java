@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The optional {@code behaviour:} section of a seed, and what a seed without one gets. */
 class SandboxBehaviourSeedTest {
-  private static final String ORG = """
+  private static final String ORG =
+      """
       organization:
         id: o-behaviour01
         management_account: "100000000000"
@@ -33,7 +34,9 @@ class SandboxBehaviourSeedTest {
 
   @Test
   void readsEveryKeyOverTheProfile() {
-    SandboxBehaviour b = load(ORG + """
+    SandboxBehaviour b =
+        load(ORG
+                + """
         behaviour:
           profile: fast
           seed: 42
@@ -50,12 +53,26 @@ class SandboxBehaviourSeedTest {
             slow_factor: 4
             throttle_storms:
               - {start: PT30S, length: PT10S, fraction: 0.5}
-        """).behaviour();
-    assertThat(b).isEqualTo(new SandboxBehaviour(42, 10, 2, 50,
-        Latency.logNormal(Duration.ofSeconds(5), Duration.ofSeconds(2)),
-        new Faults(List.of(new Faults.ThrottleStorm(Duration.ofSeconds(30), Duration.ofSeconds(10), 0.5)),
-            0.01, 0.02, "injected", 0.1, 4,
-            Set.of("CreateAccountAssignment", "DeleteAccountAssignment"))));
+        """)
+            .behaviour();
+    assertThat(b)
+        .isEqualTo(
+            new SandboxBehaviour(
+                42,
+                10,
+                2,
+                50,
+                Latency.logNormal(Duration.ofSeconds(5), Duration.ofSeconds(2)),
+                new Faults(
+                    List.of(
+                        new Faults.ThrottleStorm(
+                            Duration.ofSeconds(30), Duration.ofSeconds(10), 0.5)),
+                    0.01,
+                    0.02,
+                    "injected",
+                    0.1,
+                    4,
+                    Set.of("CreateAccountAssignment", "DeleteAccountAssignment"))));
   }
 
   @Test
@@ -65,29 +82,40 @@ class SandboxBehaviourSeedTest {
 
   @Test
   void anExplicitBehaviourWinsOverTheSeeds() {
-    var in = new ByteArrayInputStream((ORG + "behaviour: {profile: aws}\n").getBytes(StandardCharsets.UTF_8));
-    var s = SandboxIdentityCenter.fromSeed(in, "x.yaml", Clock.systemUTC(), SandboxBehaviour.fast());
+    var in =
+        new ByteArrayInputStream(
+            (ORG + "behaviour: {profile: aws}\n").getBytes(StandardCharsets.UTF_8));
+    var s =
+        SandboxIdentityCenter.fromSeed(in, "x.yaml", Clock.systemUTC(), SandboxBehaviour.fast());
     assertThat(s.behaviour()).isEqualTo(SandboxBehaviour.fast());
   }
 
   @Test
   void mistakesNameFileAndLine() {
     assertThatThrownBy(() -> load(ORG + "behaviour:\n  profile: turbo\n"))
-        .isInstanceOfSatisfying(SandboxSeedException.class, e -> {
-          assertThat(e.line()).isEqualTo(7);
-          assertThat(e.getMessage()).contains("profile must be one of aws, fast, instant");
-        });
-    assertThatThrownBy(() -> load(ORG + "behaviour:\n  latency: {distribution: uniform, min: 2s, max: PT8S}\n"))
-        .isInstanceOfSatisfying(SandboxSeedException.class,
+        .isInstanceOfSatisfying(
+            SandboxSeedException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(7);
+              assertThat(e.getMessage()).contains("profile must be one of aws, fast, instant");
+            });
+    assertThatThrownBy(
+            () ->
+                load(ORG + "behaviour:\n  latency: {distribution: uniform, min: 2s, max: PT8S}\n"))
+        .isInstanceOfSatisfying(
+            SandboxSeedException.class,
             e -> assertThat(e.getMessage()).contains("test-seed.yaml:7").contains("ISO-8601"));
     assertThatThrownBy(() -> load(ORG + "behaviour:\n  faults: {service_error_rate: 2}\n"))
-        .isInstanceOfSatisfying(SandboxSeedException.class,
+        .isInstanceOfSatisfying(
+            SandboxSeedException.class,
             e -> assertThat(e.getMessage()).contains("between 0 and 1"));
     assertThatThrownBy(() -> load(ORG + "behaviour:\n  max_outstanding_operations: 0\n"))
-        .isInstanceOfSatisfying(SandboxSeedException.class,
+        .isInstanceOfSatisfying(
+            SandboxSeedException.class,
             e -> assertThat(e.getMessage()).contains("test-seed.yaml:7").contains("at least 1"));
     assertThatThrownBy(() -> load(ORG + "behaviour:\n  rate: 5\n"))
-        .isInstanceOfSatisfying(SandboxSeedException.class,
+        .isInstanceOfSatisfying(
+            SandboxSeedException.class,
             e -> assertThat(e.getMessage()).contains("unknown key 'rate'"));
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The seed's caller_account: whose credentials GetCallerIdentity reports. */
 class SandboxCallerAccountTest {
-  private static final String ORG = """
+  private static final String ORG =
+      """
       organization:
         id: o-abcdefghij
         management_account: "111111111111"

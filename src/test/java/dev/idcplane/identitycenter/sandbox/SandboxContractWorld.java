@@ -1,5 +1,6 @@
 package dev.idcplane.identitycenter.sandbox;
 
+import dev.idcplane.identitycenter.AccountStatus;
 import dev.idcplane.identitycenter.ContractFixture;
 import dev.idcplane.identitycenter.ContractFixture.AccountSpec;
 import dev.idcplane.identitycenter.ContractFixture.AssignmentSpec;
@@ -7,7 +8,6 @@ import dev.idcplane.identitycenter.ContractFixture.PermissionSetSpec;
 import dev.idcplane.identitycenter.IdentityCenterContractTest.Seeded;
 import dev.idcplane.identitycenter.Instance;
 import dev.idcplane.identitycenter.SeededWorld;
-import dev.idcplane.identitycenter.AccountStatus;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,12 +21,20 @@ final class SandboxContractWorld {
 
   static Seeded seed(Clock clock, SandboxBehaviour behaviour) {
     String management = "100000000000";
-    Instance instance = new Instance("arn:aws:sso:::instance/ssoins-0123456789abcdef", "d-0123456789",
-        null, management, Instance.ACTIVE);
-    SandboxBuilder b = SandboxIdentityCenter.builder().clock(clock).behaviour(behaviour)
-        .instance(instance.instanceArn(), instance.identityStoreId())
-        .organization("o-contract001", management, "r-ct01")
-        .account("", management, "management", null, AccountStatus.ACTIVE);
+    Instance instance =
+        new Instance(
+            "arn:aws:sso:::instance/ssoins-0123456789abcdef",
+            "d-0123456789",
+            null,
+            management,
+            Instance.ACTIVE);
+    SandboxBuilder b =
+        SandboxIdentityCenter.builder()
+            .clock(clock)
+            .behaviour(behaviour)
+            .instance(instance.instanceArn(), instance.identityStoreId())
+            .organization("o-contract001", management, "r-ct01")
+            .account("", management, "management", null, AccountStatus.ACTIVE);
     Map<String, String> units = new LinkedHashMap<>();
     int n = 0;
     for (String path : ContractFixture.UNITS) {
@@ -38,7 +46,11 @@ final class SandboxContractWorld {
     n = 0;
     for (AccountSpec a : ContractFixture.ACCOUNTS) {
       String id = String.format("2000000000%02d", ++n);
-      b.account(a.unitPath(), id, a.name(), a.email(),
+      b.account(
+          a.unitPath(),
+          id,
+          a.name(),
+          a.email(),
           a.closed() ? AccountStatus.CLOSED : AccountStatus.ACTIVE);
       accounts.put(a.name(), id);
     }
@@ -58,7 +70,8 @@ final class SandboxContractWorld {
     Map<String, String> sets = new LinkedHashMap<>();
     n = 0;
     for (PermissionSetSpec p : ContractFixture.PERMISSION_SETS) {
-      String arn = String.format("arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-%016d", ++n);
+      String arn =
+          String.format("arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-%016d", ++n);
       b.permissionSet(p.name(), arn, p.definition());
       sets.put(p.name(), arn);
     }
@@ -68,8 +81,9 @@ final class SandboxContractWorld {
     for (PermissionSetSpec p : ContractFixture.PERMISSION_SETS) {
       p.outOfSyncAccounts().forEach(acct -> b.outOfSync(p.name(), accounts.get(acct)));
     }
-    SeededWorld world = new SeededWorld(
-        instance, "o-contract001", management, accounts, units, groups, users, sets);
+    SeededWorld world =
+        new SeededWorld(
+            instance, "o-contract001", management, accounts, units, groups, users, sets);
     return new Seeded(b.build(), world);
   }
 }

@@ -33,10 +33,16 @@ class SandboxFaultsTest {
 
   private static AccountAssignment assignment(SandboxIdentityCenter s) {
     var instance = s.listInstances().get(0);
-    String ps = s.listPermissionSets(instance.instanceArn()).stream()
-        .filter(a -> s.describePermissionSet(instance.instanceArn(), a).name().equals("PowerUser"))
-        .findFirst().orElseThrow();
-    return new AccountAssignment("444444444444", ps, PrincipalType.GROUP,
+    String ps =
+        s.listPermissionSets(instance.instanceArn()).stream()
+            .filter(
+                a -> s.describePermissionSet(instance.instanceArn(), a).name().equals("PowerUser"))
+            .findFirst()
+            .orElseThrow();
+    return new AccountAssignment(
+        "444444444444",
+        ps,
+        PrincipalType.GROUP,
         s.findGroupId(instance.identityStoreId(), "aws-team-a-leads").orElseThrow());
   }
 
@@ -72,16 +78,20 @@ class SandboxFaultsTest {
 
   @Test
   void faultsTargetOnlyTheNamedOperations() {
-    SandboxIdentityCenter s = load(unlimited().serviceErrorRate(1).faultOperations(Set.of("CreateAccountAssignment")));
+    SandboxIdentityCenter s =
+        load(unlimited().serviceErrorRate(1).faultOperations(Set.of("CreateAccountAssignment")));
     String instance = s.listInstances().get(0).instanceArn();
     AccountAssignment a = assignment(s);
-    assertThat(count(failures(10, Kind.SERVICE, () -> s.createAccountAssignment(instance, a)))).isEqualTo(10);
-    assertThat(count(failures(10, Kind.SERVICE, () -> s.deleteAccountAssignment(instance, a)))).isZero();
+    assertThat(count(failures(10, Kind.SERVICE, () -> s.createAccountAssignment(instance, a))))
+        .isEqualTo(10);
+    assertThat(count(failures(10, Kind.SERVICE, () -> s.deleteAccountAssignment(instance, a))))
+        .isZero();
   }
 
   @Test
   void failedOperationsComeAtTheirRateWithTheirReason() {
-    SandboxIdentityCenter s = load(unlimited().failedOperations(0.25, "injected: role quota reached"));
+    SandboxIdentityCenter s =
+        load(unlimited().failedOperations(0.25, "injected: role quota reached"));
     String instance = s.listInstances().get(0).instanceArn();
     AccountAssignment a = assignment(s);
     List<OperationStatus> done = new ArrayList<>();
@@ -89,16 +99,20 @@ class SandboxFaultsTest {
       String id = s.createAccountAssignment(instance, a).requestId();
       done.add(s.describeAccountAssignmentCreationStatus(instance, id));
     }
-    List<OperationStatus> failed = done.stream().filter(o -> o.state() == OperationState.FAILED).toList();
+    List<OperationStatus> failed =
+        done.stream().filter(o -> o.state() == OperationState.FAILED).toList();
     assertThat((long) failed.size()).isBetween(70L, 130L).isEqualTo(s.stats().failedOperations());
-    assertThat(failed).allSatisfy(o -> assertThat(o.failureReason()).isEqualTo("injected: role quota reached"));
+    assertThat(failed)
+        .allSatisfy(o -> assertThat(o.failureReason()).isEqualTo("injected: role quota reached"));
     assertThat(s.listAccountAssignmentCreationStatus(instance, OperationState.FAILED))
-        .hasSameSizeAs(failed).allSatisfy(o -> assertThat(o.failureReason()).isNull());
+        .hasSameSizeAs(failed)
+        .allSatisfy(o -> assertThat(o.failureReason()).isNull());
   }
 
   @Test
   void slowOperationsTakeTheirFactorLonger() {
-    SandboxIdentityCenter s = load(unlimited().latency(Latency.fixed(Duration.ofSeconds(1))).slowOperations(0.5, 10));
+    SandboxIdentityCenter s =
+        load(unlimited().latency(Latency.fixed(Duration.ofSeconds(1))).slowOperations(0.5, 10));
     String instance = s.listInstances().get(0).instanceArn();
     AccountAssignment a = assignment(s);
     for (int i = 0; i < 200; i++) {

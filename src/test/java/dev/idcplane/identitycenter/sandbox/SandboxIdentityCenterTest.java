@@ -36,15 +36,23 @@ class SandboxIdentityCenterTest {
   private String arn(String name) {
     return sandbox.listPermissionSets(instance).stream()
         .filter(a -> sandbox.describePermissionSet(instance, a).name().equals(name))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void countsOneCallPerPage() {
     OrgTree.read(sandbox);
     // 1 root + 6 OUs = 7 parents, each read with one accounts page and one OU page.
-    assertThat(sandbox.callCounts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "ListRoots", 1L, "ListAccountsForParent", 7L, "ListOrganizationalUnitsForParent", 7L));
+    assertThat(sandbox.callCounts())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "ListRoots",
+                1L,
+                "ListAccountsForParent",
+                7L,
+                "ListOrganizationalUnitsForParent",
+                7L));
     assertThat(sandbox.totalCalls()).isEqualTo(15);
     sandbox.resetCallCounts();
     assertThat(sandbox.callCounts()).isEmpty();
@@ -52,8 +60,10 @@ class SandboxIdentityCenterTest {
 
   @Test
   void pagesLongListsByAwsPageSize() {
-    var b = SandboxIdentityCenter.builder().organization("o-pagetest01", "100000000000", null)
-        .account("", "100000000000", "management", null, null);
+    var b =
+        SandboxIdentityCenter.builder()
+            .organization("o-pagetest01", "100000000000", null)
+            .account("", "100000000000", "management", null, null);
     for (int i = 0; i < 45; i++) {
       b.account("", String.format("2000000000%02d", i), "acct-" + i, null, null);
     }
@@ -64,12 +74,19 @@ class SandboxIdentityCenterTest {
 
   @Test
   void failedCallsAreCountedAndClassified() {
-    assertThatThrownBy(() -> sandbox.describePermissionSet(instance, instance.replace("instance", "permissionSet") + "/ps-0000000000000000"))
-        .isInstanceOfSatisfying(IdentityCenterException.class,
+    assertThatThrownBy(
+            () ->
+                sandbox.describePermissionSet(
+                    instance,
+                    instance.replace("instance", "permissionSet") + "/ps-0000000000000000"))
+        .isInstanceOfSatisfying(
+            IdentityCenterException.class,
             e -> assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.NOT_FOUND));
     assertThatThrownBy(() -> sandbox.findGroupId("d-0000000000", "aws-finops"))
         .isInstanceOf(IdentityCenterException.class);
-    assertThat(sandbox.callCounts()).containsEntry("DescribePermissionSet", 1L).containsEntry("GetGroupId", 1L);
+    assertThat(sandbox.callCounts())
+        .containsEntry("DescribePermissionSet", 1L)
+        .containsEntry("GetGroupId", 1L);
   }
 
   @Test
@@ -79,8 +96,11 @@ class SandboxIdentityCenterTest {
     var a = new AccountAssignment("777777777777", powerUser, PrincipalType.GROUP, leads);
     assertThat(sandbox.createAccountAssignment(a)).isTrue();
     assertThat(sandbox.createAccountAssignment(a)).isFalse();
-    assertThat(sandbox.listAccountAssignments(instance, "777777777777", powerUser)).containsExactly(a);
-    assertThat(sandbox.listAccountsForProvisionedPermissionSet(instance, powerUser, ProvisioningStatus.ANY))
+    assertThat(sandbox.listAccountAssignments(instance, "777777777777", powerUser))
+        .containsExactly(a);
+    assertThat(
+            sandbox.listAccountsForProvisionedPermissionSet(
+                instance, powerUser, ProvisioningStatus.ANY))
         .containsExactlyInAnyOrder("666666666666", "777777777777");
   }
 
@@ -91,7 +111,10 @@ class SandboxIdentityCenterTest {
     var a = new AccountAssignment("666666666666", legacy, PrincipalType.GROUP, contractors);
     assertThat(sandbox.deleteAccountAssignment(a)).isTrue();
     assertThat(sandbox.deleteAccountAssignment(a)).isFalse();
-    assertThat(sandbox.listAccountsForProvisionedPermissionSet(instance, legacy, ProvisioningStatus.ANY)).isEmpty();
+    assertThat(
+            sandbox.listAccountsForProvisionedPermissionSet(
+                instance, legacy, ProvisioningStatus.ANY))
+        .isEmpty();
   }
 
   @Test
@@ -100,15 +123,20 @@ class SandboxIdentityCenterTest {
     var old = new PermissionSetDefinition("d", "PT8H", null, null, null, null, null);
     sandbox.updatePermissionSet(dev, old);
     assertThat(sandbox.describePermissionSet(instance, dev).sessionDuration()).isEqualTo("PT8H");
-    assertThat(sandbox.listAccountsForProvisionedPermissionSet(instance, dev,
-        ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED))
+    assertThat(
+            sandbox.listAccountsForProvisionedPermissionSet(
+                instance, dev, ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED))
         .containsExactlyInAnyOrder("444444444444", "666666666666", "777777777777");
     sandbox.provisionPermissionSetToAccount(dev, "666666666666");
-    assertThat(sandbox.listAccountsForProvisionedPermissionSet(instance, dev,
-        ProvisioningStatus.LATEST_PERMISSION_SET_PROVISIONED)).containsExactly("666666666666");
+    assertThat(
+            sandbox.listAccountsForProvisionedPermissionSet(
+                instance, dev, ProvisioningStatus.LATEST_PERMISSION_SET_PROVISIONED))
+        .containsExactly("666666666666");
     sandbox.provisionPermissionSetToAllProvisionedAccounts(dev);
-    assertThat(sandbox.listAccountsForProvisionedPermissionSet(instance, dev,
-        ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED)).isEmpty();
+    assertThat(
+            sandbox.listAccountsForProvisionedPermissionSet(
+                instance, dev, ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED))
+        .isEmpty();
     assertThat(sandbox.getInlinePolicy(instance, dev)).isEmpty();
   }
 
@@ -118,7 +146,8 @@ class SandboxIdentityCenterTest {
     assertThat(sandbox.findGroupId(store, "aws-new-team")).contains(g.id());
     assertThat(sandbox.addUser("carol@example.com").name()).isEqualTo("carol@example.com");
     assertThatThrownBy(() -> sandbox.addGroup("aws-finops"))
-        .isInstanceOfSatisfying(IdentityCenterException.class,
+        .isInstanceOfSatisfying(
+            IdentityCenterException.class,
             e -> assertThat(e.kind()).isEqualTo(IdentityCenterException.Kind.CONFLICT));
   }
 
@@ -132,21 +161,25 @@ class SandboxIdentityCenterTest {
       for (int i = 0; i < 200; i++) {
         var a = new AccountAssignment("111122223333", admin, PrincipalType.USER, alice);
         boolean create = i % 2 == 0;
-        work.add(CompletableFuture.runAsync(() -> {
-          if (create) {
-            sandbox.createAccountAssignment(a);
-          } else {
-            sandbox.deleteAccountAssignment(a);
-          }
-          sandbox.listAccountAssignments(instance, "111122223333", admin);
-        }, pool));
+        work.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  if (create) {
+                    sandbox.createAccountAssignment(a);
+                  } else {
+                    sandbox.deleteAccountAssignment(a);
+                  }
+                  sandbox.listAccountAssignments(instance, "111122223333", admin);
+                },
+                pool));
       }
       CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get();
     } finally {
       pool.shutdown();
     }
     assertThat(sandbox.listAccountAssignments(instance, "111122223333", admin))
-        .extracting(AccountAssignment::principalType).contains(PrincipalType.GROUP);
+        .extracting(AccountAssignment::principalType)
+        .contains(PrincipalType.GROUP);
     assertThat(sandbox.callCounts().get("ListAccountAssignments")).isEqualTo(201L);
   }
 }

@@ -31,54 +31,80 @@ class SandboxOperationsTest {
   private String arn(String name) {
     return sandbox.listPermissionSets(instance).stream()
         .filter(a -> sandbox.describePermissionSet(instance, a).name().equals(name))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   private AccountAssignment leadsPowerUserIn(String account) {
     String store = sandbox.listInstances().get(0).identityStoreId();
-    return new AccountAssignment(account, arn("PowerUser"), PrincipalType.GROUP,
+    return new AccountAssignment(
+        account,
+        arn("PowerUser"),
+        PrincipalType.GROUP,
         sandbox.findGroupId(store, "aws-team-a-leads").orElseThrow());
   }
 
   private static void assertKind(Runnable call, Kind kind, String message) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(IdentityCenterException.class, e -> {
-      assertThat(e.kind()).isEqualTo(kind);
-      assertThat(e.getMessage()).contains(message);
-    });
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            IdentityCenterException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(kind);
+              assertThat(e.getMessage()).contains(message);
+            });
   }
 
   @Test
   void aControllableClockMovesAnOperationThroughItsLatency() {
-    load(SandboxBehaviour.defaults().toBuilder().latency(Latency.fixed(Duration.ofSeconds(5))).build());
+    load(
+        SandboxBehaviour.defaults().toBuilder()
+            .latency(Latency.fixed(Duration.ofSeconds(5)))
+            .build());
     AccountAssignment a = leadsPowerUserIn("444444444444");
     OperationStatus submitted = sandbox.createAccountAssignment(instance, a);
     assertThat(submitted.state()).isEqualTo(OperationState.IN_PROGRESS);
     assertThat(submitted.createdAt()).isEqualTo(clock.instant());
     assertThat(sandbox.listAccountAssignmentCreationStatus(instance, OperationState.IN_PROGRESS))
-        .extracting(OperationStatus::requestId).containsExactly(submitted.requestId());
-    assertThat(sandbox.listAccountAssignments(instance, "444444444444", a.permissionSetArn())).doesNotContain(a);
+        .extracting(OperationStatus::requestId)
+        .containsExactly(submitted.requestId());
+    assertThat(sandbox.listAccountAssignments(instance, "444444444444", a.permissionSetArn()))
+        .doesNotContain(a);
 
     clock.advance(Duration.ofMillis(4999));
-    assertThat(sandbox.describeAccountAssignmentCreationStatus(instance, submitted.requestId()).state())
+    assertThat(
+            sandbox
+                .describeAccountAssignmentCreationStatus(instance, submitted.requestId())
+                .state())
         .isEqualTo(OperationState.IN_PROGRESS);
     clock.advance(Duration.ofMillis(1));
-    assertThat(sandbox.describeAccountAssignmentCreationStatus(instance, submitted.requestId()).state())
+    assertThat(
+            sandbox
+                .describeAccountAssignmentCreationStatus(instance, submitted.requestId())
+                .state())
         .isEqualTo(OperationState.SUCCEEDED);
-    assertThat(sandbox.listAccountAssignments(instance, "444444444444", a.permissionSetArn())).contains(a);
+    assertThat(sandbox.listAccountAssignments(instance, "444444444444", a.permissionSetArn()))
+        .contains(a);
     assertThat(sandbox.listAccountAssignmentCreationStatus(instance, OperationState.SUCCEEDED))
-        .extracting(OperationStatus::requestId).containsExactly(submitted.requestId());
+        .extracting(OperationStatus::requestId)
+        .containsExactly(submitted.requestId());
 
     OperationStatus deletion = sandbox.deleteAccountAssignment(instance, a);
-    assertThat(sandbox.listAccountAssignments(instance, "444444444444", a.permissionSetArn())).contains(a);
+    assertThat(sandbox.listAccountAssignments(instance, "444444444444", a.permissionSetArn()))
+        .contains(a);
     clock.advance(Duration.ofSeconds(5));
-    assertThat(sandbox.describeAccountAssignmentDeletionStatus(instance, deletion.requestId()).state())
+    assertThat(
+            sandbox.describeAccountAssignmentDeletionStatus(instance, deletion.requestId()).state())
         .isEqualTo(OperationState.SUCCEEDED);
-    assertThat(sandbox.listAccountAssignments(instance, "444444444444", a.permissionSetArn())).doesNotContain(a);
+    assertThat(sandbox.listAccountAssignments(instance, "444444444444", a.permissionSetArn()))
+        .doesNotContain(a);
   }
 
   @Test
   void provisioningSucceedsOnTheClockAndBringsCopiesUpToDate() {
-    load(SandboxBehaviour.defaults().toBuilder().latency(Latency.fixed(Duration.ofSeconds(3))).build());
+    load(
+        SandboxBehaviour.defaults().toBuilder()
+            .latency(Latency.fixed(Duration.ofSeconds(3)))
+            .build());
     String dev = arn("AppDeveloper");
     sandbox.putInlinePolicy(instance, dev, "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
     var stale = ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED;
@@ -100,12 +126,15 @@ class SandboxOperationsTest {
     for (int i = 0; i < 15; i++) {
       sandbox.createAccountAssignment(instance, a);
     }
-    assertKind(() -> sandbox.deleteAccountAssignment(instance, a), Kind.THROTTLED,
+    assertKind(
+        () -> sandbox.deleteAccountAssignment(instance, a),
+        Kind.THROTTLED,
         "There are too many requests processing. Please try again later.");
     assertThat(sandbox.operationsInProgress()).isEqualTo(15);
     clock.advance(Duration.ofSeconds(8));
     assertThat(sandbox.operationsInProgress()).isZero();
-    assertThat(sandbox.deleteAccountAssignment(instance, a).state()).isEqualTo(OperationState.IN_PROGRESS);
+    assertThat(sandbox.deleteAccountAssignment(instance, a).state())
+        .isEqualTo(OperationState.IN_PROGRESS);
     SandboxStats stats = sandbox.stats();
     assertThat(stats.maxOutstandingOperations()).isEqualTo(15);
     assertThat(stats.outstandingCapRejections()).isEqualTo(1);
@@ -122,7 +151,9 @@ class SandboxOperationsTest {
     for (int i = 0; i < 3; i++) {
       sandbox.provisionPermissionSet(instance, dev);
     }
-    assertKind(() -> sandbox.provisionPermissionSet(instance, powerUser), Kind.CONFLICT,
+    assertKind(
+        () -> sandbox.provisionPermissionSet(instance, powerUser),
+        Kind.CONFLICT,
         "conflicting operation in process");
     sandbox.createAccountAssignment(instance, a);
     clock.advance(Duration.ofSeconds(8));
@@ -149,7 +180,9 @@ class SandboxOperationsTest {
     SandboxStats stats = sandbox.stats();
     assertThat(stats.maxRequestsInOneSecond()).isEqualTo(20);
     assertThat(stats.rateThrottles()).isEqualTo(1);
-    assertThat(stats.callCounts()).containsEntry("ListInstances", 22L).containsEntry("ListRoots", 1L);
+    assertThat(stats.callCounts())
+        .containsEntry("ListInstances", 22L)
+        .containsEntry("ListRoots", 1L);
   }
 
   @Test
@@ -158,7 +191,8 @@ class SandboxOperationsTest {
     OperationStatus d = sandbox.deleteAccountAssignment(instance, leadsPowerUserIn("444444444444"));
     assertThat(d.state()).isEqualTo(OperationState.IN_PROGRESS);
     clock.advance(Duration.ofSeconds(1));
-    OperationStatus failed = sandbox.describeAccountAssignmentDeletionStatus(instance, d.requestId());
+    OperationStatus failed =
+        sandbox.describeAccountAssignmentDeletionStatus(instance, d.requestId());
     assertThat(failed.state()).isEqualTo(OperationState.FAILED);
     assertThat(failed.failedNotFound()).isTrue();
     assertThat(failed.failureReason()).contains("EntitlementItem doesn't exist");
@@ -167,15 +201,23 @@ class SandboxOperationsTest {
   @Test
   void aMissingPrincipalFailsTheCreationAndAnUnknownSetIsRejectedAtOnce() {
     load(SandboxBehaviour.instant());
-    AccountAssignment ghost = new AccountAssignment("444444444444", arn("PowerUser"), PrincipalType.USER,
-        "00000000-0000-0000-0000-000000000000");
+    AccountAssignment ghost =
+        new AccountAssignment(
+            "444444444444",
+            arn("PowerUser"),
+            PrincipalType.USER,
+            "00000000-0000-0000-0000-000000000000");
     String id = sandbox.createAccountAssignment(instance, ghost).requestId();
     OperationStatus s = sandbox.describeAccountAssignmentCreationStatus(instance, id);
     assertThat(s.state()).isEqualTo(OperationState.FAILED);
     assertThat(s.failureReason()).startsWith("Received a 404 status error: the USER assignee");
     String unknown = arn("PowerUser").replaceAll("ps-[0-9a-z]+$", "ps-0000000000000000");
-    assertKind(() -> sandbox.createAccountAssignment(instance,
-        new AccountAssignment("444444444444", unknown, PrincipalType.USER, "x")), Kind.NOT_FOUND, "PermissionSet");
+    assertKind(
+        () ->
+            sandbox.createAccountAssignment(
+                instance, new AccountAssignment("444444444444", unknown, PrincipalType.USER, "x")),
+        Kind.NOT_FOUND,
+        "PermissionSet");
   }
 
   @Test
@@ -188,6 +230,7 @@ class SandboxOperationsTest {
     assertThat(sandbox.createAccountAssignment(instance, a).requestId()).isEqualTo(first);
     load(SandboxBehaviour.instant().toBuilder().seed(43).build());
     assertThat(sandbox.createAccountAssignment(instance, a).requestId()).isNotEqualTo(first);
-    assertThat(first).matches("\\b[0-9a-f]{8}\\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\\b[0-9a-f]{12}\\b");
+    assertThat(first)
+        .matches("\\b[0-9a-f]{8}\\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\\b[0-9a-f]{12}\\b");
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** A seed's relay_state is what DescribePermissionSet answers; AWS's 240-character limit holds. */
 class SandboxRelayStateSeedTest {
-  private static final String SEED = """
+  private static final String SEED =
+      """
       organization:
         id: o-abcdefghij
         management_account: "111111111111"
@@ -22,8 +23,9 @@ class SandboxRelayStateSeedTest {
       """;
 
   private static SandboxIdentityCenter load(String relayState) {
-    return SandboxIdentityCenter.fromSeed(new ByteArrayInputStream(
-        SEED.formatted(relayState).getBytes(StandardCharsets.UTF_8)), "seed.yaml");
+    return SandboxIdentityCenter.fromSeed(
+        new ByteArrayInputStream(SEED.formatted(relayState).getBytes(StandardCharsets.UTF_8)),
+        "seed.yaml");
   }
 
   @Test
@@ -31,9 +33,10 @@ class SandboxRelayStateSeedTest {
     SandboxIdentityCenter ic = load("https://console.aws.amazon.com/ec2/home");
     String instance = ic.listInstances().get(0).instanceArn();
 
-    assertThat(ic.listPermissionSets(instance).stream()
-            .map(arn -> ic.describePermissionSet(instance, arn))
-            .map(i -> i.name() + "=" + i.relayState()))
+    assertThat(
+            ic.listPermissionSets(instance).stream()
+                .map(arn -> ic.describePermissionSet(instance, arn))
+                .map(i -> i.name() + "=" + i.relayState()))
         .containsExactlyInAnyOrder("Admin=https://console.aws.amazon.com/ec2/home", "Plain=null");
   }
 
