@@ -37,7 +37,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -510,7 +509,7 @@ class ApplyApiTest {
   @Transactional
   void age(String planId, Duration by) {
     PlanEntity plan = PlanEntity.findById(UUID.fromString(planId));
-    plan.createdAt = Instant.now().minus(by);
+    plan.createdAt = dev.idcplane.support.TestClock.now().minus(by);
   }
 
   @Test

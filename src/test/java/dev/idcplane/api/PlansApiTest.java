@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.idcplane.persistence.PlanEntity;
 import dev.idcplane.plan.ShippedExample;
+import dev.idcplane.support.TestClock;
 import dev.idcplane.support.TestKeys;
 import dev.idcplane.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -60,6 +61,10 @@ class PlansApiTest {
             .extract()
             .response();
     String id = created.path("id");
+    // The application runs on the tests' clock, so the shipped matrix's dated exception gives the
+    // same plan whatever day the suite runs.
+    assertThat(java.time.Instant.parse(created.<String>path("createdAt")))
+        .isBetween(TestClock.START, TestClock.now());
 
     given()
         .auth()

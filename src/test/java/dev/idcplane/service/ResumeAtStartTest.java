@@ -69,7 +69,7 @@ class ResumeAtStartTest {
         .hasSizeGreaterThanOrEqualTo(5)
         .allMatch(o -> o.kind() == OperationKind.CREATE_ASSIGNMENT);
     String instance = plan.plan().source().instanceArn();
-    Instant t = Instant.now();
+    Instant t = dev.idcplane.support.TestClock.now();
 
     // Operation 0 finished; 1 was submitted and its request id recorded; 2 was submitted but the
     // process stopped before recording the id; the rest never started.
