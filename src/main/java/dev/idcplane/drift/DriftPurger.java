@@ -53,7 +53,7 @@ public class DriftPurger {
 
   @Scheduled(
       identity = "drift-purge",
-      cron = "${idc.drift.purge-cron:0 30 3 * * ?}",
+      cron = "${idc.drift.purge-cron}", // default: IdcConfig.Drift#purgeCron
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     try {

@@ -71,7 +71,7 @@ public class DriftScanner {
 
   @Scheduled(
       identity = "drift-scan",
-      cron = "${idc.scan.cron:0 0 * * * ?}",
+      cron = "${idc.scan.cron}", // default: IdcConfig.Scan#cron
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     if (!config.scan().enabled()) {
