@@ -35,6 +35,8 @@ public class DevKeyGuard {
           + "836zwEQDgQYJfCD6ZVessYH/R1Oz05qbiQTmvKPTm/01qigwMCUymFzSz40WkU0iK5WFVA"
           + "Dp/YcURvnqwRsFm275oF6UoKq/MWsguIlMIQIDAQAB";
 
+  private static final RSAPublicKey DEV_KEY = rsaKeys(DEV_PUBLIC_KEY).get(0);
+
   /** The prod settings the guard reads. */
   record Settings(
       Optional<String> publicKey,
@@ -90,9 +92,8 @@ public class DevKeyGuard {
   }
 
   static boolean isDevKey(RSAPublicKey key) {
-    RSAPublicKey dev = rsaKeys(DEV_PUBLIC_KEY).get(0);
-    return dev.getModulus().equals(key.getModulus())
-        && dev.getPublicExponent().equals(key.getPublicExponent());
+    return DEV_KEY.getModulus().equals(key.getModulus())
+        && DEV_KEY.getPublicExponent().equals(key.getPublicExponent());
   }
 
   /**

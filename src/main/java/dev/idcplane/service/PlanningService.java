@@ -123,7 +123,7 @@ public class PlanningService {
    * without problems of their own are resolved even when others have problems.
    */
   public Preview preview(MatrixInput input) {
-    return preview(choose(input, false));
+    return preview(choose(input, false, false));
   }
 
   private Preview preview(Chosen chosen) {
@@ -191,7 +191,7 @@ public class PlanningService {
   public StoredPlan plan(MatrixInput given, Caller caller, boolean pushing) {
     String subject = caller.subject();
     var timing = metrics.startPlan();
-    Chosen input = choose(given, pushing);
+    Chosen input = choose(given, pushing, true);
     Preview preview = preview(input);
     DeletionGuard.Verdict guard = guard(preview);
     Plan plan = preview.plan().withWarnings(guard.warnings());
@@ -261,7 +261,7 @@ public class PlanningService {
 
   /** Loads the matrix the input names; throws with every violation when it is invalid. */
   public Matrix load(MatrixInput input) {
-    MatrixLoad load = choose(input, false).load();
+    MatrixLoad load = choose(input, false, false).load();
     if (!load.violations().isEmpty()) {
       throw new MatrixInvalidException(load.violations());
     }
@@ -284,9 +284,10 @@ public class PlanningService {
       Optional<Map<String, String>> files,
       List<Violation> warnings) {}
 
-  private Chosen choose(MatrixInput input, boolean pushing) {
+  /** {@code storing}: the plan will be stored, so it records the source's commit. */
+  private Chosen choose(MatrixInput input, boolean pushing, boolean storing) {
     if (input.files().isEmpty()) {
-      CurrentMatrix current = source.current();
+      CurrentMatrix current = source.current(storing);
       return new Chosen(
           current.load(),
           MatrixInput.CONFIGURED,
@@ -305,7 +306,7 @@ public class PlanningService {
     String digest = load.matrix().digest();
     Optional<CurrentMatrix> current;
     try {
-      current = source.find();
+      current = source.find(storing);
     } catch (ControlPlaneException e) {
       return preview(
           load,

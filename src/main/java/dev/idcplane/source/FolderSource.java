@@ -22,12 +22,19 @@ public final class FolderSource implements MatrixSource {
 
   @Override
   public Optional<CurrentMatrix> find() {
+    return find(true);
+  }
+
+  /**
+   * Without {@code withCommit}, git is not asked: previews and digest comparisons need no commit.
+   */
+  @Override
+  public Optional<CurrentMatrix> find(boolean withCommit) {
     MatrixLoad load = loader.load(folder);
+    String commit = withCommit ? commits.read().orElse(null) : null;
     return Optional.of(
         new CurrentMatrix(
-            load,
-            MatrixOrigin.folder(
-                folder.toString(), commits.read().orElse(null), load.matrix().digest())));
+            load, MatrixOrigin.folder(folder.toString(), commit, load.matrix().digest())));
   }
 
   @Override
