@@ -1,9 +1,7 @@
 package dev.idcplane.api;
 
 import dev.idcplane.api.dto.ErrorBody;
-import dev.idcplane.api.dto.ViolationView;
 import dev.idcplane.error.ControlPlaneException;
-import dev.idcplane.matrix.MatrixInvalidException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -19,10 +17,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Writes every error as an {@link ErrorBody}. Our own exceptions say their status and code; JAX-RS
- * errors keep their status with a named code for the common ones; security failures are 401/403; a
- * lost database is a 503 with Retry-After; anything else is a 500 whose body names only a log
- * reference, never a stack trace or class name.
+ * Writes every error as an {@link ErrorBody}. Our own exceptions say their status, code and
+ * details; JAX-RS errors keep their status with a named code for the common ones; security failures
+ * are 401/403; a lost database is a 503 with Retry-After; anything else is a 500 whose body names
+ * only a log reference, never a stack trace or class name.
  */
 public class ErrorMappers {
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
@@ -49,16 +47,12 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response controlPlane(ControlPlaneException e) {
-    List<?> details =
-        e instanceof MatrixInvalidException m
-            ? m.violations().stream().map(ViolationView::of).toList()
-            : e instanceof dev.idcplane.service.ApplyProblems.Refused r ? r.details() : List.of();
     if (e.httpStatus() >= 500) {
       LOG.warnf("%s: %s", e.code(), e.getMessage());
     } else {
       LOG.debugf("%s: %s", e.code(), e.getMessage());
     }
-    return json(e.httpStatus(), new ErrorBody(e.code(), e.getMessage(), details));
+    return json(e.httpStatus(), new ErrorBody(e.code(), e.getMessage(), e.details()));
   }
 
   @ServerExceptionMapper
@@ -91,18 +85,6 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e) {
-    if (e instanceof ControlPlaneException c) {
-      return controlPlane(c);
-    }
-    if (e instanceof WebApplicationException w) {
-      return webApplication(w);
-    }
-    if (e instanceof AuthenticationFailedException || e instanceof UnauthorizedException) {
-      return unauthorized();
-    }
-    if (e instanceof ForbiddenException f) {
-      return forbidden(f);
-    }
     if (DatabaseFailures.unavailable(e)) {
       LOG.warnf("database unavailable: %s", e.getMessage());
       return Response.status(503)

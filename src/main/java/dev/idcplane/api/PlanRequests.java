@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.api.dto.PlanRequest;
 import dev.idcplane.matrix.EmptyMatrixException;
-import dev.idcplane.service.MatrixInput;
+import dev.idcplane.planning.MatrixInput;
 import jakarta.ws.rs.BadRequestException;
 import java.util.Map;
 import java.util.Optional;

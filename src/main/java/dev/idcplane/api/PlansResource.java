@@ -2,9 +2,9 @@ package dev.idcplane.api;
 
 import dev.idcplane.persistence.PlanEntity;
 import dev.idcplane.persistence.PlanRepository;
+import dev.idcplane.planning.PlanningService;
 import dev.idcplane.security.Caller;
 import dev.idcplane.security.Roles;
-import dev.idcplane.service.PlanningService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;

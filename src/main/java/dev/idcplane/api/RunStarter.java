@@ -1,8 +1,8 @@
 package dev.idcplane.api;
 
+import dev.idcplane.planning.PlanningService;
+import dev.idcplane.run.ApplyService;
 import dev.idcplane.security.Caller;
-import dev.idcplane.service.ApplyService;
-import dev.idcplane.service.PlanningService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

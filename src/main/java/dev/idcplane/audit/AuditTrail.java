@@ -3,7 +3,6 @@ package dev.idcplane.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.idcplane.persistence.AuditRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Map;
@@ -15,11 +14,11 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AuditTrail {
-  private final AuditRepository repository;
+  private final AuditStore repository;
   private final Clock clock;
   private final ObjectMapper canonical;
 
-  public AuditTrail(AuditRepository repository, Clock clock, ObjectMapper json) {
+  public AuditTrail(AuditStore repository, Clock clock, ObjectMapper json) {
     this.repository = repository;
     this.clock = clock;
     this.canonical =
@@ -39,7 +38,7 @@ public class AuditTrail {
   public AuditEntry record(
       AuditAction action, String subject, MatrixRef matrix, Map<String, ?> details) {
     return repository.append(
-        new AuditRepository.NewEntry(
+        new AuditStore.NewEntry(
             clock.instant(),
             action.name(),
             subject,

@@ -3,8 +3,6 @@ package dev.idcplane.drift;
 import dev.idcplane.audit.AuditAction;
 import dev.idcplane.audit.AuditTrail;
 import dev.idcplane.config.IdcConfig;
-import dev.idcplane.persistence.DriftRetentionStore;
-import dev.idcplane.persistence.DriftStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,22 +1,20 @@
 package dev.idcplane.drift;
 
-import dev.idcplane.api.dto.PlanView;
-import dev.idcplane.persistence.DriftStore;
 import dev.idcplane.plan.DriftFinding;
 import dev.idcplane.plan.Plan;
-import dev.idcplane.service.MatrixInput;
+import dev.idcplane.planning.PlanStored;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * Keeps the drift history after each stored plan: upserts the open occurrences the plan sees and
- * resolves those it no longer sees (see {@link ResolutionAttributor}).
+ * Keeps the drift history after each stored plan ({@link PlanStored}): upserts the open occurrences
+ * the plan sees and resolves those it no longer sees (see {@link ResolutionAttributor}).
  *
  * <p>Only plans of the configured matrix count: of {@code idc.matrix.source}, or of files sent in a
  * request whose digest is the configured matrix's (CI sending the merged matrix). A plan of any
@@ -41,15 +39,16 @@ public class DriftRecorder {
   }
 
   @Transactional
-  public void record(PlanView view, Plan plan, Function<String, String> accountPath) {
-    if (!MatrixInput.CONFIGURED.equals(view.matrixOrigin())) {
+  public void record(@Observes PlanStored stored) {
+    if (!stored.ofConfiguredMatrix()) {
       return;
     }
+    Plan plan = stored.plan();
     var ref =
         new DriftStore.PlanRef(
-            view.id(),
-            view.createdAt(),
-            view.createdBy(),
+            stored.planId(),
+            stored.createdAt(),
+            stored.createdBy(),
             plan.source().instanceArn(),
             plan.source().matrixDigest(),
             plan.source().matrixCommit());
@@ -57,7 +56,7 @@ public class DriftRecorder {
     Map<String, DriftStore.Open> open = new HashMap<>(store.open(ref.instanceArn()));
     for (DriftFinding f : plan.drift()) {
       DriftStore.Open existing = open.remove(f.key());
-      String path = f.accountId() == null ? null : accountPath.apply(f.accountId());
+      String path = f.accountId() == null ? null : stored.accountPath().apply(f.accountId());
       if (existing != null) {
         if (!existing.lastSeen().isAfter(ref.at())) {
           store.seen(existing.id(), ref, f, path);

@@ -2,13 +2,12 @@ package dev.idcplane.drift;
 
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.metrics.ControlPlaneMetrics;
+import dev.idcplane.metrics.ControlPlaneMetrics.ScanOutcome;
 import dev.idcplane.persistence.ApplyLocks;
-import dev.idcplane.persistence.DriftStore;
-import dev.idcplane.service.ApplyService;
-import dev.idcplane.service.ControlPlaneMetrics;
-import dev.idcplane.service.ControlPlaneMetrics.ScanOutcome;
-import dev.idcplane.service.MatrixInput;
-import dev.idcplane.service.PlanningService;
+import dev.idcplane.planning.MatrixInput;
+import dev.idcplane.planning.PlanningService;
+import dev.idcplane.run.ApplyService;
 import dev.idcplane.source.MatrixNotPushedException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.idcplane.health;
 
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.persistence.PlanRepository;
-import dev.idcplane.service.MatrixInput;
+import dev.idcplane.planning.MatrixInput;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

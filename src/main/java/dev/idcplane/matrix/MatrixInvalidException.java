@@ -21,6 +21,12 @@ public class MatrixInvalidException extends ControlPlaneException {
     return violations;
   }
 
+  /** Every violation, flat: file, line, field, kind, message and fix. */
+  @Override
+  public List<Violation.Detail> details() {
+    return violations.stream().map(Violation::detail).toList();
+  }
+
   @Override
   public int httpStatus() {
     return 422;

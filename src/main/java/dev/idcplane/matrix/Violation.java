@@ -29,6 +29,16 @@ public record Violation(
     return c != 0 ? c : field.compareTo(o.field);
   }
 
+  /**
+   * The violation flat, as error bodies and plans show it: where, which field, what, what to do.
+   */
+  public record Detail(
+      String file, int line, String field, String kind, String message, String fix) {}
+
+  public Detail detail() {
+    return new Detail(location.file(), location.line(), field, kind, message, fix);
+  }
+
   @Override
   public String toString() {
     String where = (location + (field.isEmpty() ? "" : " " + field)).strip();

@@ -2,6 +2,7 @@ package dev.idcplane.persistence;
 
 import dev.idcplane.audit.AuditChain;
 import dev.idcplane.audit.AuditEntry;
+import dev.idcplane.audit.AuditStore;
 import dev.idcplane.audit.ChainHead;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,24 +24,16 @@ import java.util.function.Consumer;
  * same transaction, so the anchor records the newest entry ever appended even if rows are deleted.
  */
 @ApplicationScoped
-public class AuditRepository {
+public class AuditRepository implements AuditStore {
   /** The advisory lock key of audit appends (any fixed 64-bit number no other lock uses). */
   static final long APPEND_LOCK = 0x1dca0d17a0d17L;
-
-  /** What an append needs besides the chain position. */
-  public record NewEntry(
-      Instant at,
-      String action,
-      String subject,
-      String matrixDigest,
-      String matrixCommit,
-      String details) {}
 
   /**
    * Appends an entry after the anchored head and moves the anchor to it, in the caller's
    * transaction if there is one (so the entry commits or rolls back with what it records), in a new
    * one otherwise.
    */
+  @Override
   public AuditEntry append(NewEntry n) {
     return QuarkusTransaction.joiningExisting()
         .call(
@@ -91,6 +84,7 @@ public class AuditRepository {
   }
 
   /** The head anchor: the newest entry appended; empty only if its row was deleted. */
+  @Override
   public Optional<ChainHead> head() {
     return QuarkusTransaction.requiringNew().call(AuditRepository::readHead);
   }
@@ -145,6 +139,7 @@ public class AuditRepository {
    * Feeds every entry with seq above {@code after}, in seq order, to {@code sink}, a batch at a
    * time; returns the last seq fed ({@code after} if none).
    */
+  @Override
   public long scan(long after, Consumer<AuditEntry> sink) {
     while (true) {
       long from = after;

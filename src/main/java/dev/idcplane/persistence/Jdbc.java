@@ -13,38 +13,38 @@ import java.time.Instant;
  * deletes). Each call takes a connection from the pool, which joins the caller's transaction. SQL
  * errors become {@link IllegalStateException}s prefixed with {@code what}.
  */
-final class Jdbc {
+public final class Jdbc {
   private final AgroalDataSource dataSource;
   private final String what;
 
-  Jdbc(AgroalDataSource dataSource, String what) {
+  public Jdbc(AgroalDataSource dataSource, String what) {
     this.dataSource = dataSource;
     this.what = what;
   }
 
   /** Binds a statement's parameters. */
-  interface Binder {
+  public interface Binder {
     void bind(PreparedStatement ps) throws SQLException;
   }
 
   /** Takes one row. */
-  interface RowSink {
+  public interface RowSink {
     void accept(ResultSet rs) throws SQLException;
   }
 
-  static void set(PreparedStatement ps, Object... values) throws SQLException {
+  public static void set(PreparedStatement ps, Object... values) throws SQLException {
     for (int i = 0; i < values.length; i++) {
       ps.setObject(i + 1, values[i]);
     }
   }
 
-  static Instant instant(ResultSet rs, int i) throws SQLException {
+  public static Instant instant(ResultSet rs, int i) throws SQLException {
     Timestamp t = rs.getTimestamp(i);
     return t == null ? null : t.toInstant();
   }
 
   /** Runs {@code sql}; answers the update count (0 for a query). */
-  int update(String sql, Binder binder) {
+  public int update(String sql, Binder binder) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       binder.bind(ps);
@@ -55,7 +55,7 @@ final class Jdbc {
     }
   }
 
-  void query(String sql, Binder binder, RowSink sink) {
+  public void query(String sql, Binder binder, RowSink sink) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       binder.bind(ps);

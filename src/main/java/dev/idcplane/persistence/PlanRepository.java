@@ -1,6 +1,5 @@
 package dev.idcplane.persistence;
 
-import dev.idcplane.api.dto.PlanView;
 import dev.idcplane.plan.AssignmentKey;
 import dev.idcplane.plan.Change;
 import dev.idcplane.plan.DriftFinding;
@@ -18,21 +17,27 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanRepository implements PanacheRepositoryBase<PlanEntity, UUID> {
 
+  /**
+   * Who made a plan ({@code by}: a token's sub; {@code byName}: its display name, if any), when,
+   * and of which matrix: {@code configured} or {@code request}.
+   */
+  public record Made(
+      UUID id, java.time.Instant at, String by, String byName, String matrixOrigin) {}
+
   /** Stores the plan; {@code document} is its API JSON, {@code text} its text rendering. */
   @Transactional
-  public PlanEntity store(
-      PlanView view, Plan plan, String document, String text, String matrixFiles) {
+  public PlanEntity store(Made made, Plan plan, String document, String text, String matrixFiles) {
     PlanEntity e = new PlanEntity();
-    e.id = view.id();
-    e.createdAt = view.createdAt();
-    e.createdBy = view.createdBy();
-    e.createdByName = view.createdByName();
+    e.id = made.id();
+    e.createdAt = made.at();
+    e.createdBy = made.by();
+    e.createdByName = made.byName();
     e.instanceArn = plan.source().instanceArn();
     e.matrixDigest = plan.source().matrixDigest();
     e.matrixCommit = plan.source().matrixCommit();
-    e.matrixOrigin = view.matrixOrigin();
+    e.matrixOrigin = made.matrixOrigin();
     e.snapshotAt = plan.source().snapshotAt();
-    e.fingerprint = view.fingerprint();
+    e.fingerprint = plan.fingerprint();
     e.changeCount = plan.changes().size();
     e.driftCount = plan.drift().size();
     e.document = document;

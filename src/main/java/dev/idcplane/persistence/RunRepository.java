@@ -1,14 +1,10 @@
 package dev.idcplane.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idcplane.api.dto.ChangeCodec;
-import dev.idcplane.api.dto.ChangeView;
-import dev.idcplane.api.dto.PlanViews;
 import dev.idcplane.apply.Operation;
 import dev.idcplane.apply.OperationOutcome;
 import dev.idcplane.apply.RunResult;
 import dev.idcplane.apply.RunStatus;
+import dev.idcplane.plan.stored.StoredChanges;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -23,11 +19,6 @@ import java.util.UUID;
 /** Runs and their operations; every write commits at once so a crash loses nothing recorded. */
 @ApplicationScoped
 public class RunRepository {
-  private final ObjectMapper json;
-
-  public RunRepository(ObjectMapper json) {
-    this.json = json;
-  }
 
   /** Starts a run: the run row and one PENDING row per operation, in one transaction. */
   public void create(RunEntity run, List<Operation> operations) {
@@ -41,7 +32,7 @@ public class RunRepository {
                 e.seq = op.seq();
                 e.kind = op.kind().name();
                 e.changeKey = op.change().key();
-                e.change = write(PlanViews.change(op.change()));
+                e.change = StoredChanges.encode(op.change());
                 copy(op, e);
                 e.persist();
               }
@@ -146,7 +137,7 @@ public class RunRepository {
                 RunOperationEntity.<RunOperationEntity>list(
                         "run = ?1", Sort.ascending("seq"), runId)
                     .stream()
-                    .map(this::toOperation)
+                    .map(RunRepository::toOperation)
                     .toList());
   }
 
@@ -182,12 +173,11 @@ public class RunRepository {
                     "run = ?1", Sort.ascending("seq"), runId));
   }
 
-  private Operation toOperation(RunOperationEntity e) {
+  private static Operation toOperation(RunOperationEntity e) {
     try {
-      ChangeView view = json.readValue(e.change, ChangeView.class);
       return new Operation(
           e.seq,
-          ChangeCodec.decode(view),
+          StoredChanges.decode(e.change),
           dev.idcplane.apply.OperationKind.valueOf(e.kind),
           OperationOutcome.valueOf(e.outcome),
           e.requestId,
@@ -196,8 +186,9 @@ public class RunRepository {
           e.submittedAt,
           e.finishedAt,
           e.error);
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("run operation " + e.seq + " is unreadable", ex);
+    } catch (StoredChanges.StoredChangeException ex) {
+      throw new IllegalStateException(
+          "run " + e.run + " operation " + e.seq + ": " + ex.getMessage(), ex);
     }
   }
 
@@ -216,13 +207,5 @@ public class RunRepository {
     k.run = run;
     k.seq = seq;
     return k;
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

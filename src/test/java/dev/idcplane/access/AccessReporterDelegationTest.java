@@ -2,8 +2,6 @@ package dev.idcplane.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idcplane.api.dto.PlanView;
-import dev.idcplane.api.dto.PlanViews;
 import dev.idcplane.identitycenter.Account;
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.AccountStatus;
@@ -24,6 +22,8 @@ import dev.idcplane.plan.Plan;
 import dev.idcplane.plan.PlanPolicy;
 import dev.idcplane.plan.PlanSource;
 import dev.idcplane.plan.Planner;
+import dev.idcplane.view.PlanView;
+import dev.idcplane.view.PlanViews;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,7 @@ import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
 import dev.idcplane.persistence.ApplyLocks;
 import dev.idcplane.persistence.PlanEntity;
-import dev.idcplane.service.ApplyService;
+import dev.idcplane.run.ApplyService;
 import dev.idcplane.support.TestKeys;
 import dev.idcplane.support.TestTokens;
 import io.agroal.api.AgroalDataSource;

@@ -350,11 +350,13 @@ class DriftApiTest {
             List.of(),
             List.of(),
             0);
-    var view =
-        dev.idcplane.api.dto.PlanViews.of(
-            java.util.UUID.randomUUID(), old, "late", "configured", empty);
-    plans.store(view, empty, "{}", "", null);
-    recorder.record(view, empty, id -> "");
+    var made =
+        new dev.idcplane.persistence.PlanRepository.Made(
+            java.util.UUID.randomUUID(), old, "late", null, "configured");
+    plans.store(made, empty, "{}", "", null);
+    recorder.record(
+        new dev.idcplane.planning.PlanStored(
+            made.id(), old, "late", "configured", empty, id -> ""));
     assertThat(drift("?status=all&limit=500").getList("items")).isEqualTo(before);
   }
 

@@ -3,9 +3,9 @@ package dev.idcplane.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idcplane.drift.DriftScanner;
+import dev.idcplane.drift.DriftStore;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.persistence.ApplyLocks;
-import dev.idcplane.persistence.DriftStore;
 import dev.idcplane.persistence.PlanRepository;
 import dev.idcplane.plan.DriftKind;
 import dev.idcplane.support.DriftRows;

@@ -1,6 +1,7 @@
 package dev.idcplane.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,8 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The core (matrix, plan, the Identity Center port) and the sandbox stay free of framework and SDK
- * types; the core does not reach into adapters or edges.
+ * The core (matrix, plan, apply, the Identity Center port) and the sandbox stay free of framework
+ * and SDK types; the core does not reach into adapters or edges; the top-level packages depend on
+ * each other without cycles; and only the API speaks JAX-RS.
  */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
@@ -24,6 +26,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "dev.idcplane.matrix..",
             "dev.idcplane.plan..",
+            "dev.idcplane.apply..",
             "dev.idcplane.error..",
             "dev.idcplane.access..")
         .or()
@@ -45,7 +48,7 @@ class ArchitectureTest {
   void coreDoesNotReachIntoAdaptersOrEdges() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.idcplane.matrix..", "dev.idcplane.plan..")
+        .resideInAnyPackage("dev.idcplane.matrix..", "dev.idcplane.plan..", "dev.idcplane.apply..")
         .or()
         .resideInAPackage("dev.idcplane.identitycenter")
         .should()
@@ -53,10 +56,34 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "dev.idcplane.api..",
             "dev.idcplane.persistence..",
-            "dev.idcplane.service..",
+            "dev.idcplane.planning..",
+            "dev.idcplane.run..",
+            "dev.idcplane.drift..",
+            "dev.idcplane.audit..",
+            "dev.idcplane.source..",
+            "dev.idcplane.security..",
+            "dev.idcplane.metrics..",
+            "dev.idcplane.view..",
             "dev.idcplane.config..",
             "dev.idcplane.identitycenter.aws..",
             "dev.idcplane.identitycenter.sandbox..")
+        .check(CLASSES);
+  }
+
+  /** Each top-level package with its subpackages is one slice; no slice depends on itself. */
+  @Test
+  void topLevelPackagesHaveNoCycles() {
+    slices().matching("dev.idcplane.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void onlyTheApiSpeaksJaxRs() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.idcplane.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
         .check(CLASSES);
   }
 }

@@ -3,7 +3,6 @@ package dev.idcplane.drift;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idcplane.persistence.DriftStore;
 import dev.idcplane.persistence.PlanRepository;
 import dev.idcplane.plan.DriftKind;
 import dev.idcplane.support.DriftRows;

@@ -2,7 +2,6 @@ package dev.idcplane.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idcplane.persistence.DriftStore;
 import dev.idcplane.persistence.PlanRepository;
 import dev.idcplane.support.DriftRows;
 import dev.idcplane.support.TestKeys;

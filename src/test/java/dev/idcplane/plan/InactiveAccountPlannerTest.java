@@ -3,9 +3,6 @@ package dev.idcplane.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.idcplane.api.dto.ChangeCodec;
-import dev.idcplane.api.dto.ChangeView;
-import dev.idcplane.api.dto.PlanViews;
 import dev.idcplane.identitycenter.Account;
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.AccountStatus;
@@ -21,6 +18,9 @@ import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.ProvisionTarget;
 import dev.idcplane.matrix.SourceLocation;
+import dev.idcplane.plan.stored.StoredChanges;
+import dev.idcplane.view.ChangeView;
+import dev.idcplane.view.PlanViews;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -272,28 +272,19 @@ class InactiveAccountPlannerTest {
     ChangeView view = PlanViews.change(c);
     assertThat(view.target()).isEqualTo("aws_account");
     assertThat(view.account().id()).isEqualTo(DEV);
-    Change back = ChangeCodec.decode(view);
+    String stored = StoredChanges.encode(c);
+    assertThat(stored).contains("\"target\":\"aws_account\"").contains("\"id\":\"" + DEV + "\"");
+    Change back = StoredChanges.decode(stored);
 
     assertThat(back).isEqualTo(c);
     ChangeView all =
         PlanViews.change(new Change.ProvisionPermissionSet("Dev", "arn:ps/Dev", List.of(), "r"));
     assertThat(all.target()).isEqualTo("all_provisioned_accounts");
-    // a view stored before targets existed has neither target nor account
-    ChangeView old =
-        new ChangeView(
-            "provision_permission_set",
-            "provision/Dev",
-            "r",
-            "Dev",
-            "arn:ps/Dev",
-            null,
-            null,
-            List.of(),
-            List.of(),
-            null,
-            List.of(),
-            null);
-    assertThat(((Change.ProvisionPermissionSet) ChangeCodec.decode(old)).target())
+    // a change stored before targets existed has neither target nor account
+    String old =
+        "{\"action\":\"provision_permission_set\",\"key\":\"provision/Dev\",\"reason\":\"r\","
+            + "\"permissionSet\":\"Dev\",\"permissionSetArn\":\"arn:ps/Dev\"}";
+    assertThat(((Change.ProvisionPermissionSet) StoredChanges.decode(old)).target())
         .isEqualTo(ProvisionTarget.ALL_PROVISIONED_ACCOUNTS);
   }
 }

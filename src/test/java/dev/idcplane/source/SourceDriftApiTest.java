@@ -9,7 +9,7 @@ import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
-import dev.idcplane.service.PlanningService;
+import dev.idcplane.planning.PlanningService;
 import dev.idcplane.support.TestKeys;
 import dev.idcplane.support.TestTokens;
 import io.quarkus.arc.ClientProxy;

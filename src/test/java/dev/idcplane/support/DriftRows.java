@@ -1,8 +1,7 @@
 package dev.idcplane.support;
 
-import dev.idcplane.api.dto.PlanViews;
+import dev.idcplane.drift.DriftStore;
 import dev.idcplane.drift.Resolution;
-import dev.idcplane.persistence.DriftStore;
 import dev.idcplane.persistence.PlanRepository;
 import dev.idcplane.plan.DriftFinding;
 import dev.idcplane.plan.DriftKind;
@@ -43,9 +42,9 @@ public final class DriftRows {
             List.of(),
             List.of(),
             0);
-    var view = PlanViews.of(UUID.randomUUID(), at, "test-rows", "configured", plan);
-    plans.store(view, plan, "{}", "", null);
-    return new DriftStore.PlanRef(view.id(), at, "test-rows", instanceArn, "rows-digest", null);
+    var made = new PlanRepository.Made(UUID.randomUUID(), at, "test-rows", null, "configured");
+    plans.store(made, plan, "{}", "", null);
+    return new DriftStore.PlanRef(made.id(), at, "test-rows", instanceArn, "rows-digest", null);
   }
 
   /** Opens an occurrence of {@code key} seen first by a plan at {@code at}. */

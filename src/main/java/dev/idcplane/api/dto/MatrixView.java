@@ -5,8 +5,10 @@ import dev.idcplane.matrix.AssignmentRule;
 import dev.idcplane.matrix.DeclaredPermissionSet;
 import dev.idcplane.matrix.LocatedValue;
 import dev.idcplane.matrix.MatrixLoad;
+import dev.idcplane.matrix.Violation;
 import dev.idcplane.source.CurrentMatrix;
 import dev.idcplane.source.MatrixOrigin;
+import dev.idcplane.view.DefinitionView;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ public record MatrixView(
     boolean valid,
     List<PermissionSetView> permissionSets,
     List<RuleView> rules,
-    List<ViolationView> violations) {
+    List<Violation.Detail> violations) {
 
   /** A declared permission set. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,7 +57,7 @@ public record MatrixView(
         load.violations().isEmpty(),
         m.permissionSets().values().stream().map(MatrixView::set).toList(),
         m.rules().stream().map(MatrixView::rule).toList(),
-        load.violations().stream().map(ViolationView::of).toList());
+        load.violations().stream().map(Violation::detail).toList());
   }
 
   private static PermissionSetView set(DeclaredPermissionSet s) {

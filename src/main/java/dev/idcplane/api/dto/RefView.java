@@ -1,4 +1,0 @@
-package dev.idcplane.api.dto;
-
-/** An account or principal: its id and its human name (and, for principals, its type). */
-public record RefView(String type, String id, String name) {}
