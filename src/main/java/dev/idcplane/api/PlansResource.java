@@ -6,6 +6,7 @@ import dev.idcplane.planning.PlanningService;
 import dev.idcplane.security.Caller;
 import dev.idcplane.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /** Plans: compute one (read-only against Identity Center), fetch stored ones. */
 @Path("/api/v1/plans")
@@ -52,10 +54,11 @@ public class PlansResource {
    * another run holds the instance.
    */
   @POST
+  @Blocking
   @Path("{id}/apply")
   @RolesAllowed(Roles.DEPLOYER)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response apply(
+  public CompletionStage<Response> apply(
       @PathParam("id") String id,
       @QueryParam("allowDeletes") boolean allowDeletes,
       @QueryParam("wait") boolean wait,

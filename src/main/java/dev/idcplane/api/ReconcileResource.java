@@ -11,6 +11,7 @@ import dev.idcplane.security.Roles;
 import dev.idcplane.source.PushedSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What a CI pipeline calls: plan, and in apply mode apply, the configured matrix or the one in the
@@ -54,10 +57,11 @@ public class ReconcileResource {
   }
 
   @POST
+  @Blocking
   @RolesAllowed({Roles.CI, Roles.DEPLOYER})
   @Consumes(MediaType.WILDCARD)
   @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-  public Response reconcile(
+  public CompletionStage<Response> reconcile(
       String body,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @QueryParam("mode") String mode,
@@ -95,21 +99,24 @@ public class ReconcileResource {
             allowDeletes));
     if (!apply || plan.plan().empty()) {
       pushTo.ifPresent(p -> push(p, input, plan, subject));
-      return Response.ok(text ? plan.text() : outcome(plan, null, apply ? "no_changes" : "planned"))
-          .type(text ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_JSON_TYPE)
-          .build();
+      return CompletableFuture.completedFuture(
+          Response.ok(text ? plan.text() : outcome(plan, null, apply ? "no_changes" : "planned"))
+              .type(text ? MediaType.TEXT_PLAIN_TYPE : MediaType.APPLICATION_JSON_TYPE)
+              .build());
     }
     var started = starter.applyFresh(plan, allowDeletes, caller);
     pushTo.ifPresent(p -> push(p, input, plan, subject));
     if (!wait) {
       return starter.respond(started, false, uri);
     }
-    RunView run = starter.await(started, true);
-    int status = "SUCCEEDED".equals(run.status()) ? 200 : 502;
-    return Response.status(status)
-        .entity(outcome(plan, run, run.status().toLowerCase()))
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .build();
+    return starter
+        .ended(started)
+        .thenApply(
+            run ->
+                Response.status("SUCCEEDED".equals(run.status()) ? 200 : 502)
+                    .entity(outcome(plan, run, run.status().toLowerCase()))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build());
   }
 
   /** The accepted apply's matrix becomes the configured one of the {@code pushed} source. */

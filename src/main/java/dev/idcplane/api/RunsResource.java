@@ -4,6 +4,7 @@ import dev.idcplane.api.dto.RunView;
 import dev.idcplane.persistence.RunEntity;
 import dev.idcplane.persistence.RunOperationEntity;
 import dev.idcplane.persistence.RunRepository;
+import dev.idcplane.run.RunEvent;
 import dev.idcplane.run.RunEvents;
 import dev.idcplane.security.Roles;
 import io.smallrye.common.annotation.Blocking;
@@ -62,7 +63,7 @@ public class RunsResource {
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
-  public io.smallrye.mutiny.Multi<RunEvents.RunEvent> events(@PathParam("id") String id) {
+  public io.smallrye.mutiny.Multi<RunEvent> events(@PathParam("id") String id) {
     RunEntity run = find(id);
     if (!"RUNNING".equals(run.status)) {
       return io.smallrye.mutiny.Multi.createFrom().item(endOf(run));
@@ -72,9 +73,8 @@ public class RunsResource {
         () -> runs.find(run.id).filter(r -> !"RUNNING".equals(r.status)).map(RunsResource::endOf));
   }
 
-  private static RunEvents.RunEvent endOf(RunEntity run) {
-    return new RunEvents.RunEvent(
-        "run", run.id, null, null, null, null, null, null, run.error, run.status, run.finishedAt);
+  private static RunEvent endOf(RunEntity run) {
+    return new RunEvent.RunEnded(run.id, run.status, run.error, run.finishedAt);
   }
 
   RunEntity find(String id) {

@@ -140,6 +140,13 @@ public interface IdcConfig {
 
   /** How apply executes plans. Caps are per Identity Center instance. */
   interface ApplyRules {
+    /**
+     * Runs this process executes at once, each on a thread of its own; more wait their turn,
+     * holding their instance's lease. One run per instance runs at a time anyway.
+     */
+    @WithDefault("4")
+    int maxConcurrentRuns();
+
     /** Asynchronous operations in flight at once; AWS allows 15 per instance, never more. */
     @WithDefault("15")
     int maxOutstanding();

@@ -42,8 +42,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,13 +68,7 @@ public class ApplyService {
   private final AuditTrail audit;
   private final ControlPlaneMetrics metrics;
   private final RequestBudgets budgets;
-  private final ExecutorService executor =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "idc-apply");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ManagedExecutor executor;
   private final Map<UUID, CompletableFuture<RunStatus>> active = new ConcurrentHashMap<>();
 
   public ApplyService(
@@ -90,8 +83,10 @@ public class ApplyService {
       ObjectMapper json,
       AuditTrail audit,
       ControlPlaneMetrics metrics,
-      RequestBudgets budgets) {
+      RequestBudgets budgets,
+      @RunExecutor.Runs ManagedExecutor executor) {
     this.config = config;
+    this.executor = executor;
     this.budgets = budgets;
     this.identityCenter = identityCenter;
     this.clock = clock;

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,20 +18,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RunEvents {
 
-  /** One event: an operation's new state, or the run's end (operation fields null). */
-  public record RunEvent(
-      String type,
-      UUID runId,
-      Integer seq,
-      String kind,
-      String changeKey,
-      String outcome,
-      String requestId,
-      Integer attempts,
-      String error,
-      String runStatus,
-      Instant at) {}
-
   private final Map<UUID, Set<MultiEmitter<? super RunEvent>>> listeners =
       new ConcurrentHashMap<>();
   private final java.time.Clock clock;
@@ -42,26 +27,11 @@ public class RunEvents {
   }
 
   void operation(UUID runId, Operation op) {
-    emit(
-        runId,
-        new RunEvent(
-            "operation",
-            runId,
-            op.seq(),
-            op.kind().name(),
-            op.change().key(),
-            op.outcome().name(),
-            op.requestId(),
-            op.attempts(),
-            op.error(),
-            null,
-            clock.instant()));
+    emit(runId, RunEvent.OperationChanged.of(runId, op, clock.instant()));
   }
 
   void finished(UUID runId, RunStatus status) {
-    RunEvent end =
-        new RunEvent(
-            "run", runId, null, null, null, null, null, null, null, status.name(), clock.instant());
+    RunEvent end = new RunEvent.RunEnded(runId, status.name(), null, clock.instant());
     Set<MultiEmitter<? super RunEvent>> set = listeners.remove(runId);
     if (set != null) {
       set.forEach(

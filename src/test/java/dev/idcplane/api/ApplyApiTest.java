@@ -225,6 +225,34 @@ class ApplyApiTest {
             everyItem(org.hamcrest.Matchers.notNullValue()));
   }
 
+  @Inject RunStarter starter;
+
+  /**
+   * Asked to wait, the API answers with a stage that completes when the run ends: the thread that
+   * started the run is free at once, and nothing polls.
+   */
+  @Test
+  void waitingForARunHoldsNoThread() throws Exception {
+    String planId = plan(newSetMatrix("ApiWaitSet", "aws-secops", "Sandbox")).getString("id");
+    String runId = apply(planId, "?wait=true").then().statusCode(200).extract().path("id");
+    var done = new java.util.concurrent.CompletableFuture<dev.idcplane.apply.RunStatus>();
+    var started = new ApplyService.Started(UUID.fromString(runId), done);
+
+    var answer =
+        starter
+            .respond(started, true, java.net.URI.create("http://localhost/api/v1/runs/" + runId))
+            .toCompletableFuture();
+
+    Thread.sleep(200); // nothing completes the answer but the run's end
+    assertThat(answer).isNotDone();
+    done.complete(dev.idcplane.apply.RunStatus.SUCCEEDED);
+    jakarta.ws.rs.core.Response response = answer.get(1, TimeUnit.MINUTES);
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(((dev.idcplane.api.dto.RunView) response.getEntity()).id())
+        .isEqualTo(UUID.fromString(runId));
+    assertThat(response.getLocation().toString()).endsWith("/api/v1/runs/" + runId);
+  }
+
   @Test
   void eventsOfAFinishedRunAreItsFinalStatus() {
     String planId = plan(newSetMatrix("ApiEventsSet", "aws-secops", "Sandbox")).getString("id");
