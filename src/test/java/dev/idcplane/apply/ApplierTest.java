@@ -9,6 +9,8 @@ import dev.idcplane.identitycenter.sandbox.SandboxBehaviour;
 import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
 import dev.idcplane.identitycenter.sandbox.SandboxStats;
 import dev.idcplane.plan.Plan;
+import dev.idcplane.support.MutableClock;
+import dev.idcplane.support.VirtualTime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The apply engine on the sandbox, in scaled time: millisecond operations and a request rate scaled
- * up by the same factor, so the caps bind as they do on AWS.
+ * up by the same factor, so the caps bind as they do on AWS. Time is simulated ({@link
+ * VirtualTime}): the applier and the sandbox share its clock, which moves only while the applier
+ * waits, so a run takes no wall time and repeats exactly.
  */
 class ApplierTest {
   static final int RPS = 400;
@@ -45,33 +49,87 @@ class ApplierTest {
         .build();
   }
 
+  private final VirtualTime time = new VirtualTime(MutableClock.at("2026-11-23T09:00:00Z"));
+
+  /**
+   * Applies with real waits, for tests whose sandbox runs on the system clock. The tests here run
+   * in virtual time: {@link #applyInVirtualTime}.
+   */
   static RunResult apply(
       SandboxIdentityCenter ic, Plan plan, OperationJournal journal, List<Operation> ops)
       throws InterruptedException {
-    return new Applier(
-            ic,
-            plan.source().instanceArn(),
-            settings(),
-            Clock.systemUTC(),
-            Sleeper.REAL,
-            new SplittableRandom(7),
-            journal)
-        .run(ops);
+    return applier(ic, plan, settings(), Clock.systemUTC(), Sleeper.REAL, 7, journal).run(ops);
   }
 
+  private static Applier applier(
+      SandboxIdentityCenter ic,
+      Plan plan,
+      ApplySettings settings,
+      Clock clock,
+      Sleeper sleeper,
+      long seed,
+      OperationJournal journal) {
+    return new Applier(
+        ic,
+        plan.source().instanceArn(),
+        settings,
+        clock,
+        sleeper,
+        new SplittableRandom(seed),
+        journal);
+  }
+
+  /** A sandbox on the virtual clock. */
+  private SandboxIdentityCenter sandbox(SandboxBehaviour behaviour) {
+    return SandboxIdentityCenter.fromSeed(SEED, time.clock(), behaviour);
+  }
+
+  private RunResult applyInVirtualTime(
+      SandboxIdentityCenter ic, Plan plan, OperationJournal journal, List<Operation> ops)
+      throws InterruptedException {
+    return applyInVirtualTime(ic, plan, settings(), 7, journal, ops);
+  }
+
+  /**
+   * Runs the applier on the test thread, its only thread, as the one thread virtual time waits for.
+   */
+  private RunResult applyInVirtualTime(
+      SandboxIdentityCenter ic,
+      Plan plan,
+      ApplySettings settings,
+      long seed,
+      OperationJournal journal,
+      List<Operation> ops)
+      throws InterruptedException {
+    Applier applier = applier(ic, plan, settings, time.clock(), time, seed, journal);
+    time.enter();
+    try {
+      return applier.run(ops);
+    } finally {
+      time.exit();
+    }
+  }
+
+  /**
+   * The sandbox enforces the same caps, so its maxima alone cannot exceed them: the applier held
+   * them itself when the sandbox never had to reject a call for one.
+   */
   static void assertCapsHeld(SandboxStats stats) {
     assertThat(stats.maxOutstandingOperations()).isLessThanOrEqualTo(15);
     assertThat(stats.maxConcurrentProvisioning()).isLessThanOrEqualTo(3);
     assertThat(stats.maxRequestsInOneSecond()).isLessThanOrEqualTo(RPS);
+    assertThat(stats.outstandingCapRejections()).isZero();
+    assertThat(stats.provisioningConflicts()).isZero();
+    assertThat(stats.rateThrottles()).isZero();
   }
 
   @Test
   void appliesTheShippedExampleAndTheReplanIsEmpty() throws Exception {
-    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), behaviour());
+    SandboxIdentityCenter ic = sandbox(behaviour());
     Plan plan = Pipelines.plan(ic, MATRIX);
     assertThat(plan.changes()).hasSize(26);
     RecordingJournal journal = new RecordingJournal();
-    RunResult result = apply(ic, plan, journal, Applier.operationsOf(plan));
+    RunResult result = applyInVirtualTime(ic, plan, journal, Applier.operationsOf(plan));
     assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(result.operations())
         .allSatisfy(
@@ -86,10 +144,9 @@ class ApplierTest {
   @Test
   void atAwsRealRateTheSandboxNeverSeesMoreThan20RequestsInASecond() throws Exception {
     SandboxBehaviour aws = behaviour().toBuilder().requestsPerSecond(20).build();
-    SandboxIdentityCenter ic =
-        SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), SandboxBehaviour.instant());
+    SandboxIdentityCenter ic = sandbox(SandboxBehaviour.instant());
     Plan plan = Pipelines.plan(ic, MATRIX);
-    SandboxIdentityCenter limited = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), aws);
+    SandboxIdentityCenter limited = sandbox(aws);
     ApplySettings real =
         new ApplySettings(
             15,
@@ -102,15 +159,8 @@ class ApplierTest {
             Duration.ofMillis(500),
             Duration.ofSeconds(60));
     RunResult result =
-        new Applier(
-                limited,
-                plan.source().instanceArn(),
-                real,
-                Clock.systemUTC(),
-                Sleeper.REAL,
-                new SplittableRandom(3),
-                new RecordingJournal())
-            .run(Applier.operationsOf(plan));
+        applyInVirtualTime(
+            limited, plan, real, 3, new RecordingJournal(), Applier.operationsOf(plan));
     assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(limited.stats().maxRequestsInOneSecond()).isLessThanOrEqualTo(20);
     assertThat(limited.stats().rateThrottles()).isZero();
@@ -140,10 +190,10 @@ class ApplierTest {
                     "PutInlinePolicyToPermissionSet",
                     "AttachManagedPolicyToPermissionSet"))
             .build();
-    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), faulty);
+    SandboxIdentityCenter ic = sandbox(faulty);
     Plan plan = Pipelines.plan(ic, MATRIX);
     RecordingJournal journal = new RecordingJournal();
-    RunResult result = apply(ic, plan, journal, Applier.operationsOf(plan));
+    RunResult result = applyInVirtualTime(ic, plan, journal, Applier.operationsOf(plan));
 
     assertThat(result.operations())
         .hasSize(plan.changes().size())
@@ -171,11 +221,12 @@ class ApplierTest {
 
   @Test
   void anInterruptedRunResumesWithoutSubmittingAnythingTwice() throws Exception {
-    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(SEED, Clock.systemUTC(), behaviour());
+    SandboxIdentityCenter ic = sandbox(behaviour());
     Plan plan = Pipelines.plan(ic, MATRIX);
     List<Operation> ops = Applier.operationsOf(plan);
     RecordingJournal first = new RecordingJournal(30);
-    assertThatThrownBy(() -> apply(ic, plan, first, ops)).isInstanceOf(InterruptedException.class);
+    assertThatThrownBy(() -> applyInVirtualTime(ic, plan, first, ops))
+        .isInstanceOf(InterruptedException.class);
     Thread.interrupted();
     List<Operation> resumed = first.resumeState(ops);
     List<Operation> inFlightWithRequest =
@@ -190,7 +241,7 @@ class ApplierTest {
     long submittedBefore = submissions(ic);
 
     RecordingJournal second = new RecordingJournal();
-    RunResult result = apply(ic, plan, second, resumed);
+    RunResult result = applyInVirtualTime(ic, plan, second, resumed);
 
     assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
     long notYetSubmitted =

@@ -7,6 +7,7 @@ import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionSetInfo;
 import dev.idcplane.identitycenter.PermissionsBoundary;
+import dev.idcplane.identitycenter.SeededWorld;
 import dev.idcplane.identitycenter.aws.AwsClients;
 import dev.idcplane.identitycenter.aws.AwsIdentityCenter;
 import dev.idcplane.identitycenter.aws.MotoServer;
@@ -15,8 +16,8 @@ import dev.idcplane.plan.ChangeAction;
 import dev.idcplane.plan.DefinitionDiffer;
 import dev.idcplane.plan.DriftFinding;
 import dev.idcplane.plan.DriftKind;
-import dev.idcplane.plan.MotoAcceptanceOrg;
 import dev.idcplane.plan.Plan;
+import dev.idcplane.support.MotoFixture;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,10 +37,10 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Apply end to end through the real AWS SDK clients against moto: the drifted organization of
- * {@link MotoAcceptanceOrg} (missing and unexpected assignments, a changed definition, an outdated
- * copy, a set to create with every definition field) is planned and applied by {@link Applier};
- * afterwards a new plan has nothing left to do and the assignments the plan must not touch
- * (management account, undeclared sets, protected sets) are still there.
+ * {@link MotoFixture#ACCEPTANCE} (missing and unexpected assignments, a changed definition, an
+ * outdated copy, a set to create with every definition field) is planned and applied by {@link
+ * Applier}; afterwards a new plan has nothing left to do and the assignments the plan must not
+ * touch (management account, undeclared sets, protected sets) are still there.
  */
 class MotoApplyTest {
   @RegisterExtension static final MotoServer MOTO = new MotoServer();
@@ -107,7 +108,7 @@ class MotoApplyTest {
           "permission-sets.yaml",
           PERMISSION_SETS_YAML,
           "assignments.yaml",
-          MotoAcceptanceOrg.ASSIGNMENTS_YAML);
+          MotoFixture.ASSIGNMENTS_YAML);
 
   /** Small waits: moto finishes operations at once, so polls and backoff need not be AWS-sized. */
   static final ApplySettings SETTINGS =
@@ -124,7 +125,7 @@ class MotoApplyTest {
 
   static AwsClients clients;
   static AwsIdentityCenter ic;
-  static MotoAcceptanceOrg.Seeded seeded;
+  static SeededWorld seeded;
   static String instanceArn;
   static Plan before;
   static RecordingJournal journal;
@@ -144,7 +145,7 @@ class MotoApplyTest {
                 Optional.of(
                     StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("testing", "testing")))));
-    seeded = new MotoAcceptanceOrg(clients).seed();
+    seeded = new MotoFixture(clients).seed(MotoFixture.ACCEPTANCE);
     ic = new AwsIdentityCenter(clients);
     before = Pipelines.plan(ic, FILES);
     instanceArn = before.source().instanceArn();

@@ -7,6 +7,7 @@ import dev.idcplane.identitycenter.ApiService;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.IdentityCenterException;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.SeededWorld;
 import dev.idcplane.identitycenter.aws.AwsClients;
 import dev.idcplane.identitycenter.aws.AwsIdentityCenter;
 import dev.idcplane.identitycenter.aws.MotoServer;
@@ -14,9 +15,9 @@ import dev.idcplane.identitycenter.aws.PacingInterceptor;
 import dev.idcplane.plan.Change;
 import dev.idcplane.plan.DriftFinding;
 import dev.idcplane.plan.DriftKind;
-import dev.idcplane.plan.MotoAcceptanceOrg;
 import dev.idcplane.plan.Plan;
 import dev.idcplane.support.Eventually;
+import dev.idcplane.support.MotoFixture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,8 +49,8 @@ import software.amazon.awssdk.services.ssoadmin.model.SsoAdminRequest;
 /**
  * Issue 8's acceptance: on moto in the AWS-like mode (accounts answered with State only, operations
  * IN_PROGRESS for a second, 15 outstanding operations, 20 sso-admin calls per second), the drifted
- * organization of {@link MotoAcceptanceOrg} plus an account that holds managed assignments and is
- * then closed, and a set whose relay state was set in the console, is planned through the paced
+ * organization of {@link MotoFixture#ACCEPTANCE} plus an account that holds managed assignments and
+ * is then closed, and a set whose relay state was set in the console, is planned through the paced
  * read path and applied by {@link Applier} on the shared request budget, exactly: no call is
  * throttled for rate or rejected at the cap, nothing is planned in the closed account, the relay
  * state survives the description update, and a re-plan is empty.
@@ -81,7 +82,7 @@ class MotoAwsLikeAcceptanceTest {
                   + RELAY_STATE
                   + "\n"),
           "assignments.yaml",
-          MotoAcceptanceOrg.ASSIGNMENTS_YAML);
+          MotoFixture.ASSIGNMENTS_YAML);
 
   /** The account that holds managed assignments and is closed before the plan. */
   static final String CLOSED = "team-a-legacy";
@@ -112,7 +113,7 @@ class MotoAwsLikeAcceptanceTest {
   static AwsClients readClients;
   static AwsClients applyClients;
   static IdentityCenter ic;
-  static MotoAcceptanceOrg.Seeded seeded;
+  static SeededWorld seeded;
   static final Map<String, String> accountNames = new HashMap<>();
   static String instanceArn;
   static String closedId;
@@ -135,13 +136,15 @@ class MotoAwsLikeAcceptanceTest {
                 20,
                 Duration.ofMinutes(2),
                 credentials()));
-    seeded = new MotoAcceptanceOrg(seedClients, MotoAwsLikeAcceptanceTest::awaitOperations).seed();
+    seeded =
+        new MotoFixture(seedClients, MotoAwsLikeAcceptanceTest::awaitOperations)
+            .seed(MotoFixture.ACCEPTANCE);
     seeded.accountIds().forEach((name, id) -> accountNames.put(id, name));
     var sso = seedClients.ssoAdmin();
     var instance = sso.listInstances(r -> {}).instances().get(0);
     instanceArn = instance.instanceArn();
     String store = instance.identityStoreId();
-    adminArn = seeded.setArns().get("Admin");
+    adminArn = seeded.permissionSetArns().get("Admin");
 
     // An account under Workloads/NonProd/TeamA holding a managed assignment the matrix does not
     // want there (Admin) and one it wants (AppDeveloper); closed once both are live.
@@ -159,7 +162,10 @@ class MotoAwsLikeAcceptanceTest {
     closedAdmin = new AccountAssignment(closedId, adminArn, PrincipalType.GROUP, admins);
     AccountAssignment closedDev =
         new AccountAssignment(
-            closedId, seeded.setArns().get("AppDeveloper"), PrincipalType.GROUP, engineers);
+            closedId,
+            seeded.permissionSetArns().get("AppDeveloper"),
+            PrincipalType.GROUP,
+            engineers);
     for (AccountAssignment a : List.of(closedAdmin, closedDev)) {
       sso.createAccountAssignment(
           r ->

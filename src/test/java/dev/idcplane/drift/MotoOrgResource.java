@@ -2,8 +2,8 @@ package dev.idcplane.drift;
 
 import dev.idcplane.identitycenter.aws.AwsClients;
 import dev.idcplane.identitycenter.aws.MotoServer;
-import dev.idcplane.plan.MotoAcceptanceOrg;
 import dev.idcplane.support.Git;
+import dev.idcplane.support.MotoFixture;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * A drifted organization on moto for a whole application: starts moto on a free port, seeds {@link
- * MotoAcceptanceOrg} through the real SDK, makes {@link #MATRIX} a git repository whose first
+ * MotoFixture#ACCEPTANCE} through the real SDK, makes {@link #MATRIX} a git repository whose first
  * commit is {@code matrix(true)} (with the expired rule), and points the service at both. The
  * service's AWS clients take credentials from the SDK's default chain, whose first link is the
  * {@code aws.accessKeyId}/{@code aws.secretAccessKey} system properties: moto's test keys are set
@@ -76,7 +76,7 @@ public class MotoOrgResource implements QuarkusTestResourceLifecycleManager {
       throw new IllegalStateException(e);
     }
     try (AwsClients aws = clients(moto.endpoint())) {
-      new MotoAcceptanceOrg(aws).seed();
+      new MotoFixture(aws).seed(MotoFixture.ACCEPTANCE);
     }
     writeMatrix();
     System.setProperty("aws.accessKeyId", KEY);

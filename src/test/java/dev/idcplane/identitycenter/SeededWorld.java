@@ -2,7 +2,10 @@ package dev.idcplane.identitycenter;
 
 import java.util.Map;
 
-/** The ids a backend got when it seeded the {@link ContractFixture}. */
+/**
+ * The ids a backend got when it seeded a world: the {@link ContractFixture}, or on moto any {@link
+ * dev.idcplane.support.MotoFixture.Org}.
+ */
 public record SeededWorld(
     Instance instance,
     String organizationId,

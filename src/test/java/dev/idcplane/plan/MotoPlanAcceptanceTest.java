@@ -3,9 +3,12 @@ package dev.idcplane.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idcplane.identitycenter.AccountStatus;
+import dev.idcplane.identitycenter.ContractFixture.AssignmentSpec;
+import dev.idcplane.identitycenter.ContractFixture.PermissionSetSpec;
 import dev.idcplane.identitycenter.LiveStateReader;
 import dev.idcplane.identitycenter.PageSizes;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.SeededWorld;
 import dev.idcplane.identitycenter.aws.AwsClients;
 import dev.idcplane.identitycenter.aws.AwsIdentityCenter;
 import dev.idcplane.identitycenter.aws.MotoServer;
@@ -13,8 +16,7 @@ import dev.idcplane.matrix.AssignmentRule;
 import dev.idcplane.matrix.Matrix;
 import dev.idcplane.matrix.MatrixLoad;
 import dev.idcplane.matrix.MatrixLoader;
-import dev.idcplane.plan.MotoAcceptanceOrg.AssignmentSpec;
-import dev.idcplane.plan.MotoAcceptanceOrg.Seeded;
+import dev.idcplane.support.MotoFixture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +48,7 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * The "done when" test: an organization seeded into moto through the real SDK ({@link
- * MotoAcceptanceOrg}), a matrix given as in-memory files, and the whole pipeline — {@link
+ * MotoFixture#ACCEPTANCE}), a matrix given as in-memory files, and the whole pipeline — {@link
  * LiveStateReader} over {@link AwsIdentityCenter}, {@link Resolver}, {@link Planner} — with exactly
  * the changes and drift the seeded drift calls for, and the AWS calls the read costs checked
  * against the formula in {@link LiveStateReader}'s Javadoc.
@@ -92,7 +94,7 @@ class MotoPlanAcceptanceTest {
         AWSAdministratorAccess: {external: true}
       """;
 
-  static Seeded seeded;
+  static SeededWorld seeded;
   static Matrix matrix;
   static LiveStateReader.Result live;
   static Resolution resolution;
@@ -102,7 +104,7 @@ class MotoPlanAcceptanceTest {
   @BeforeAll
   static void seedReadResolveAndPlan() {
     try (AwsClients seeding = AwsClients.create(settings(List.of()))) {
-      seeded = new MotoAcceptanceOrg(seeding).seed();
+      seeded = new MotoFixture(seeding).seed(MotoFixture.ACCEPTANCE);
     }
     MatrixLoad load =
         new MatrixLoader()
@@ -111,7 +113,7 @@ class MotoPlanAcceptanceTest {
                     "permission-sets.yaml",
                     PERMISSION_SETS_YAML,
                     "assignments.yaml",
-                    MotoAcceptanceOrg.ASSIGNMENTS_YAML));
+                    MotoFixture.ASSIGNMENTS_YAML));
     assertThat(load.violations()).isEmpty();
     matrix = load.matrix();
 
@@ -169,12 +171,12 @@ class MotoPlanAcceptanceTest {
         .extracting(Object::toString)
         .containsExactly(
             "assignments.yaml:"
-                + lineOf(MotoAcceptanceOrg.ASSIGNMENTS_YAML, "- group: team-a-engineers"));
+                + lineOf(MotoFixture.ASSIGNMENTS_YAML, "- group: team-a-engineers"));
     assertThat(create("BreakGlass", "team-a-dev").permissionSetArn())
         .as("BreakGlass is created by the same plan")
         .isNull();
     assertThat(create("Admin", "sandbox-1").permissionSetArn())
-        .isEqualTo(seeded.setArns().get("Admin"));
+        .isEqualTo(seeded.permissionSetArns().get("Admin"));
   }
 
   @Test
@@ -203,9 +205,7 @@ class MotoPlanAcceptanceTest {
     assertThat(provisions)
         .containsExactly(
             Map.entry("AppDeveloper", List.of()),
-            Map.entry(
-                MotoAcceptanceOrg.STALE_SET,
-                List.of(seeded.account(MotoAcceptanceOrg.STALE_ACCOUNT))));
+            Map.entry(MotoFixture.STALE_SET, List.of(seeded.account(MotoFixture.STALE_ACCOUNT))));
 
     assertThat(plan.changes())
         .extracting(Change::action)
@@ -272,21 +272,25 @@ class MotoPlanAcceptanceTest {
    */
   @Test
   void theReadCostsWhatTheDocumentedFormulaSays() {
-    int o = MotoAcceptanceOrg.UNITS.size();
+    int o = MotoFixture.ACCEPTANCE.units().size();
     Set<String> liveSets =
-        MotoAcceptanceOrg.SETS.stream()
-            .map(MotoAcceptanceOrg.SetSpec::name)
+        MotoFixture.ACCEPTANCE.permissionSets().stream()
+            .map(PermissionSetSpec::name)
             .collect(Collectors.toSet());
     int p = liveSets.size();
     int d = (int) matrix.permissionSets().keySet().stream().filter(liveSets::contains).count();
-    int provisionedSets = distinct(MotoAcceptanceOrg.ASSIGNMENTS, AssignmentSpec::set).size();
-    int s = distinct(MotoAcceptanceOrg.ASSIGNMENTS, a -> a.set() + "/" + a.account()).size();
+    int provisionedSets =
+        distinct(MotoFixture.ACCEPTANCE.assignments(), AssignmentSpec::permissionSet).size();
+    int s =
+        distinct(MotoFixture.ACCEPTANCE.assignments(), a -> a.permissionSet() + "/" + a.account())
+            .size();
     Set<String> matrixGroups = matrixPrincipals(PrincipalType.GROUP);
     Set<String> matrixUsers = matrixPrincipals(PrincipalType.USER);
     Set<String> otherGroups = otherLivePrincipals(PrincipalType.GROUP, matrixGroups);
     Set<String> otherUsers = otherLivePrincipals(PrincipalType.USER, matrixUsers);
     // Every list fits in one page here, so "one call per page" is one call.
-    assertThat(MotoAcceptanceOrg.ACCOUNTS.size() + 1).isLessThanOrEqualTo(PageSizes.ORGANIZATIONS);
+    assertThat(MotoFixture.ACCEPTANCE.accounts().size() + 1)
+        .isLessThanOrEqualTo(PageSizes.ORGANIZATIONS);
     assertThat(p).isLessThanOrEqualTo(PageSizes.SSO_ADMIN);
 
     Map<String, Integer> expected = new TreeMap<>();
@@ -338,7 +342,7 @@ class MotoPlanAcceptanceTest {
   }
 
   private static Set<String> otherLivePrincipals(PrincipalType type, Set<String> named) {
-    return MotoAcceptanceOrg.ASSIGNMENTS.stream()
+    return MotoFixture.ACCEPTANCE.assignments().stream()
         .filter(a -> a.type() == type && !named.contains(a.principal()))
         .map(AssignmentSpec::principal)
         .collect(Collectors.toSet());

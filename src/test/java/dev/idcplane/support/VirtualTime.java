@@ -10,7 +10,8 @@ import java.util.PriorityQueue;
  * clock only when every registered thread is asleep, and then just to the earliest wake-up. So time
  * never passes while a thread is between two steps (say, a rate limiter's grant and the call it
  * allows), as on a real clock with instant work, and a run of minutes of waits takes milliseconds.
- * Threads {@link #enter()} before their work and {@link #exit()} after it.
+ * Threads {@link #enter()} before their work and {@link #exit()} after it. As a real sleep, {@link
+ * #sleep} throws {@link InterruptedException} for an interrupted thread.
  */
 public final class VirtualTime implements Sleeper {
   private final MutableClock clock;
@@ -39,13 +40,24 @@ public final class VirtualTime implements Sleeper {
     if (d.isZero() || d.isNegative()) {
       return;
     }
+    if (Thread.interrupted()) {
+      throw new InterruptedException(); // as a real sleep: an interrupted thread does not wait
+    }
     synchronized (this) {
       Instant wake = clock.instant().plus(d);
       wakeups.add(wake);
       awake--;
       advanceIfAllAsleep();
-      while (clock.instant().isBefore(wake)) {
-        wait();
+      try {
+        while (clock.instant().isBefore(wake)) {
+          wait();
+        }
+      } catch (InterruptedException e) {
+        if (clock.instant().isBefore(wake)) { // not woken yet: drop its wake-up, it is awake again
+          wakeups.remove(wake);
+          awake++;
+        }
+        throw e;
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.idcplane.identitycenter.aws;
 
 import dev.idcplane.identitycenter.IdentityCenterContractTest;
+import dev.idcplane.support.MotoFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +14,8 @@ class AwsIdentityCenterContractTest extends IdentityCenterContractTest {
   @Override
   protected Seeded seed() {
     clients = MotoClients.create(MOTO.endpoint());
-    return new Seeded(new AwsIdentityCenter(clients), new MotoSeeder(clients).seed());
+    return new Seeded(
+        new AwsIdentityCenter(clients), new MotoFixture(clients).seed(MotoFixture.CONTRACT));
   }
 
   @AfterAll

@@ -2,6 +2,7 @@ package dev.idcplane.identitycenter.aws;
 
 import dev.idcplane.identitycenter.IdentityCenterContractTest.Seeded;
 import dev.idcplane.identitycenter.IdentityCenterWriteContractTest;
+import dev.idcplane.support.MotoFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,7 +15,8 @@ class AwsIdentityCenterWriteContractTest extends IdentityCenterWriteContractTest
   @Override
   protected Seeded seed() {
     clients = MotoClients.create(MOTO.endpoint());
-    return new Seeded(new AwsIdentityCenter(clients), new MotoSeeder(clients).seed());
+    return new Seeded(
+        new AwsIdentityCenter(clients), new MotoFixture(clients).seed(MotoFixture.CONTRACT));
   }
 
   @AfterAll
