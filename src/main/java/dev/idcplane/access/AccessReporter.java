@@ -120,11 +120,9 @@ public final class AccessReporter {
                           + u.expires())
               .findFirst()
               .orElse(null);
-      return new AccessRow(
-          a.accountId(),
+      return row(
+          a,
           accountName,
-          a.principalType(),
-          a.principalId(),
           principalName,
           set,
           AccessStatus.WANTED,
@@ -148,6 +146,26 @@ public final class AccessReporter {
                   EXPIRING_USER_RULE ->
                   AccessStatus.UNEXPECTED;
             };
+    return row(
+        a,
+        accountName,
+        principalName,
+        set,
+        status,
+        List.of(),
+        finding == null ? null : finding.detail(),
+        finding != null && finding.fixedByPlan() && changeable(a.accountId()));
+  }
+
+  private static AccessRow row(
+      AccountAssignment a,
+      String accountName,
+      String principalName,
+      String set,
+      AccessStatus status,
+      List<String> wantedBy,
+      String detail,
+      boolean fixable) {
     return new AccessRow(
         a.accountId(),
         accountName,
@@ -156,9 +174,9 @@ public final class AccessReporter {
         principalName,
         set,
         status,
-        List.of(),
-        finding == null ? null : finding.detail(),
-        finding != null && finding.fixedByPlan() && changeable(a.accountId()));
+        wantedBy,
+        detail,
+        fixable);
   }
 
   /** Whether the credentials the live state was read with may change assignments there. */

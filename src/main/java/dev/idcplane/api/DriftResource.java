@@ -9,6 +9,7 @@ import dev.idcplane.security.Caller;
 import dev.idcplane.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -53,18 +54,10 @@ public class DriftResource {
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.APPLICATION_JSON)
   public Page list(
-      @QueryParam("status") String status,
-      @QueryParam("kind") String kind,
-      @QueryParam("account") String account,
-      @QueryParam("ou") String ou,
-      @QueryParam("principal") String principal,
-      @QueryParam("permissionSet") String permissionSet,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
+      @BeanParam DriftQuery query,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    DriftFilter filter =
-        DriftParams.filter(status, kind, account, ou, principal, permissionSet, from, to);
+    DriftFilter filter = query.filter();
     int n = DriftParams.limit(limit);
     List<FindingRow> rows = store.page(filter, DriftParams.cursor(cursor), n + 1);
     if (rows.size() <= n) {
@@ -100,19 +93,9 @@ public class DriftResource {
   @GET
   @Path("export")
   @RolesAllowed(Roles.AUDITOR)
-  public Response export(
-      @QueryParam("format") String format,
-      @QueryParam("status") String status,
-      @QueryParam("kind") String kind,
-      @QueryParam("account") String account,
-      @QueryParam("ou") String ou,
-      @QueryParam("principal") String principal,
-      @QueryParam("permissionSet") String permissionSet,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to) {
+  public Response export(@QueryParam("format") String format, @BeanParam DriftQuery query) {
     String fmt = DriftParams.format(format);
-    DriftFilter filter =
-        DriftParams.filter(status, kind, account, ou, principal, permissionSet, from, to);
+    DriftFilter filter = query.filter();
     Map<String, String> given = new LinkedHashMap<>();
     given.put("status", filter.status().name().toLowerCase(java.util.Locale.ROOT));
     filter.kind().ifPresent(v -> given.put("kind", v));

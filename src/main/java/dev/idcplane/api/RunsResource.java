@@ -2,8 +2,8 @@ package dev.idcplane.api;
 
 import dev.idcplane.api.dto.RunView;
 import dev.idcplane.persistence.RunEntity;
-import dev.idcplane.persistence.RunOperationEntity;
 import dev.idcplane.persistence.RunRepository;
+import dev.idcplane.run.OperationState;
 import dev.idcplane.run.RunEvent;
 import dev.idcplane.run.RunEvents;
 import dev.idcplane.security.Roles;
@@ -103,8 +103,8 @@ public class RunsResource {
         "RUNNING".equals(r.status) && rate != null
             ? Math.round((r.operationCount - finished) / rate)
             : null;
-    List<RunView.OperationView> ops =
-        withOperations ? runs.operationRows(r.id).stream().map(RunsResource::op).toList() : null;
+    List<OperationState> ops =
+        withOperations ? runs.operations(r.id).stream().map(OperationState::of).toList() : null;
     return new RunView(
         r.id,
         r.planId,
@@ -125,19 +125,5 @@ public class RunsResource {
         r.maxInFlight,
         r.error,
         ops);
-  }
-
-  private static RunView.OperationView op(RunOperationEntity e) {
-    return new RunView.OperationView(
-        e.seq,
-        e.kind,
-        e.changeKey,
-        e.outcome,
-        e.requestId,
-        e.attempts,
-        e.startedAt,
-        e.submittedAt,
-        e.finishedAt,
-        e.error);
   }
 }

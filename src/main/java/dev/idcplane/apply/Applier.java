@@ -38,56 +38,12 @@ public final class Applier {
   private final Backoff backoff;
   private final Fence fence;
 
-  /** An applier with a request budget of its own, {@code settings.requestsPerSecond()}. */
-  public Applier(
-      IdentityCenter ic,
-      String instanceArn,
-      ApplySettings settings,
-      Clock clock,
-      Sleeper sleeper,
-      RandomGenerator random,
-      OperationJournal journal) {
-    this(
-        ic,
-        instanceArn,
-        settings,
-        clock,
-        sleeper,
-        random,
-        journal,
-        new RateLimiter(settings.requestsPerSecond(), clock, sleeper),
-        Fence.NONE);
-  }
-
-  /**
-   * An applier with a budget of its own whose every write is first checked against {@code fence};
-   * when the check fails, {@link #run} throws {@link LeaseLostException} and submits nothing more.
-   */
-  public Applier(
-      IdentityCenter ic,
-      String instanceArn,
-      ApplySettings settings,
-      Clock clock,
-      Sleeper sleeper,
-      RandomGenerator random,
-      OperationJournal journal,
-      Fence fence) {
-    this(
-        ic,
-        instanceArn,
-        settings,
-        clock,
-        sleeper,
-        random,
-        journal,
-        new RateLimiter(settings.requestsPerSecond(), clock, sleeper),
-        fence);
-  }
-
   /**
    * An applier whose sso-admin calls take their tokens from {@code ssoAdminBudget}, the budget the
    * service shares with plans and scans (the account's rate quota is one for all of them), and
-   * whose every write is first checked against {@code fence}.
+   * whose every write is first checked against {@code fence} ({@link Fence#NONE}: none). A budget
+   * of its own is {@code new RateLimiter(settings.requestsPerSecond(), clock, sleeper)}; when the
+   * fence fails, {@link #run} throws {@link LeaseLostException} and submits nothing more.
    */
   public Applier(
       IdentityCenter ic,

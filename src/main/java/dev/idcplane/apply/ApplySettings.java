@@ -56,30 +56,6 @@ public record ApplySettings(
     Objects.requireNonNull(statusGrace);
   }
 
-  /** The settings with the default {@code statusGrace}. */
-  public ApplySettings(
-      int maxOutstanding,
-      int maxProvisioning,
-      double requestsPerSecond,
-      Duration pollFirst,
-      Duration pollMax,
-      int maxAttempts,
-      Duration backoffBase,
-      Duration backoffMax,
-      Duration operationTimeout) {
-    this(
-        maxOutstanding,
-        maxProvisioning,
-        requestsPerSecond,
-        pollFirst,
-        pollMax,
-        maxAttempts,
-        backoffBase,
-        backoffMax,
-        operationTimeout,
-        DEFAULT_STATUS_GRACE);
-  }
-
   /** AWS-sized defaults. */
   public static ApplySettings defaults() {
     return new ApplySettings(
@@ -91,7 +67,8 @@ public record ApplySettings(
         8,
         Duration.ofMillis(500),
         Duration.ofSeconds(20),
-        Duration.ofMinutes(15));
+        Duration.ofMinutes(15),
+        DEFAULT_STATUS_GRACE);
   }
 
   /** The same settings with every duration multiplied by {@code factor} and the rate divided. */

@@ -74,45 +74,20 @@ public record Operation(
   }
 
   public Operation succeeded(Instant now) {
-    return new Operation(
-        seq,
-        change,
-        kind,
-        OperationOutcome.SUCCEEDED,
-        requestId,
-        attempts,
-        startedAt,
-        submittedAt,
-        now,
-        null);
+    return ended(OperationOutcome.SUCCEEDED, now, null);
   }
 
   public Operation failed(Instant now, String why) {
-    return new Operation(
-        seq,
-        change,
-        kind,
-        OperationOutcome.FAILED,
-        requestId,
-        attempts,
-        startedAt,
-        submittedAt,
-        now,
-        why);
+    return ended(OperationOutcome.FAILED, now, why);
   }
 
   public Operation skipped(Instant now, String why) {
+    return ended(OperationOutcome.SKIPPED, now, why);
+  }
+
+  private Operation ended(OperationOutcome outcome, Instant now, String why) {
     return new Operation(
-        seq,
-        change,
-        kind,
-        OperationOutcome.SKIPPED,
-        requestId,
-        attempts,
-        startedAt,
-        submittedAt,
-        now,
-        why);
+        seq, change, kind, outcome, requestId, attempts, startedAt, submittedAt, now, why);
   }
 
   static OperationKind kindOf(Change c) {

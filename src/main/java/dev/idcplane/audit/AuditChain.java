@@ -3,7 +3,6 @@ package dev.idcplane.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
@@ -18,24 +17,16 @@ public final class AuditChain {
 
   private AuditChain() {}
 
-  /** The hash of an entry with these fields after {@code previousHash}. */
-  public static String hash(
-      String previousHash,
-      long seq,
-      Instant at,
-      String action,
-      String subject,
-      String matrixDigest,
-      String matrixCommit,
-      String details) {
+  /** The hash of entry {@code seq} recording {@code c} after {@code previousHash}. */
+  public static String hash(String previousHash, long seq, AuditEntry.Content c) {
     StringBuilder canonical = new StringBuilder();
     field(canonical, Long.toString(seq));
-    field(canonical, at.truncatedTo(ChronoUnit.MICROS).toString());
-    field(canonical, action);
-    field(canonical, subject);
-    field(canonical, matrixDigest);
-    field(canonical, matrixCommit);
-    field(canonical, details);
+    field(canonical, c.at().truncatedTo(ChronoUnit.MICROS).toString());
+    field(canonical, c.action());
+    field(canonical, c.subject());
+    field(canonical, c.matrixDigest());
+    field(canonical, c.matrixCommit());
+    field(canonical, c.details());
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(previousHash.getBytes(StandardCharsets.US_ASCII));
@@ -48,15 +39,7 @@ public final class AuditChain {
 
   /** The hash the entry should carry given its own fields and previous hash. */
   public static String hashOf(AuditEntry e) {
-    return hash(
-        e.previousHash(),
-        e.seq(),
-        e.at(),
-        e.action(),
-        e.subject(),
-        e.matrixDigest(),
-        e.matrixCommit(),
-        e.details());
+    return hash(e.previousHash(), e.seq(), e.content());
   }
 
   private static void field(StringBuilder out, String value) {

@@ -1,6 +1,5 @@
 package dev.idcplane.audit;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -10,20 +9,11 @@ import java.util.function.Consumer;
  */
 public interface AuditStore {
 
-  /** What an append needs besides the chain position. */
-  record NewEntry(
-      Instant at,
-      String action,
-      String subject,
-      String matrixDigest,
-      String matrixCommit,
-      String details) {}
-
   /**
    * Appends an entry after the anchored head and moves the anchor to it, atomically and serialised
    * with every other append, in the caller's transaction if there is one.
    */
-  AuditEntry append(NewEntry entry);
+  AuditEntry append(AuditEntry.Content content);
 
   /** The head anchor: the newest entry ever appended (empty only before the store is set up). */
   Optional<ChainHead> head();

@@ -38,7 +38,7 @@ public class AuditTrail {
   public AuditEntry record(
       AuditAction action, String subject, MatrixRef matrix, Map<String, ?> details) {
     return repository.append(
-        new AuditStore.NewEntry(
+        new AuditEntry.Content(
             clock.instant(),
             action.name(),
             subject,

@@ -40,7 +40,10 @@ public class AuditEntryEntity extends PanacheEntityBase {
 
   public AuditEntry toEntry() {
     return new AuditEntry(
-        seq, at, action, subject, matrixDigest, matrixCommit, details, previousHash, entryHash);
+        seq,
+        new AuditEntry.Content(at, action, subject, matrixDigest, matrixCommit, details),
+        previousHash,
+        entryHash);
   }
 
   static AuditEntryEntity of(AuditEntry e) {

@@ -34,7 +34,7 @@ public class AuditRepository implements AuditStore {
    * one otherwise.
    */
   @Override
-  public AuditEntry append(NewEntry n) {
+  public AuditEntry append(AuditEntry.Content n) {
     return QuarkusTransaction.joiningExisting()
         .call(
             () -> {
@@ -50,27 +50,11 @@ public class AuditRepository implements AuditStore {
                                   "the audit head anchor (audit_head) is missing"));
               long seq = head.seq() + 1;
               Instant at = n.at().truncatedTo(ChronoUnit.MICROS);
-              String hash =
-                  AuditChain.hash(
-                      head.entryHash(),
-                      seq,
-                      at,
-                      n.action(),
-                      n.subject(),
-                      n.matrixDigest(),
-                      n.matrixCommit(),
-                      n.details());
-              AuditEntry entry =
-                  new AuditEntry(
-                      seq,
-                      at,
-                      n.action(),
-                      n.subject(),
-                      n.matrixDigest(),
-                      n.matrixCommit(),
-                      n.details(),
-                      head.entryHash(),
-                      hash);
+              var content =
+                  new AuditEntry.Content(
+                      at, n.action(), n.subject(), n.matrixDigest(), n.matrixCommit(), n.details());
+              String hash = AuditChain.hash(head.entryHash(), seq, content);
+              AuditEntry entry = new AuditEntry(seq, content, head.entryHash(), hash);
               AuditEntryEntity.of(entry).persist();
               em.flush(); // the anchor's trigger checks that the entry it moves to exists
               em.createNativeQuery(

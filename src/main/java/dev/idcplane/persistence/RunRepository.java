@@ -165,14 +165,6 @@ public class RunRepository {
             });
   }
 
-  public List<RunOperationEntity> operationRows(UUID runId) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                RunOperationEntity.<RunOperationEntity>list(
-                    "run = ?1", Sort.ascending("seq"), runId));
-  }
-
   private static Operation toOperation(RunOperationEntity e) {
     try {
       return new Operation(

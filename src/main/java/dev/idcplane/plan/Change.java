@@ -141,6 +141,27 @@ public sealed interface Change {
     }
   }
 
+  /** A change to one account assignment: its key, permission set and the names shown with it. */
+  sealed interface AssignmentChange extends Change permits CreateAssignment, DeleteAssignment {
+    AssignmentKey assignment();
+
+    String permissionSetArn();
+
+    String principalName();
+
+    String accountName();
+
+    @Override
+    default String key() {
+      return "assignment/" + assignment().asString();
+    }
+
+    @Override
+    default String content() {
+      return key() + "|" + permissionSetArn();
+    }
+  }
+
   /**
    * CreateAccountAssignment. {@code permissionSetArn} is null when the set is created by the same
    * plan; apply looks it up by name after creating it.
@@ -152,25 +173,15 @@ public sealed interface Change {
       String accountName,
       List<SourceLocation> wantedBy,
       String reason)
-      implements Change {
+      implements AssignmentChange {
     public CreateAssignment {
       Objects.requireNonNull(assignment);
       wantedBy = List.copyOf(wantedBy);
     }
 
     @Override
-    public String key() {
-      return "assignment/" + assignment.asString();
-    }
-
-    @Override
     public ChangeAction action() {
       return ChangeAction.CREATE_ASSIGNMENT;
-    }
-
-    @Override
-    public String content() {
-      return key() + "|" + permissionSetArn;
     }
   }
 
@@ -181,25 +192,15 @@ public sealed interface Change {
       String principalName,
       String accountName,
       String reason)
-      implements Change {
+      implements AssignmentChange {
     public DeleteAssignment {
       Objects.requireNonNull(assignment);
       Objects.requireNonNull(permissionSetArn);
     }
 
     @Override
-    public String key() {
-      return "assignment/" + assignment.asString();
-    }
-
-    @Override
     public ChangeAction action() {
       return ChangeAction.DELETE_ASSIGNMENT;
-    }
-
-    @Override
-    public String content() {
-      return key() + "|" + permissionSetArn;
     }
   }
 }

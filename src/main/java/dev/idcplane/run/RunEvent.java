@@ -3,7 +3,7 @@ package dev.idcplane.run;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.idcplane.apply.Operation;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,33 +20,10 @@ public sealed interface RunEvent permits RunEvent.OperationChanged, RunEvent.Run
 
   Instant at();
 
-  /** An operation moved to a new state. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  @JsonPropertyOrder({"type", "runId", "seq"})
-  record OperationChanged(
-      UUID runId,
-      int seq,
-      String kind,
-      String changeKey,
-      String outcome,
-      String requestId,
-      int attempts,
-      String error,
-      Instant at)
+  /** An operation moved to a new state; its fields stand beside {@code type} and {@code runId}. */
+  @JsonPropertyOrder({"type", "runId"})
+  record OperationChanged(UUID runId, @JsonUnwrapped OperationState operation, Instant at)
       implements RunEvent {
-    static OperationChanged of(UUID runId, Operation op, Instant at) {
-      return new OperationChanged(
-          runId,
-          op.seq(),
-          op.kind().name(),
-          op.change().key(),
-          op.outcome().name(),
-          op.requestId(),
-          op.attempts(),
-          op.error(),
-          at);
-    }
-
     @Override
     public String type() {
       return "operation";

@@ -27,7 +27,7 @@ public class RunEvents {
   }
 
   void operation(UUID runId, Operation op) {
-    emit(runId, RunEvent.OperationChanged.of(runId, op, clock.instant()));
+    emit(runId, new RunEvent.OperationChanged(runId, OperationState.of(op), clock.instant()));
   }
 
   void finished(UUID runId, RunStatus status) {

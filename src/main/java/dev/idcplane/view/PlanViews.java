@@ -1,5 +1,7 @@
 package dev.idcplane.view;
 
+import dev.idcplane.identitycenter.PermissionSetDefinition;
+import dev.idcplane.matrix.SourceLocation;
 import dev.idcplane.matrix.Violation;
 import dev.idcplane.plan.AssignmentKey;
 import dev.idcplane.plan.Change;
@@ -82,37 +84,20 @@ public final class PlanViews {
     return switch (c.action()) {
       case CREATE_PERMISSION_SET -> {
         var p = (Change.CreatePermissionSet) c;
-        yield new ChangeView(
-            action,
-            c.key(),
-            c.reason(),
-            p.name(),
-            null,
-            null,
-            null,
-            List.of(p.declaredAt().toString()),
-            List.of(),
-            DefinitionView.of(p.definition()),
-            List.of(),
-            null);
+        yield permissionSet(action, c, p.name(), null, p.declaredAt(), List.of(), p.definition());
       }
       case UPDATE_PERMISSION_SET -> {
         var p = (Change.UpdatePermissionSet) c;
-        yield new ChangeView(
+        yield permissionSet(
             action,
-            c.key(),
-            c.reason(),
+            c,
             p.name(),
             p.permissionSetArn(),
-            null,
-            null,
-            List.of(p.declaredAt().toString()),
+            p.declaredAt(),
             p.fields().stream()
                 .map(f -> new ChangeView.FieldView(f.field(), f.before(), f.after()))
                 .toList(),
-            DefinitionView.of(p.after()),
-            List.of(),
-            null);
+            p.after());
       }
       case PROVISION_PERMISSION_SET -> {
         var p = (Change.ProvisionPermissionSet) c;
@@ -135,47 +120,51 @@ public final class PlanViews {
             p.outOfSyncAccounts(),
             account == null ? "all_provisioned_accounts" : "aws_account");
       }
-      case CREATE_ASSIGNMENT -> {
-        var a = (Change.CreateAssignment) c;
-        yield assignment(
-            action,
-            c,
-            a.assignment(),
-            a.permissionSetArn(),
-            a.accountName(),
-            a.principalName(),
-            a.wantedBy().stream().map(Object::toString).toList());
-      }
-      case DELETE_ASSIGNMENT -> {
-        var d = (Change.DeleteAssignment) c;
-        yield assignment(
-            action,
-            c,
-            d.assignment(),
-            d.permissionSetArn(),
-            d.accountName(),
-            d.principalName(),
-            List.of());
+      case CREATE_ASSIGNMENT, DELETE_ASSIGNMENT -> {
+        var a = (Change.AssignmentChange) c;
+        List<String> wantedBy =
+            a instanceof Change.CreateAssignment create
+                ? create.wantedBy().stream().map(Object::toString).toList()
+                : List.of();
+        yield assignment(action, a, wantedBy);
       }
     };
   }
 
-  private static ChangeView assignment(
+  private static ChangeView permissionSet(
       String action,
       Change c,
-      AssignmentKey k,
+      String name,
       String arn,
-      String accountName,
-      String principalName,
-      List<String> wantedBy) {
+      SourceLocation declaredAt,
+      List<ChangeView.FieldView> fields,
+      PermissionSetDefinition definition) {
     return new ChangeView(
         action,
         c.key(),
         c.reason(),
-        k.permissionSetName(),
+        name,
         arn,
-        new RefView("account", k.accountId(), accountName),
-        new RefView(lower(k.principalType()), k.principalId(), principalName),
+        null,
+        null,
+        List.of(declaredAt.toString()),
+        fields,
+        DefinitionView.of(definition),
+        List.of(),
+        null);
+  }
+
+  private static ChangeView assignment(
+      String action, Change.AssignmentChange a, List<String> wantedBy) {
+    AssignmentKey k = a.assignment();
+    return new ChangeView(
+        action,
+        a.key(),
+        a.reason(),
+        k.permissionSetName(),
+        a.permissionSetArn(),
+        new RefView("account", k.accountId(), a.accountName()),
+        new RefView(lower(k.principalType()), k.principalId(), a.principalName()),
         wantedBy,
         List.of(),
         null,

@@ -467,12 +467,13 @@ class AuditApiTest {
         AuditChain.hash(
             (String) row.get("previous_hash"),
             n,
-            ((java.sql.Timestamp) row.get("at")).toInstant(),
-            (String) row.get("action"),
-            (String) row.get("subject"),
-            (String) row.get("matrix_digest"),
-            (String) row.get("matrix_commit"),
-            forged);
+            new dev.idcplane.audit.AuditEntry.Content(
+                ((java.sql.Timestamp) row.get("at")).toInstant(),
+                (String) row.get("action"),
+                (String) row.get("subject"),
+                (String) row.get("matrix_digest"),
+                (String) row.get("matrix_commit"),
+                forged));
     tamper(
         "update audit_entry set details = ?, entry_hash = ? where seq = ?",
         forged,

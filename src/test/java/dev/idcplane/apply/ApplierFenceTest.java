@@ -44,6 +44,10 @@ class ApplierFenceTest {
                         Sleeper.REAL,
                         new SplittableRandom(7),
                         journal,
+                        new RateLimiter(
+                            ApplierTest.settings().requestsPerSecond(),
+                            Clock.systemUTC(),
+                            Sleeper.REAL),
                         fence)
                     .run(ops))
         .isInstanceOf(LeaseLostException.class);
@@ -62,6 +66,8 @@ class ApplierFenceTest {
                 Sleeper.REAL,
                 new SplittableRandom(7),
                 journal,
+                new RateLimiter(
+                    ApplierTest.settings().requestsPerSecond(), Clock.systemUTC(), Sleeper.REAL),
                 Fence.NONE)
             .run(left);
     assertThat(resumed.status()).isEqualTo(RunStatus.SUCCEEDED);

@@ -39,7 +39,8 @@ class ApplierTest {
         6,
         Duration.ofMillis(2),
         Duration.ofMillis(50),
-        Duration.ofSeconds(20));
+        Duration.ofSeconds(20),
+        ApplySettings.DEFAULT_STATUS_GRACE);
   }
 
   static SandboxBehaviour behaviour() {
@@ -76,7 +77,9 @@ class ApplierTest {
         clock,
         sleeper,
         new SplittableRandom(seed),
-        journal);
+        journal,
+        new RateLimiter(settings.requestsPerSecond(), clock, sleeper),
+        Fence.NONE);
   }
 
   /** A sandbox on the virtual clock. */
@@ -157,7 +160,8 @@ class ApplierTest {
             6,
             Duration.ofMillis(50),
             Duration.ofMillis(500),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            ApplySettings.DEFAULT_STATUS_GRACE);
     RunResult result =
         applyInVirtualTime(
             limited, plan, real, 3, new RecordingJournal(), Applier.operationsOf(plan));

@@ -97,7 +97,9 @@ class AsyncOutcomesTest {
             clock,
             sleeper,
             new SplittableRandom(7),
-            journal)
+            journal,
+            new RateLimiter(SETTINGS.requestsPerSecond(), clock, sleeper),
+            Fence.NONE)
         .run(ops);
   }
 

@@ -121,7 +121,8 @@ class MotoApplyTest {
           4,
           Duration.ofMillis(10),
           Duration.ofMillis(200),
-          Duration.ofMinutes(2));
+          Duration.ofMinutes(2),
+          ApplySettings.DEFAULT_STATUS_GRACE);
 
   static AwsClients clients;
   static AwsIdentityCenter ic;
@@ -158,7 +159,9 @@ class MotoApplyTest {
                 Clock.systemUTC(),
                 Sleeper.REAL,
                 new SplittableRandom(3),
-                journal)
+                journal,
+                new RateLimiter(SETTINGS.requestsPerSecond(), Clock.systemUTC(), Sleeper.REAL),
+                Fence.NONE)
             .run(Applier.operationsOf(before));
     after = Pipelines.plan(ic, FILES);
   }

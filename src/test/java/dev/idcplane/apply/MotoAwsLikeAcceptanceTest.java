@@ -106,7 +106,8 @@ class MotoAwsLikeAcceptanceTest {
           4,
           Duration.ofMillis(100),
           Duration.ofSeconds(1),
-          Duration.ofMinutes(1));
+          Duration.ofMinutes(1),
+          ApplySettings.DEFAULT_STATUS_GRACE);
 
   static final ThrottleCounter throttles = new ThrottleCounter();
   static AwsClients seedClients;

@@ -21,21 +21,13 @@ class ChainVerifierTest {
           AuditChain.hash(
               previous,
               seq,
-              at,
-              "PLAN_STORED",
-              "alice",
-              "sha256:d",
-              seq % 2 == 0 ? null : "c0ffee",
-              details);
+              new AuditEntry.Content(
+                  at, "PLAN_STORED", "alice", "sha256:d", seq % 2 == 0 ? null : "c0ffee", details));
       out.add(
           new AuditEntry(
               seq,
-              at,
-              "PLAN_STORED",
-              "alice",
-              "sha256:d",
-              seq % 2 == 0 ? null : "c0ffee",
-              details,
+              new AuditEntry.Content(
+                  at, "PLAN_STORED", "alice", "sha256:d", seq % 2 == 0 ? null : "c0ffee", details),
               previous,
               hash));
       previous = hash;
@@ -75,16 +67,31 @@ class ChainVerifierTest {
 
   @Test
   void hashesAreDeterministicAndCoverEveryField() {
-    String h = AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", "c", "{}");
+    String h =
+        AuditChain.hash(
+            AuditChain.GENESIS, 1, new AuditEntry.Content(T0, "A", "s", "d", "c", "{}"));
     assertThat(h)
         .hasSize(64)
-        .isEqualTo(AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", "c", "{}"));
-    assertThat(AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", null, "{}"))
-        .isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", "", "{}"));
+        .isEqualTo(
+            AuditChain.hash(
+                AuditChain.GENESIS, 1, new AuditEntry.Content(T0, "A", "s", "d", "c", "{}")));
+    assertThat(
+            AuditChain.hash(
+                AuditChain.GENESIS, 1, new AuditEntry.Content(T0, "A", "s", "d", null, "{}")))
+        .isNotEqualTo(
+            AuditChain.hash(
+                AuditChain.GENESIS, 1, new AuditEntry.Content(T0, "A", "s", "d", "", "{}")));
     // Field boundaries are unambiguous: moving a character from one field to the next changes it.
-    assertThat(AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "sd", "", "c", "{}"))
-        .isNotEqualTo(AuditChain.hash(AuditChain.GENESIS, 1, T0, "A", "s", "d", "c", "{}"));
-    assertThat(AuditChain.hash("1".repeat(64), 1, T0, "A", "s", "d", "c", "{}")).isNotEqualTo(h);
+    assertThat(
+            AuditChain.hash(
+                AuditChain.GENESIS, 1, new AuditEntry.Content(T0, "A", "sd", "", "c", "{}")))
+        .isNotEqualTo(
+            AuditChain.hash(
+                AuditChain.GENESIS, 1, new AuditEntry.Content(T0, "A", "s", "d", "c", "{}")));
+    assertThat(
+            AuditChain.hash(
+                "1".repeat(64), 1, new AuditEntry.Content(T0, "A", "s", "d", "c", "{}")))
+        .isNotEqualTo(h);
   }
 
   @Test
@@ -95,12 +102,8 @@ class ChainVerifierTest {
         2,
         new AuditEntry(
             e.seq(),
-            e.at(),
-            e.action(),
-            "mallory",
-            e.matrixDigest(),
-            e.matrixCommit(),
-            e.details(),
+            new AuditEntry.Content(
+                e.at(), e.action(), "mallory", e.matrixDigest(), e.matrixCommit(), e.details()),
             e.previousHash(),
             e.entryHash()));
     ChainVerdict v = verify(c);
@@ -118,22 +121,14 @@ class ChainVerifierTest {
         AuditChain.hash(
             e.previousHash(),
             e.seq(),
-            e.at(),
-            e.action(),
-            e.subject(),
-            e.matrixDigest(),
-            e.matrixCommit(),
-            "{\"n\":99}");
+            new AuditEntry.Content(
+                e.at(), e.action(), e.subject(), e.matrixDigest(), e.matrixCommit(), "{\"n\":99}"));
     c.set(
         1,
         new AuditEntry(
             e.seq(),
-            e.at(),
-            e.action(),
-            e.subject(),
-            e.matrixDigest(),
-            e.matrixCommit(),
-            "{\"n\":99}",
+            new AuditEntry.Content(
+                e.at(), e.action(), e.subject(), e.matrixDigest(), e.matrixCommit(), "{\"n\":99}"),
             e.previousHash(),
             forged));
     assertThat(verify(c).firstBrokenSeq()).isEqualTo(3);
@@ -222,21 +217,13 @@ class ChainVerifierTest {
           AuditChain.hash(
               previous,
               e.seq(),
-              e.at(),
-              e.action(),
-              e.subject(),
-              e.matrixDigest(),
-              e.matrixCommit(),
-              details);
+              new AuditEntry.Content(
+                  e.at(), e.action(), e.subject(), e.matrixDigest(), e.matrixCommit(), details));
       rewritten.add(
           new AuditEntry(
               e.seq(),
-              e.at(),
-              e.action(),
-              e.subject(),
-              e.matrixDigest(),
-              e.matrixCommit(),
-              details,
+              new AuditEntry.Content(
+                  e.at(), e.action(), e.subject(), e.matrixDigest(), e.matrixCommit(), details),
               previous,
               hash));
       previous = hash;

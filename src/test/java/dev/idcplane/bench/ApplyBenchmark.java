@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idcplane.apply.Applier;
 import dev.idcplane.apply.ApplySettings;
+import dev.idcplane.apply.Fence;
 import dev.idcplane.apply.OperationJournal;
+import dev.idcplane.apply.RateLimiter;
 import dev.idcplane.apply.RunResult;
 import dev.idcplane.apply.RunStatus;
 import dev.idcplane.apply.Sleeper;
@@ -96,7 +98,12 @@ class ApplyBenchmark {
             Clock.systemUTC(),
             Sleeper.REAL,
             new SplittableRandom(1),
-            OperationJournal.discarding());
+            OperationJournal.discarding(),
+            new RateLimiter(
+                ApplySettings.defaults().scaled(SCALE).requestsPerSecond(),
+                Clock.systemUTC(),
+                Sleeper.REAL),
+            Fence.NONE);
     long t0 = System.nanoTime();
     RunResult r = applier.run(Applier.operationsOf(plan));
     double s = (System.nanoTime() - t0) / 1e9;

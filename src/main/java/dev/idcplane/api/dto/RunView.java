@@ -1,6 +1,7 @@
 package dev.idcplane.api.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.idcplane.run.OperationState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +31,4 @@ public record RunView(
     Long retries,
     Integer maxInFlight,
     String error,
-    List<OperationView> operations) {
-
-  /** One operation of a run. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record OperationView(
-      int seq,
-      String kind,
-      String changeKey,
-      String outcome,
-      String requestId,
-      int attempts,
-      Instant startedAt,
-      Instant submittedAt,
-      Instant finishedAt,
-      String error) {}
-}
+    List<OperationState> operations) {}

@@ -87,14 +87,21 @@ public final class StoredChanges {
             "target",
             p.target().accountId().isPresent() ? "aws_account" : "all_provisioned_accounts");
       }
-      case CREATE_ASSIGNMENT -> {
-        var a = (Change.CreateAssignment) c;
-        assignment(n, a.assignment(), a.permissionSetArn(), a.accountName(), a.principalName());
-        strings(n, "wantedBy", a.wantedBy().stream().map(Object::toString).toList());
-      }
-      case DELETE_ASSIGNMENT -> {
-        var d = (Change.DeleteAssignment) c;
-        assignment(n, d.assignment(), d.permissionSetArn(), d.accountName(), d.principalName());
+      case CREATE_ASSIGNMENT, DELETE_ASSIGNMENT -> {
+        var a = (Change.AssignmentChange) c;
+        AssignmentKey k = a.assignment();
+        n.put("permissionSet", k.permissionSetName());
+        put(n, "permissionSetArn", a.permissionSetArn());
+        ref(n, "account", "account", k.accountId(), a.accountName());
+        ref(
+            n,
+            "principal",
+            k.principalType().name().toLowerCase(Locale.ROOT),
+            k.principalId(),
+            a.principalName());
+        if (a instanceof Change.CreateAssignment create) {
+          strings(n, "wantedBy", create.wantedBy().stream().map(Object::toString).toList());
+        }
       }
     }
     removeEmpty(n);
@@ -188,19 +195,6 @@ public final class StoredChanges {
   }
 
   // ---- writing
-
-  private static void assignment(
-      ObjectNode n, AssignmentKey k, String arn, String accountName, String principalName) {
-    n.put("permissionSet", k.permissionSetName());
-    put(n, "permissionSetArn", arn);
-    ref(n, "account", "account", k.accountId(), accountName);
-    ref(
-        n,
-        "principal",
-        k.principalType().name().toLowerCase(Locale.ROOT),
-        k.principalId(),
-        principalName);
-  }
 
   private static void ref(ObjectNode n, String field, String type, String id, String name) {
     ObjectNode r = n.putObject(field).put("type", type).put("id", id);
