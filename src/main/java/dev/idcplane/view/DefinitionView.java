@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A permission set definition in the matrix's own vocabulary. Stored with a run's operations, so a
- * field added later (as {@code relayState} was) reads as null from documents written before it.
+ * A permission set definition in the matrix's own vocabulary, as plans show it. Stored in plan
+ * documents, so a field added later (as {@code relayState} was) reads as null from documents
+ * written before it.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record DefinitionView(
