@@ -11,11 +11,13 @@ import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.IdentityCenterException;
 import dev.idcplane.identitycenter.Instance;
+import dev.idcplane.identitycenter.NewPermissionSet;
 import dev.idcplane.identitycenter.OperationState;
 import dev.idcplane.identitycenter.OperationStatus;
 import dev.idcplane.identitycenter.OrgUnit;
 import dev.idcplane.identitycenter.Organization;
 import dev.idcplane.identitycenter.PermissionSetInfo;
+import dev.idcplane.identitycenter.PermissionSetUpdate;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
@@ -247,32 +249,16 @@ public final class PacedIdentityCenter implements IdentityCenter {
   }
 
   @Override
-  public PermissionSetInfo createPermissionSet(
-      String instanceArn,
-      String name,
-      String description,
-      String sessionDuration,
-      String relayState,
-      Map<String, String> tags) {
-    return once(
-        "CreatePermissionSet",
-        () ->
-            delegate.createPermissionSet(
-                instanceArn, name, description, sessionDuration, relayState, tags));
+  public PermissionSetInfo createPermissionSet(String instanceArn, NewPermissionSet set) {
+    return once("CreatePermissionSet", () -> delegate.createPermissionSet(instanceArn, set));
   }
 
   @Override
   public void updatePermissionSet(
-      String instanceArn,
-      String permissionSetArn,
-      String description,
-      String sessionDuration,
-      String relayState) {
+      String instanceArn, String permissionSetArn, PermissionSetUpdate update) {
     once(
         "UpdatePermissionSet",
-        () ->
-            delegate.updatePermissionSet(
-                instanceArn, permissionSetArn, description, sessionDuration, relayState));
+        () -> delegate.updatePermissionSet(instanceArn, permissionSetArn, update));
   }
 
   @Override

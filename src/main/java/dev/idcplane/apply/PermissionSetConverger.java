@@ -5,8 +5,10 @@ import dev.idcplane.identitycenter.DefinitionReader;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.IdentityCenterException;
 import dev.idcplane.identitycenter.IdentityCenterException.Kind;
+import dev.idcplane.identitycenter.NewPermissionSet;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionSetInfo;
+import dev.idcplane.identitycenter.PermissionSetUpdate;
 import dev.idcplane.plan.DefinitionDiffer;
 import dev.idcplane.plan.FieldChange;
 import java.util.HashMap;
@@ -89,13 +91,7 @@ final class PermissionSetConverger {
     Supplier<PermissionSetInfo> create =
         () -> {
           fence.check();
-          return ic.createPermissionSet(
-              instanceArn,
-              name,
-              want.description(),
-              want.sessionDuration(),
-              want.relayState(),
-              want.tags());
+          return ic.createPermissionSet(instanceArn, NewPermissionSet.of(name, want));
         };
     try {
       // CONFLICT here is AWS's "PermissionSet with name … already exists": retrying cannot cure it.
@@ -134,9 +130,7 @@ final class PermissionSetConverger {
       throws InterruptedException {
     fenced(
         "UpdatePermissionSet " + name,
-        () ->
-            ic.updatePermissionSet(
-                instanceArn, arn, want.description(), want.sessionDuration(), want.relayState()));
+        () -> ic.updatePermissionSet(instanceArn, arn, PermissionSetUpdate.of(want)));
   }
 
   private void write(

@@ -110,13 +110,7 @@ public interface IdentityCenter {
   // Each is one AWS call. They are not idempotent on their own: callers read before they write.
 
   /** CreatePermissionSet. CONFLICT when a set of that name exists. A null relay state is none. */
-  PermissionSetInfo createPermissionSet(
-      String instanceArn,
-      String name,
-      String description,
-      String sessionDuration,
-      String relayState,
-      Map<String, String> tags);
+  PermissionSetInfo createPermissionSet(String instanceArn, NewPermissionSet set);
 
   /**
    * UpdatePermissionSet: description, session duration and relay state. AWS keeps a description or
@@ -124,12 +118,7 @@ public interface IdentityCenter {
    * (terraform-provider-aws#17411), so callers pass the relay state on every update: the wanted
    * one, or null to remove it.
    */
-  void updatePermissionSet(
-      String instanceArn,
-      String permissionSetArn,
-      String description,
-      String sessionDuration,
-      String relayState);
+  void updatePermissionSet(String instanceArn, String permissionSetArn, PermissionSetUpdate update);
 
   /** PutInlinePolicyToPermissionSet. */
   void putInlinePolicy(String instanceArn, String permissionSetArn, String policy);

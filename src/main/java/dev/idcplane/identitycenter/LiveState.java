@@ -36,26 +36,6 @@ public record LiveState(
     Objects.requireNonNull(callerAccountId, "callerAccountId");
   }
 
-  /** A snapshot read with the management account's credentials. */
-  public LiveState(
-      Instance instance,
-      Organization organization,
-      OrgTree orgTree,
-      Map<String, LivePermissionSet> permissionSetsByName,
-      Set<AccountAssignment> assignments,
-      Map<String, Principal> principalsById,
-      Instant readAt) {
-    this(
-        instance,
-        organization,
-        orgTree,
-        permissionSetsByName,
-        assignments,
-        principalsById,
-        readAt,
-        organization.managementAccountId());
-  }
-
   /** Whether the snapshot was read by a delegated administrator, not the management account. */
   public boolean delegatedAdministrator() {
     return !callerAccountId.equals(organization.managementAccountId());

@@ -1,5 +1,6 @@
 package dev.idcplane.identitycenter;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,21 @@ public record PermissionSetDefinition(
   /** AWS's default session duration when none is set. */
   public static final String DEFAULT_SESSION_DURATION = "PT1H";
 
+  /**
+   * The keys of the components in YAML, in component order: a permission set's entry in the matrix
+   * and in a sandbox seed names them alike.
+   */
+  public static final List<String> YAML_KEYS =
+      List.of(
+          "description",
+          "session_duration",
+          "managed_policies",
+          "customer_managed_policies",
+          "permissions_boundary",
+          "inline_policy",
+          "tags",
+          "relay_state");
+
   public PermissionSetDefinition {
     sessionDuration = sessionDuration == null ? DEFAULT_SESSION_DURATION : sessionDuration;
     managedPolicies =
@@ -42,25 +58,5 @@ public record PermissionSetDefinition(
     tags =
         java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags == null ? Map.of() : tags));
     relayState = relayState == null || relayState.isBlank() ? null : relayState;
-  }
-
-  /** A definition without a relay state. */
-  public PermissionSetDefinition(
-      String description,
-      String sessionDuration,
-      Set<String> managedPolicies,
-      Set<CustomerManagedPolicyRef> customerManagedPolicies,
-      Optional<PermissionsBoundary> permissionsBoundary,
-      String inlinePolicy,
-      Map<String, String> tags) {
-    this(
-        description,
-        sessionDuration,
-        managedPolicies,
-        customerManagedPolicies,
-        permissionsBoundary,
-        inlinePolicy,
-        tags,
-        null);
   }
 }

@@ -15,17 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads one entry under {@code permission_sets}. */
 final class PermissionSetParser {
   static final String EXTERNAL = "external";
-  static final Set<String> DEFINITION_KEYS =
-      new LinkedHashSet<>(
-          List.of(
-              "description",
-              "session_duration",
-              "managed_policies",
-              "customer_managed_policies",
-              "permissions_boundary",
-              "inline_policy",
-              "tags",
-              "relay_state"));
+  static final Set<String> DEFINITION_KEYS = new LinkedHashSet<>(PermissionSetDefinition.YAML_KEYS);
   static final Set<String> KEYS = union(Set.of(EXTERNAL), DEFINITION_KEYS);
   static final Set<String> CMP_KEYS = new LinkedHashSet<>(List.of("name", "path"));
   static final Set<String> BOUNDARY_KEYS =

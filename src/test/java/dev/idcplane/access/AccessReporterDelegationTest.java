@@ -49,7 +49,8 @@ class AccessReporterDelegationTest {
           Set.of(),
           Optional.empty(),
           null,
-          Map.of());
+          Map.of(),
+          null);
 
   static LiveState live(String caller) {
     OrgTree tree =

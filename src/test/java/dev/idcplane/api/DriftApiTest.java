@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.idcplane.config.ForApply;
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.PermissionSetUpdate;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
 import dev.idcplane.support.TestKeys;
@@ -253,9 +254,11 @@ class DriftApiTest {
     String description = "Everything except IAM and Organizations";
     try {
       // Someone edits the set in the console, then edits it again while the finding is open.
-      identityCenter.updatePermissionSet(arn, powerUser, description, "PT8H", null);
+      identityCenter.updatePermissionSet(
+          arn, powerUser, new PermissionSetUpdate(description, "PT8H", null));
       plan();
-      identityCenter.updatePermissionSet(arn, powerUser, "edited in the console", "PT8H", null);
+      identityCenter.updatePermissionSet(
+          arn, powerUser, new PermissionSetUpdate("edited in the console", "PT8H", null));
       plan();
       List<Map<String, Object>> open =
           drift("?status=open&kind=definition&permissionSet=PowerUser").getList("items");
@@ -310,7 +313,8 @@ class DriftApiTest {
                   + description
                   + "; session_duration: PT8H -> PT4H");
     } finally {
-      identityCenter.updatePermissionSet(arn, powerUser, description, "PT4H", null);
+      identityCenter.updatePermissionSet(
+          arn, powerUser, new PermissionSetUpdate(description, "PT4H", null));
     }
     plan();
     assertThat(drift("?status=open&kind=definition&permissionSet=PowerUser").getList("items"))

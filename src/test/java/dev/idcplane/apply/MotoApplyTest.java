@@ -324,6 +324,7 @@ class MotoApplyTest {
         Set.copyOf(ic.listCustomerManagedPolicyReferences(instanceArn, arn)),
         ic.getPermissionsBoundary(instanceArn, arn),
         ic.getInlinePolicy(instanceArn, arn).orElse(null),
-        ic.listTags(instanceArn, arn));
+        ic.listTags(instanceArn, arn),
+        null);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idcplane.identitycenter.ApiService;
 import dev.idcplane.identitycenter.IdentityCenterException;
+import dev.idcplane.identitycenter.NewPermissionSet;
 import dev.idcplane.identitycenter.RequestPacer;
 import dev.idcplane.identitycenter.sandbox.Faults;
 import dev.idcplane.identitycenter.sandbox.SandboxBehaviour;
@@ -137,7 +138,8 @@ class PacedIdentityCenterTest {
     assertThatThrownBy(
             () ->
                 paced(sandbox, 5)
-                    .createPermissionSet(instance, "Ops", "ops", "PT1H", null, Map.of()))
+                    .createPermissionSet(
+                        instance, new NewPermissionSet("Ops", "ops", "PT1H", null, Map.of())))
         .isInstanceOf(IdentityCenterException.class);
     assertThat(sandbox.callCounts()).containsEntry("CreatePermissionSet", 1L);
     assertThat(tokens).containsExactly(ApiService.SSO_ADMIN);

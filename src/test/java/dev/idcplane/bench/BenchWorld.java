@@ -24,7 +24,8 @@ final class BenchWorld {
         Set.of(),
         Optional.empty(),
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   static String account(int i) {

@@ -62,7 +62,8 @@ public final class ContractFixture {
                   Set.of(),
                   Optional.empty(),
                   null,
-                  Map.of("ManagedBy", "idc-control-plane")),
+                  Map.of("ManagedBy", "idc-control-plane"),
+                  null),
               Set.of()),
           new PermissionSetSpec(
               "AppDeveloper",
@@ -94,12 +95,13 @@ public final class ContractFixture {
                   Optional.of(
                       PermissionsBoundary.managed("arn:aws:iam::aws:policy/ReadOnlyAccess")),
                   null,
-                  Map.of()),
+                  Map.of(),
+                  null),
               Set.of("log-archive")),
           new PermissionSetSpec(
               "Unassigned",
               new PermissionSetDefinition(
-                  null, "PT1H", Set.of(), Set.of(), Optional.empty(), null, Map.of()),
+                  null, "PT1H", Set.of(), Set.of(), Optional.empty(), null, Map.of(), null),
               Set.of()));
 
   public static final List<AssignmentSpec> ASSIGNMENTS = assignments();

@@ -68,7 +68,8 @@ public abstract class IdentityCenterWriteContractTest {
   void createsAndUpdatesAPermissionSetAndEveryFieldRoundTrips() {
     PermissionSetInfo created =
         ic.createPermissionSet(
-            instance(), "WriteContract", "first", "PT2H", null, Map.of("Team", "a"));
+            instance(),
+            new NewPermissionSet("WriteContract", "first", "PT2H", null, Map.of("Team", "a")));
     String arn = created.arn();
     assertThat(created.name()).isEqualTo("WriteContract");
     assertThat(ic.listPermissionSets(instance())).contains(arn);
@@ -95,9 +96,10 @@ public abstract class IdentityCenterWriteContractTest {
                     PermissionsBoundary.customerManaged(
                         new CustomerManagedPolicyRef("boundary", "/b/"))),
                 POLICY,
-                Map.of("Team", "a", "Owner", "platform")));
+                Map.of("Team", "a", "Owner", "platform"),
+                null));
 
-    ic.updatePermissionSet(instance(), arn, "second", "PT4H", null);
+    ic.updatePermissionSet(instance(), arn, new PermissionSetUpdate("second", "PT4H", null));
     ic.detachManagedPolicy(instance(), arn, VIEW_ONLY);
     ic.attachManagedPolicy(instance(), arn, SECURITY_AUDIT);
     ic.detachCustomerManagedPolicyReference(instance(), arn, extra);
@@ -113,7 +115,8 @@ public abstract class IdentityCenterWriteContractTest {
                 Set.of(base),
                 Optional.of(PermissionsBoundary.managed(READ_ONLY)),
                 null,
-                Map.of("Owner", "platform")));
+                Map.of("Owner", "platform"),
+                null));
 
     ic.deletePermissionsBoundary(instance(), arn);
     assertThat(ic.getPermissionsBoundary(instance(), arn)).isEmpty();
@@ -129,18 +132,20 @@ public abstract class IdentityCenterWriteContractTest {
     String first = "https://console.aws.amazon.com/ec2/home";
     String second = "https://console.aws.amazon.com/s3/home?region=eu-west-1";
     String arn =
-        ic.createPermissionSet(instance(), "RelayContract", "a", "PT2H", first, Map.of()).arn();
+        ic.createPermissionSet(
+                instance(), new NewPermissionSet("RelayContract", "a", "PT2H", first, Map.of()))
+            .arn();
     assertThat(ic.describePermissionSet(instance(), arn).relayState()).isEqualTo(first);
 
-    ic.updatePermissionSet(instance(), arn, "b", "PT2H", first);
+    ic.updatePermissionSet(instance(), arn, new PermissionSetUpdate("b", "PT2H", first));
     assertThat(ic.describePermissionSet(instance(), arn))
         .isEqualTo(new PermissionSetInfo(arn, "RelayContract", "b", "PT2H", first));
 
-    ic.updatePermissionSet(instance(), arn, "c", null, second);
+    ic.updatePermissionSet(instance(), arn, new PermissionSetUpdate("c", null, second));
     assertThat(ic.describePermissionSet(instance(), arn))
         .isEqualTo(new PermissionSetInfo(arn, "RelayContract", "c", "PT2H", second));
 
-    ic.updatePermissionSet(instance(), arn, null, "PT3H", null);
+    ic.updatePermissionSet(instance(), arn, new PermissionSetUpdate(null, "PT3H", null));
     assertThat(ic.describePermissionSet(instance(), arn))
         .isEqualTo(new PermissionSetInfo(arn, "RelayContract", "c", "PT3H", null));
   }
@@ -148,7 +153,9 @@ public abstract class IdentityCenterWriteContractTest {
   @Test
   void aDuplicateNameConflictsAndUnknownSetsAreNotFound() {
     assertThatThrownBy(
-            () -> ic.createPermissionSet(instance(), "Admin", null, "PT1H", null, Map.of()))
+            () ->
+                ic.createPermissionSet(
+                    instance(), new NewPermissionSet("Admin", null, "PT1H", null, Map.of())))
         .isInstanceOfSatisfying(
             IdentityCenterException.class,
             e -> {

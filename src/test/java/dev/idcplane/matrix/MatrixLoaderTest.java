@@ -234,7 +234,8 @@ class MatrixLoaderTest {
     assertThat(load.violations()).isEmpty();
     assertThat(load.matrix().permissionSet("Dev").flatMap(DeclaredPermissionSet::definition))
         .isEqualTo(
-            Optional.of(new PermissionSetDefinition(null, null, null, null, null, null, null)));
+            Optional.of(
+                new PermissionSetDefinition(null, null, null, null, null, null, null, null)));
   }
 
   @Test

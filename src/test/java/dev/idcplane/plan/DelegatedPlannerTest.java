@@ -49,7 +49,8 @@ class DelegatedPlannerTest {
         Set.of(),
         Optional.empty(),
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   void live(

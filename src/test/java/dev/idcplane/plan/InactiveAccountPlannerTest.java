@@ -52,7 +52,7 @@ class InactiveAccountPlannerTest {
 
   static PermissionSetDefinition def(String duration) {
     return new PermissionSetDefinition(
-        "d", duration, Set.of(), Set.of(), Optional.empty(), null, Map.of());
+        "d", duration, Set.of(), Set.of(), Optional.empty(), null, Map.of(), null);
   }
 
   InactiveAccountPlannerTest() {
@@ -98,7 +98,8 @@ class InactiveAccountPlannerTest {
             sets,
             assignments,
             Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
-            Instant.EPOCH);
+            Instant.EPOCH,
+            MGMT);
     return new Planner()
         .plan(
             new DesiredState(wantSets, wantAssignments, List.of(), List.of()),

@@ -53,7 +53,8 @@ class PlannerTest {
         Set.of(),
         Optional.empty(),
         inline,
-        Map.of("ManagedBy", "idc-control-plane"));
+        Map.of("ManagedBy", "idc-control-plane"),
+        null);
   }
 
   static PermissionSetDefinition relay(PermissionSetDefinition d, String relayState) {
@@ -112,7 +113,8 @@ class PlannerTest {
             sets,
             assignments,
             Map.of("g1", new Principal(PrincipalType.GROUP, "g1", "devs")),
-            Instant.EPOCH);
+            Instant.EPOCH,
+            MGMT);
     DesiredState desired =
         new DesiredState(wantSets, wantAssignments, expired, expiring, List.of());
     return planner.plan(
@@ -370,7 +372,8 @@ class PlannerTest {
             Set.of(),
             Optional.empty(),
             null,
-            Map.of("ManagedBy", "someone-else"));
+            Map.of("ManagedBy", "someone-else"),
+            null);
     live("Dev", relabelled, Set.of(DEV, PROD), Set.of());
     Plan p = plan();
     assertThat(actions(p)).containsExactly(ChangeAction.UPDATE_PERMISSION_SET);

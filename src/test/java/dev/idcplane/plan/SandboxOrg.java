@@ -83,15 +83,17 @@ final class SandboxOrg {
     Map<String, Principal> byId = new LinkedHashMap<>();
     groups.values().forEach(p -> byId.put(p.id(), p));
     users.values().forEach(p -> byId.put(p.id(), p));
+    Organization org = new Organization("o-sandbox0001", "111111111111");
     LiveState state =
         new LiveState(
             new Instance("arn:aws:sso:::instance/ssoins-0000000000000000", "d-0000000000"),
-            new Organization("o-sandbox0001", "111111111111"),
+            org,
             b.build(),
             Map.of(),
             Set.of(),
             byId,
-            Instant.EPOCH);
+            Instant.EPOCH,
+            org.managementAccountId());
     return new LiveStateReader.Result(state, groups, users);
   }
 

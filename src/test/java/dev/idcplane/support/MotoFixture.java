@@ -458,7 +458,8 @@ public final class MotoFixture {
       Optional<PermissionsBoundary> boundary,
       String inline,
       Map<String, String> tags) {
-    return new PermissionSetDefinition(description, session, managed, cmp, boundary, inline, tags);
+    return new PermissionSetDefinition(
+        description, session, managed, cmp, boundary, inline, tags, null);
   }
 
   private static AssignmentSpec group(String set, String group, String account) {

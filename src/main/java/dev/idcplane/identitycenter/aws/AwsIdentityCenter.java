@@ -5,12 +5,14 @@ import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.Instance;
+import dev.idcplane.identitycenter.NewPermissionSet;
 import dev.idcplane.identitycenter.OperationState;
 import dev.idcplane.identitycenter.OperationStatus;
 import dev.idcplane.identitycenter.OrgUnit;
 import dev.idcplane.identitycenter.Organization;
 import dev.idcplane.identitycenter.PageSizes;
 import dev.idcplane.identitycenter.PermissionSetInfo;
+import dev.idcplane.identitycenter.PermissionSetUpdate;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
@@ -179,24 +181,14 @@ public final class AwsIdentityCenter implements IdentityCenter {
   // ---- permission set writes ----
 
   @Override
-  public PermissionSetInfo createPermissionSet(
-      String instanceArn,
-      String name,
-      String description,
-      String sessionDuration,
-      String relayState,
-      Map<String, String> tags) {
-    return writes.create(instanceArn, name, description, sessionDuration, relayState, tags);
+  public PermissionSetInfo createPermissionSet(String instanceArn, NewPermissionSet set) {
+    return writes.create(instanceArn, set);
   }
 
   @Override
   public void updatePermissionSet(
-      String instanceArn,
-      String permissionSetArn,
-      String description,
-      String sessionDuration,
-      String relayState) {
-    writes.update(instanceArn, permissionSetArn, description, sessionDuration, relayState);
+      String instanceArn, String permissionSetArn, PermissionSetUpdate update) {
+    writes.update(instanceArn, permissionSetArn, update);
   }
 
   @Override

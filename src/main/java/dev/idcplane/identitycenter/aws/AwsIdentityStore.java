@@ -5,8 +5,10 @@ import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.AlternateIdentifier;
 import software.amazon.awssdk.services.identitystore.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.identitystore.model.ResourceType;
 
@@ -28,41 +30,24 @@ final class AwsIdentityStore {
    * and API_GetUserId.html.
    */
   Optional<String> findGroupId(String store, String displayName) {
+    AlternateIdentifier id = uniqueAttribute("displayName", displayName);
     return absentIfMissing(
         "GetGroupId",
-        () ->
-            client
-                .getGroupId(
-                    r ->
-                        r.identityStoreId(store)
-                            .alternateIdentifier(
-                                a ->
-                                    a.uniqueAttribute(
-                                        u ->
-                                            u.attributePath("displayName")
-                                                .attributeValue(
-                                                    software.amazon.awssdk.core.document.Document
-                                                        .fromString(displayName)))))
-                .groupId());
+        () -> client.getGroupId(r -> r.identityStoreId(store).alternateIdentifier(id)).groupId());
   }
 
   Optional<String> findUserId(String store, String userName) {
+    AlternateIdentifier id = uniqueAttribute("userName", userName);
     return absentIfMissing(
         "GetUserId",
-        () ->
-            client
-                .getUserId(
-                    r ->
-                        r.identityStoreId(store)
-                            .alternateIdentifier(
-                                a ->
-                                    a.uniqueAttribute(
-                                        u ->
-                                            u.attributePath("userName")
-                                                .attributeValue(
-                                                    software.amazon.awssdk.core.document.Document
-                                                        .fromString(userName)))))
-                .userId());
+        () -> client.getUserId(r -> r.identityStoreId(store).alternateIdentifier(id)).userId());
+  }
+
+  /** The identifier of the one group or user whose unique attribute {@code path} is value. */
+  private static AlternateIdentifier uniqueAttribute(String path, String value) {
+    return AlternateIdentifier.builder()
+        .uniqueAttribute(u -> u.attributePath(path).attributeValue(Document.fromString(value)))
+        .build();
   }
 
   Optional<Principal> describe(String store, PrincipalType type, String id) {

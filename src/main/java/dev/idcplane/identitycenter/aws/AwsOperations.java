@@ -8,13 +8,19 @@ import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.ProvisionTarget;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssoadmin.model.AccountAssignmentOperationStatus;
 import software.amazon.awssdk.services.ssoadmin.model.AccountAssignmentOperationStatusMetadata;
+import software.amazon.awssdk.services.ssoadmin.model.CreateAccountAssignmentRequest;
+import software.amazon.awssdk.services.ssoadmin.model.DeleteAccountAssignmentRequest;
 import software.amazon.awssdk.services.ssoadmin.model.PermissionSetProvisioningStatus;
 import software.amazon.awssdk.services.ssoadmin.model.ProvisionTargetType;
 import software.amazon.awssdk.services.ssoadmin.model.StatusValues;
 import software.amazon.awssdk.services.ssoadmin.model.TargetType;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Account assignments and the asynchronous operations of {@link AwsIdentityCenter}: submissions,
@@ -84,14 +90,7 @@ final class AwsOperations {
         "CreateAccountAssignment",
         () ->
             of(
-                sso.createAccountAssignment(
-                        r ->
-                            r.instanceArn(instanceArn)
-                                .targetType(TargetType.AWS_ACCOUNT)
-                                .targetId(a.accountId())
-                                .permissionSetArn(a.permissionSetArn())
-                                .principalType(a.principalType().name())
-                                .principalId(a.principalId()))
+                sso.createAccountAssignment(request(instanceArn, a))
                     .accountAssignmentCreationStatus()));
   }
 
@@ -101,14 +100,40 @@ final class AwsOperations {
         () ->
             of(
                 sso.deleteAccountAssignment(
-                        r ->
-                            r.instanceArn(instanceArn)
-                                .targetType(TargetType.AWS_ACCOUNT)
-                                .targetId(a.accountId())
-                                .permissionSetArn(a.permissionSetArn())
-                                .principalType(a.principalType().name())
-                                .principalId(a.principalId()))
+                        sameMembers(
+                            request(instanceArn, a), DeleteAccountAssignmentRequest.builder()))
                     .accountAssignmentDeletionStatus()));
+  }
+
+  /**
+   * The CreateAccountAssignment request for {@code a}. DeleteAccountAssignment names an assignment
+   * by the same six members, so its request is this one's members ({@link #sameMembers}).
+   */
+  private static CreateAccountAssignmentRequest request(String instanceArn, AccountAssignment a) {
+    return CreateAccountAssignmentRequest.builder()
+        .instanceArn(instanceArn)
+        .targetType(TargetType.AWS_ACCOUNT)
+        .targetId(a.accountId())
+        .permissionSetArn(a.permissionSetArn())
+        .principalType(a.principalType().name())
+        .principalId(a.principalId())
+        .build();
+  }
+
+  /**
+   * {@code to} built with every member of {@code from}, matched by AWS member name: for two
+   * requests of the same members that the SDK gives no common type.
+   */
+  private static <B extends SdkPojo & SdkBuilder<B, R>, R> R sameMembers(SdkPojo from, B to) {
+    Map<String, SdkField<?>> fields = to.sdkFieldNameToField();
+    for (SdkField<?> f : from.sdkFields()) {
+      SdkField<?> target = fields.get(f.memberName());
+      if (target == null) {
+        throw new IllegalStateException("no member " + f.memberName() + " to copy into " + to);
+      }
+      target.set(to, f.getValueOrDefault(from));
+    }
+    return to.build();
   }
 
   OperationStatus describeCreation(String instanceArn, String requestId) {

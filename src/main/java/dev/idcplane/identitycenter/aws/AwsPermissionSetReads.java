@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.ssoadmin.model.PermissionSet;
 import software.amazon.awssdk.services.ssoadmin.model.ResourceNotFoundException;
 
 /** The permission set reads of {@link AwsIdentityCenter}: every page through SDK paginators. */
@@ -36,18 +37,19 @@ final class AwsPermissionSetReads {
   PermissionSetInfo describePermissionSet(String instanceArn, String permissionSetArn) {
     return AwsErrors.call(
         "DescribePermissionSet",
-        () -> {
-          var ps =
-              sso.describePermissionSet(
-                      r -> r.instanceArn(instanceArn).permissionSetArn(permissionSetArn))
-                  .permissionSet();
-          return new PermissionSetInfo(
-              ps.permissionSetArn(),
-              ps.name(),
-              ps.description(),
-              ps.sessionDuration(),
-              ps.relayState());
-        });
+        () ->
+            info(
+                sso.describePermissionSet(
+                        r -> r.instanceArn(instanceArn).permissionSetArn(permissionSetArn))
+                    .permissionSet()));
+  }
+
+  /**
+   * The port's view of an SDK permission set (DescribePermissionSet's and CreatePermissionSet's).
+   */
+  static PermissionSetInfo info(PermissionSet ps) {
+    return new PermissionSetInfo(
+        ps.permissionSetArn(), ps.name(), ps.description(), ps.sessionDuration(), ps.relayState());
   }
 
   List<String> listManagedPolicies(String instanceArn, String permissionSetArn) {

@@ -1,7 +1,9 @@
 package dev.idcplane.identitycenter.aws;
 
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
+import dev.idcplane.identitycenter.NewPermissionSet;
 import dev.idcplane.identitycenter.PermissionSetInfo;
+import dev.idcplane.identitycenter.PermissionSetUpdate;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import java.util.Map;
 import java.util.Set;
@@ -20,47 +22,29 @@ final class AwsPermissionSetWrites {
     this.sso = sso;
   }
 
-  PermissionSetInfo create(
-      String instanceArn,
-      String name,
-      String description,
-      String sessionDuration,
-      String relayState,
-      Map<String, String> tags) {
+  PermissionSetInfo create(String instanceArn, NewPermissionSet set) {
     return AwsErrors.call(
         "CreatePermissionSet",
-        () -> {
-          var ps =
-              sso.createPermissionSet(
-                      r -> {
-                        r.instanceArn(instanceArn)
-                            .name(name)
-                            .description(description)
-                            .sessionDuration(sessionDuration)
-                            .relayState(relayState);
-                        if (tags != null && !tags.isEmpty()) {
-                          r.tags(tags(tags));
-                        }
-                      })
-                  .permissionSet();
-          return new PermissionSetInfo(
-              ps.permissionSetArn(),
-              ps.name(),
-              ps.description(),
-              ps.sessionDuration(),
-              ps.relayState());
-        });
+        () ->
+            AwsPermissionSetReads.info(
+                sso.createPermissionSet(
+                        r -> {
+                          r.instanceArn(instanceArn)
+                              .name(set.name())
+                              .description(set.description())
+                              .sessionDuration(set.sessionDuration())
+                              .relayState(set.relayState());
+                          if (set.tags() != null && !set.tags().isEmpty()) {
+                            r.tags(tags(set.tags()));
+                          }
+                        })
+                    .permissionSet()));
   }
 
   /**
    * A null relay state is left out of the request, which AWS reads as "clear it" (unlike the rest).
    */
-  void update(
-      String instanceArn,
-      String arn,
-      String description,
-      String sessionDuration,
-      String relayState) {
+  void update(String instanceArn, String arn, PermissionSetUpdate update) {
     run(
         "UpdatePermissionSet",
         () ->
@@ -68,9 +52,9 @@ final class AwsPermissionSetWrites {
                 r ->
                     r.instanceArn(instanceArn)
                         .permissionSetArn(arn)
-                        .description(description)
-                        .sessionDuration(sessionDuration)
-                        .relayState(relayState)));
+                        .description(update.description())
+                        .sessionDuration(update.sessionDuration())
+                        .relayState(update.relayState())));
   }
 
   void putInline(String instanceArn, String arn, String policy) {

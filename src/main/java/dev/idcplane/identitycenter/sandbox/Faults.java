@@ -72,31 +72,9 @@ public record Faults(
     count(createConflicts, "create_conflicts");
   }
 
-  /** The faults without the deterministic ones (first failures, hidden describes, conflicts). */
-  public Faults(
-      List<ThrottleStorm> throttleStorms,
-      double serviceErrorRate,
-      double failedOperationRate,
-      String failureReason,
-      double slowOperationRate,
-      double slowFactor,
-      Set<String> operations) {
-    this(
-        throttleStorms,
-        serviceErrorRate,
-        failedOperationRate,
-        failureReason,
-        slowOperationRate,
-        slowFactor,
-        operations,
-        0,
-        0,
-        0);
-  }
-
   /** No faults at all. */
   public static Faults none() {
-    return new Faults(List.of(), 0, 0, null, 0, 1, Set.of());
+    return new Faults(List.of(), 0, 0, null, 0, 1, Set.of(), 0, 0, 0);
   }
 
   /** Whether faults apply to calls of this API operation. */

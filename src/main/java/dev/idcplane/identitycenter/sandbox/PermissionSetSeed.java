@@ -3,6 +3,7 @@ package dev.idcplane.identitycenter.sandbox;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionsBoundary;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +23,14 @@ record PermissionSetSeed(
     List<SeedNode> provisionedTo,
     List<SeedNode> outOfSync) {
 
-  private static final Set<String> KEYS =
-      Set.of(
-          "name",
-          "arn",
-          "description",
-          "session_duration",
-          "managed_policies",
-          "customer_managed_policies",
-          "permissions_boundary",
-          "inline_policy",
-          "tags",
-          "relay_state",
-          "provisioned_to",
-          "out_of_sync");
+  private static final Set<String> KEYS = keys();
+
+  /** The definition's keys, and the name, the ARN and where the set is provisioned. */
+  private static Set<String> keys() {
+    Set<String> keys = new HashSet<>(PermissionSetDefinition.YAML_KEYS);
+    keys.addAll(List.of("name", "arn", "provisioned_to", "out_of_sync"));
+    return Set.copyOf(keys);
+  }
 
   static PermissionSetSeed read(SeedNode node) {
     SeedNode.Fields f = node.fields(KEYS);

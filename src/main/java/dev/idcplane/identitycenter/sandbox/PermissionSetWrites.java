@@ -3,8 +3,10 @@ package dev.idcplane.identitycenter.sandbox;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.IdentityCenterException;
 import dev.idcplane.identitycenter.IdentityCenterException.Kind;
+import dev.idcplane.identitycenter.NewPermissionSet;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionSetInfo;
+import dev.idcplane.identitycenter.PermissionSetUpdate;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,15 +30,9 @@ final class PermissionSetWrites {
     this.state = state;
   }
 
-  PermissionSetInfo create(
-      String op,
-      String instanceArn,
-      String name,
-      String description,
-      String sessionDuration,
-      String relayState,
-      Map<String, String> tags) {
+  PermissionSetInfo create(String op, String instanceArn, NewPermissionSet set) {
     state.requireInstance(op, instanceArn);
+    String name = set.name();
     if (name == null || !name.matches(NAME)) {
       throw new IdentityCenterException(
           Kind.VALIDATION,
@@ -53,14 +49,14 @@ final class PermissionSetWrites {
     }
     PermissionSetDefinition d =
         new PermissionSetDefinition(
-            description,
-            sessionDuration,
+            set.description(),
+            set.sessionDuration(),
             Set.of(),
             Set.of(),
             Optional.empty(),
             null,
-            tags,
-            relayState);
+            set.tags(),
+            set.relayState());
     check(op, d);
     String arn = SandboxIds.permissionSetArn(instanceArn, name);
     SandboxPermissionSet ps = new SandboxPermissionSet(arn, name, d);
@@ -68,31 +64,9 @@ final class PermissionSetWrites {
     return ps.info();
   }
 
-  /**
-   * As AWS: a description or session duration left out (null) is kept, but a relay state left out
-   * is cleared (API_UpdatePermissionSet.html; terraform-provider-aws#17411).
-   */
-  void update(
-      String op,
-      String instanceArn,
-      String arn,
-      String description,
-      String sessionDuration,
-      String relayState) {
-    change(
-        op,
-        instanceArn,
-        arn,
-        true,
-        e -> {
-          if (description != null) {
-            e.description = description;
-          }
-          if (sessionDuration != null) {
-            e.sessionDuration = sessionDuration;
-          }
-          e.relayState = relayState;
-        });
+  /** See {@link Edit#update}. */
+  void update(String op, String instanceArn, String arn, PermissionSetUpdate update) {
+    change(op, instanceArn, arn, true, e -> e.update(update));
   }
 
   void putInline(String op, String instanceArn, String arn, String policy) {
@@ -104,75 +78,21 @@ final class PermissionSetWrites {
   }
 
   void attachManaged(String op, String instanceArn, String arn, String policyArn) {
-    change(
-        op,
-        instanceArn,
-        arn,
-        true,
-        e -> {
-          if (!e.managed.add(policyArn)) {
-            throw new IdentityCenterException(
-                Kind.CONFLICT,
-                op,
-                "Permission set already has an attachment of managed policy " + policyArn);
-          }
-        });
+    change(op, instanceArn, arn, true, e -> e.attachManaged(policyArn));
   }
 
   void detachManaged(String op, String instanceArn, String arn, String policyArn) {
-    change(
-        op,
-        instanceArn,
-        arn,
-        true,
-        e -> {
-          if (!e.managed.remove(policyArn)) {
-            throw new IdentityCenterException(
-                Kind.NOT_FOUND, op, "Could not find ManagedPolicy with arn " + policyArn);
-          }
-        });
+    change(op, instanceArn, arn, true, e -> e.detachManaged(policyArn));
   }
 
   void attachCustomerManaged(
       String op, String instanceArn, String arn, CustomerManagedPolicyRef ref) {
-    change(
-        op,
-        instanceArn,
-        arn,
-        true,
-        e -> {
-          if (!e.customerManaged.add(ref)) {
-            throw new IdentityCenterException(
-                Kind.CONFLICT,
-                op,
-                "Given customer managed policy with name: "
-                    + ref.name()
-                    + " and path "
-                    + ref.path()
-                    + " already attached");
-          }
-        });
+    change(op, instanceArn, arn, true, e -> e.attachCustomerManaged(ref));
   }
 
   void detachCustomerManaged(
       String op, String instanceArn, String arn, CustomerManagedPolicyRef ref) {
-    change(
-        op,
-        instanceArn,
-        arn,
-        true,
-        e -> {
-          if (!e.customerManaged.remove(ref)) {
-            throw new IdentityCenterException(
-                Kind.NOT_FOUND,
-                op,
-                "Given managed policy with name: "
-                    + ref.name()
-                    + " and path "
-                    + ref.path()
-                    + " does not exist on PermissionSet");
-          }
-        });
+    change(op, instanceArn, arn, true, e -> e.detachCustomerManaged(ref));
   }
 
   void putBoundary(String op, String instanceArn, String arn, PermissionsBoundary boundary) {
@@ -180,18 +100,7 @@ final class PermissionSetWrites {
   }
 
   void deleteBoundary(String op, String instanceArn, String arn) {
-    change(
-        op,
-        instanceArn,
-        arn,
-        true,
-        e -> {
-          if (e.boundary.isEmpty()) {
-            throw new IdentityCenterException(
-                Kind.NOT_FOUND, op, "Permissions boundary not found for this permission set");
-          }
-          e.boundary = Optional.empty();
-        });
+    change(op, instanceArn, arn, true, Edit::deleteBoundary);
   }
 
   /** Tags are not part of what is provisioned to accounts, so they leave the version alone. */
@@ -236,7 +145,7 @@ final class PermissionSetWrites {
   private void change(
       String op, String instanceArn, String arn, boolean bump, Consumer<Edit> edit) {
     SandboxPermissionSet ps = state.permissionSet(op, instanceArn, arn);
-    Edit e = new Edit(ps.definition);
+    Edit e = new Edit(op, ps.definition);
     edit.accept(e);
     PermissionSetDefinition next = e.build();
     check(op, next);
@@ -254,8 +163,9 @@ final class PermissionSetWrites {
     }
   }
 
-  /** A definition being edited. */
+  /** A definition being edited by the API operation {@code op}, with AWS's answers to it. */
   private static final class Edit {
+    private final String op;
     String description;
     String sessionDuration;
     final Set<String> managed;
@@ -265,7 +175,8 @@ final class PermissionSetWrites {
     final Map<String, String> tags;
     String relayState;
 
-    Edit(PermissionSetDefinition d) {
+    Edit(String op, PermissionSetDefinition d) {
+      this.op = op;
       description = d.description();
       sessionDuration = d.sessionDuration();
       managed = new LinkedHashSet<>(d.managedPolicies());
@@ -274,6 +185,70 @@ final class PermissionSetWrites {
       inline = d.inlinePolicy();
       tags = new LinkedHashMap<>(d.tags());
       relayState = d.relayState();
+    }
+
+    /**
+     * As AWS: a description or session duration left out (null) is kept, but a relay state left out
+     * is cleared (API_UpdatePermissionSet.html; terraform-provider-aws#17411).
+     */
+    void update(PermissionSetUpdate update) {
+      if (update.description() != null) {
+        description = update.description();
+      }
+      if (update.sessionDuration() != null) {
+        sessionDuration = update.sessionDuration();
+      }
+      relayState = update.relayState();
+    }
+
+    void attachManaged(String policyArn) {
+      if (!managed.add(policyArn)) {
+        throw new IdentityCenterException(
+            Kind.CONFLICT,
+            op,
+            "Permission set already has an attachment of managed policy " + policyArn);
+      }
+    }
+
+    void detachManaged(String policyArn) {
+      if (!managed.remove(policyArn)) {
+        throw new IdentityCenterException(
+            Kind.NOT_FOUND, op, "Could not find ManagedPolicy with arn " + policyArn);
+      }
+    }
+
+    void attachCustomerManaged(CustomerManagedPolicyRef ref) {
+      if (!customerManaged.add(ref)) {
+        throw new IdentityCenterException(
+            Kind.CONFLICT,
+            op,
+            "Given customer managed policy with name: "
+                + ref.name()
+                + " and path "
+                + ref.path()
+                + " already attached");
+      }
+    }
+
+    void detachCustomerManaged(CustomerManagedPolicyRef ref) {
+      if (!customerManaged.remove(ref)) {
+        throw new IdentityCenterException(
+            Kind.NOT_FOUND,
+            op,
+            "Given managed policy with name: "
+                + ref.name()
+                + " and path "
+                + ref.path()
+                + " does not exist on PermissionSet");
+      }
+    }
+
+    void deleteBoundary() {
+      if (boundary.isEmpty()) {
+        throw new IdentityCenterException(
+            Kind.NOT_FOUND, op, "Permissions boundary not found for this permission set");
+      }
+      boundary = Optional.empty();
     }
 
     PermissionSetDefinition build() {

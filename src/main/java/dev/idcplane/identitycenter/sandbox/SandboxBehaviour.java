@@ -106,17 +106,7 @@ public record SandboxBehaviour(
       maxProvisioning = b.maxConcurrentProvisioning;
       rps = b.requestsPerSecond;
       latency = b.latency;
-      Faults f = b.faults;
-      storms = f.throttleStorms();
-      serviceErrorRate = f.serviceErrorRate();
-      failedRate = f.failedOperationRate();
-      failureReason = f.failureReason();
-      slowRate = f.slowOperationRate();
-      slowFactor = f.slowFactor();
-      faultOperations = f.operations();
-      failFirst = f.failFirstOperations();
-      hiddenDescribes = f.hiddenDescribes();
-      createConflicts = f.createConflicts();
+      faults(b.faults);
     }
 
     public Builder seed(long seed) {

@@ -2,11 +2,13 @@ package dev.idcplane.identitycenter.sandbox;
 
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
+import dev.idcplane.identitycenter.NewPermissionSet;
 import dev.idcplane.identitycenter.OperationState;
 import dev.idcplane.identitycenter.OperationStatus;
 import dev.idcplane.identitycenter.PageSizes;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionSetInfo;
+import dev.idcplane.identitycenter.PermissionSetUpdate;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
@@ -139,13 +141,7 @@ public final class SandboxIdentityCenter extends SandboxReads {
   // ---- IdentityCenter: permission set writes ----
 
   @Override
-  public PermissionSetInfo createPermissionSet(
-      String instanceArn,
-      String name,
-      String description,
-      String sessionDuration,
-      String relayState,
-      Map<String, String> tags) {
+  public PermissionSetInfo createPermissionSet(String instanceArn, NewPermissionSet set) {
     String op = "CreatePermissionSet";
     return sso(
         op,
@@ -154,25 +150,17 @@ public final class SandboxIdentityCenter extends SandboxReads {
             createConflictsLeft--;
             // A concurrent writer created the set first; this call then meets AWS's duplicate
             // answer.
-            writes.create(op, instanceArn, name, null, "PT1H", null, Map.of());
+            writes.create(
+                op, instanceArn, new NewPermissionSet(set.name(), null, "PT1H", null, Map.of()));
           }
-          return writes.create(
-              op, instanceArn, name, description, sessionDuration, relayState, tags);
+          return writes.create(op, instanceArn, set);
         });
   }
 
   @Override
   public void updatePermissionSet(
-      String instanceArn,
-      String permissionSetArn,
-      String description,
-      String sessionDuration,
-      String relayState) {
-    run(
-        "UpdatePermissionSet",
-        op ->
-            writes.update(
-                op, instanceArn, permissionSetArn, description, sessionDuration, relayState));
+      String instanceArn, String permissionSetArn, PermissionSetUpdate update) {
+    run("UpdatePermissionSet", op -> writes.update(op, instanceArn, permissionSetArn, update));
   }
 
   @Override

@@ -72,7 +72,10 @@ class SandboxBehaviourSeedTest {
                     "injected",
                     0.1,
                     4,
-                    Set.of("CreateAccountAssignment", "DeleteAccountAssignment"))));
+                    Set.of("CreateAccountAssignment", "DeleteAccountAssignment"),
+                    0,
+                    0,
+                    0)));
   }
 
   @Test

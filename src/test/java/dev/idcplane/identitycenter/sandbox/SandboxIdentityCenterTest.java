@@ -120,7 +120,7 @@ class SandboxIdentityCenterTest {
   @Test
   void updatingADefinitionPutsEveryProvisionedAccountOutOfSync() {
     String dev = arn("AppDeveloper");
-    var old = new PermissionSetDefinition("d", "PT8H", null, null, null, null, null);
+    var old = new PermissionSetDefinition("d", "PT8H", null, null, null, null, null, null);
     sandbox.updatePermissionSet(dev, old);
     assertThat(sandbox.describePermissionSet(instance, dev).sessionDuration()).isEqualTo("PT8H");
     assertThat(

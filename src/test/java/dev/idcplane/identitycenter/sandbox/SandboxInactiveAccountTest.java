@@ -142,7 +142,7 @@ class SandboxInactiveAccountTest {
     ic.updatePermissionSet(
         dev,
         new PermissionSetDefinition(
-            null, "PT2H", Set.of(), Set.of(), Optional.empty(), null, Map.of()));
+            null, "PT2H", Set.of(), Set.of(), Optional.empty(), null, Map.of(), null));
     assertThat(
             ic.listAccountsForProvisionedPermissionSet(
                 instance, dev, ProvisioningStatus.LATEST_PERMISSION_SET_NOT_PROVISIONED))
@@ -164,7 +164,7 @@ class SandboxInactiveAccountTest {
     ic.updatePermissionSet(
         dev,
         new PermissionSetDefinition(
-            null, "PT3H", Set.of(), Set.of(), Optional.empty(), null, Map.of()));
+            null, "PT3H", Set.of(), Set.of(), Optional.empty(), null, Map.of(), null));
     OperationStatus toDev =
         settled(
             ic.provisionPermissionSet(instance, dev, ProvisionTarget.account(DEV)),

@@ -166,7 +166,8 @@ class StoredChangesTest {
                 Set.of(),
                 Optional.empty(),
                 null,
-                Map.of()));
+                Map.of(),
+                null));
     assertThat(decoded.after().relayState()).isNull();
     assertThat(decoded.declaredAt()).isEqualTo(AT);
   }
