@@ -46,10 +46,28 @@ public final class SandboxIdentityCenter extends SandboxReads {
   /** CreatePermissionSet calls still to lose a race (guarded by the lock). */
   private int createConflictsLeft;
 
+  private SandboxApplications applications;
+
   SandboxIdentityCenter(
       SandboxState state, Clock clock, SandboxBehaviour behaviour, RequestPacer pacer) {
     super(state, clock, behaviour, pacer);
     this.createConflictsLeft = behaviour.faults().createConflicts();
+  }
+
+  /**
+   * The trusted token issuers and applications of the sandbox's instance (none at first), whose
+   * assignments take the principals of its identity store.
+   */
+  public synchronized SandboxApplications applications() {
+    if (applications == null) {
+      var instance = state.instance;
+      applications =
+          new SandboxApplications(
+              state.callerAccountId,
+              instance.instanceArn(),
+              (type, id) -> describePrincipal(instance.identityStoreId(), type, id).isPresent());
+    }
+    return applications;
   }
 
   /**
