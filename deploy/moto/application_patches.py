@@ -494,11 +494,13 @@ def put_application_grant(self) -> str:
             if not issuers:
                 raise ValidationException("A JwtBearer grant needs 1 to 10 AuthorizedTokenIssuers")
             seen = set()
-            for entry in issuers:
-                arn = entry.get("TrustedTokenIssuerArn")
-                if not arn or not entry.get("AuthorizedAudiences"):
-                    raise ValidationException("Each AuthorizedTokenIssuer needs a TrustedTokenIssuerArn"
-                                              " and 1 to 10 AuthorizedAudiences")
+            for i, entry in enumerate(issuers):
+                at = f"grant.jwtBearer.authorizedTokenIssuers.{i + 1}.member"
+                missing = [m for m in ("TrustedTokenIssuerArn", "AuthorizedAudiences") if not entry.get(m)]
+                if missing:
+                    raise _invalid([f"Value null at '{at}.{_lower(m)}' failed to satisfy constraint:"
+                                    " Member must not be null" for m in missing])
+                arn = entry["TrustedTokenIssuerArn"]
                 if arn in seen:
                     raise ValidationException(f"TrustedTokenIssuerArn {arn} appears more than once")
                 seen.add(arn)
