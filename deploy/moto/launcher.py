@@ -21,6 +21,12 @@ an ARN arn:aws:sso:::instance/ssoins-<16 random chars> and an identity store id 
 chars> from moto's mock_random. --seed seeds that generator so the ids repeat run to run. The
 identitystore backend accepts any store id and creates it on first use; the account is the one
 in the access key (123456789012 for moto's default test keys).
+
+Trusted token issuers and customer managed applications (application_patches.py) are served in both
+modes, synchronously; with --aws-like they count against the same sso-admin request rate. An AWS
+managed application (another provider than applicationProvider/custom) can be seeded by sending
+CreateApplication with the HTTP header "X-Moto-Seed-Managed-Application: true"; see
+application_patches.py.
 """
 
 import argparse
