@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class MatrixFileParser {
   static final Set<String> TOP_KEYS =
-      new LinkedHashSet<>(List.of("permission_sets", "assignments"));
+      new LinkedHashSet<>(
+          List.of("permission_sets", "assignments", "trusted_token_issuers", "applications"));
 
   /**
    * A permission set declared in a file; {@code parsed} is empty when the declaration has problems.
@@ -28,7 +29,18 @@ final class MatrixFileParser {
   record Declaration(String name, SourceLocation at, Optional<DeclaredPermissionSet> parsed) {}
 
   /** What one file holds. */
-  record Contents(List<Declaration> declarations, List<RuleParser.Parsed> rules) {}
+  record Contents(
+      List<Declaration> declarations,
+      List<RuleParser.Parsed> rules,
+      List<TrustedTokenIssuerParser.Declaration> issuers,
+      List<ApplicationParser.Declaration> applications) {
+    boolean isEmpty() {
+      return declarations.isEmpty()
+          && rules.isEmpty()
+          && issuers.isEmpty()
+          && applications.isEmpty();
+    }
+  }
 
   private final String file;
   private final NodeReader r;
@@ -43,10 +55,12 @@ final class MatrixFileParser {
   Contents parse(String content) {
     List<Declaration> declarations = new ArrayList<>();
     List<RuleParser.Parsed> rules = new ArrayList<>();
+    List<TrustedTokenIssuerParser.Declaration> issuers = new ArrayList<>();
+    List<ApplicationParser.Declaration> applications = new ArrayList<>();
     try {
       // compose keeps duplicate keys in node form; NodeReader.mapping reports them with lines
       for (Node doc : new Yaml().composeAll(new StringReader(content))) {
-        document(doc, declarations, rules);
+        document(doc, declarations, rules, issuers, applications);
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -67,10 +81,15 @@ final class MatrixFileParser {
           "YAML error: " + e.getMessage(),
           "fix the YAML");
     }
-    return new Contents(declarations, rules);
+    return new Contents(declarations, rules, issuers, applications);
   }
 
-  private void document(Node doc, List<Declaration> declarations, List<RuleParser.Parsed> rules) {
+  private void document(
+      Node doc,
+      List<Declaration> declarations,
+      List<RuleParser.Parsed> rules,
+      List<TrustedTokenIssuerParser.Declaration> issuers,
+      List<ApplicationParser.Declaration> applications) {
     if (NodeReader.isNull(doc)) {
       return;
     }
@@ -107,5 +126,27 @@ final class MatrixFileParser {
         rules.add(parser.parse(items.get(i), "assignments[" + i + "]"));
       }
     }
+    TrustedTokenIssuerParser issuerParser = new TrustedTokenIssuerParser(r);
+    entries(top, "trusted_token_issuers")
+        .forEach(
+            e ->
+                issuers.add(
+                    issuerParser.parse(
+                        e.key(), e.keyNode(), e.value(), "trusted_token_issuers." + e.key())));
+    ApplicationParser applicationParser = new ApplicationParser(r);
+    entries(top, "applications")
+        .forEach(
+            e ->
+                applications.add(
+                    applicationParser.parse(
+                        e.key(), e.keyNode(), e.value(), "applications." + e.key())));
+  }
+
+  /** The entries of a top-level section that is a mapping (what is wrong is reported). */
+  private java.util.Collection<Entry> entries(Map<String, Entry> top, String section) {
+    if (!top.containsKey(section) || NodeReader.isNull(top.get(section).value())) {
+      return List.of();
+    }
+    return r.mapping(top.get(section).value(), section, null).orElse(Map.of()).values();
   }
 }

@@ -92,6 +92,8 @@ public final class MatrixLoader {
     }
     List<MatrixFileParser.Declaration> declarations = new ArrayList<>();
     List<RuleParser.Parsed> rules = new ArrayList<>();
+    List<TrustedTokenIssuerParser.Declaration> issuers = new ArrayList<>();
+    List<ApplicationParser.Declaration> applications = new ArrayList<>();
     List<String> empty = new ArrayList<>();
     files.forEach(
         (name, content) -> {
@@ -99,7 +101,9 @@ public final class MatrixLoader {
           MatrixFileParser.Contents c = new MatrixFileParser(name, problems).parse(content);
           declarations.addAll(c.declarations());
           rules.addAll(c.rules());
-          if (c.declarations().isEmpty() && c.rules().isEmpty() && problems.count() == before) {
+          issuers.addAll(c.issuers());
+          applications.addAll(c.applications());
+          if (c.isEmpty() && problems.count() == before) {
             empty.add(name);
           }
         });
@@ -108,7 +112,17 @@ public final class MatrixLoader {
     List<AssignmentRule> kept = checks.rules(rules, declared);
     SortedMap<String, DeclaredPermissionSet> sets = new TreeMap<>();
     declared.values().forEach(d -> d.parsed().ifPresent(ps -> sets.put(ps.name(), ps)));
-    Matrix matrix = new Matrix(sets, kept, List.copyOf(files.keySet()), MatrixDigest.of(files));
+    Map<String, TrustedTokenIssuerParser.Declaration> declaredIssuers = checks.issuers(issuers);
+    SortedMap<String, DeclaredApplication> apps =
+        checks.applications(applications, declaredIssuers);
+    Matrix matrix =
+        new Matrix(
+            sets,
+            kept,
+            List.copyOf(files.keySet()),
+            MatrixDigest.of(files),
+            MatrixChecks.parsedIssuers(declaredIssuers),
+            apps);
     return new MatrixLoad(matrix, problems.all(), empty);
   }
 }

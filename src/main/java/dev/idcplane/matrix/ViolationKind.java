@@ -79,7 +79,47 @@ public enum ViolationKind {
   /** An account entry made of digits that is not 12 digits long. */
   INVALID_ACCOUNT_ID,
   /** An OU entry written as an id ({@code ou-…}, {@code r-…}) that is not a valid id. */
-  INVALID_OU_ID;
+  INVALID_OU_ID,
+  /** A trusted token issuer declared in two documents or files. */
+  DUPLICATE_TRUSTED_TOKEN_ISSUER,
+  /** An application declared in two documents or files. */
+  DUPLICATE_APPLICATION,
+  /** {@code absent: true} together with other keys. */
+  ABSENT_WITH_DEFINITION,
+  /** A trusted token issuer name AWS would reject. */
+  INVALID_TRUSTED_TOKEN_ISSUER_NAME,
+  /** More than 10 trusted token issuers: an IAM Identity Center quota that cannot be raised. */
+  TOO_MANY_TRUSTED_TOKEN_ISSUERS,
+  /** An issuer URL that is not an {@code https://} URL AWS would accept. */
+  INVALID_ISSUER_URL,
+  /**
+   * A {@code claim_attribute_path} or {@code identity_store_attribute_path} outside AWS's pattern.
+   */
+  INVALID_ATTRIBUTE_PATH,
+  /** An application name AWS would reject (more than 100 characters). */
+  INVALID_APPLICATION_NAME,
+  /** An application status other than ENABLED or DISABLED. */
+  INVALID_APPLICATION_STATUS,
+  /** A caller that is not an IAM role, user or account root ARN. */
+  INVALID_CALLER,
+  /** A {@code jwt_bearer} grant without issuers or with more than 10. */
+  INVALID_JWT_BEARER_GRANT,
+  /** A grant issuer without audiences, with more than 10, or with one over 512 characters. */
+  INVALID_AUDIENCES,
+  /** More than 25 access scopes on one application. */
+  TOO_MANY_SCOPES,
+  /** A scope not of the form {@code seg}, {@code seg:seg} or {@code seg:seg:seg}. */
+  INVALID_SCOPE,
+  /** A scope with more than 10 targets. */
+  TOO_MANY_SCOPE_TARGETS,
+  /** A grant names an issuer that is neither declared (and not absent) nor an issuer ARN. */
+  UNDECLARED_TRUSTED_TOKEN_ISSUER,
+  /** A scope target that is neither a declared (not absent) application nor an application ARN. */
+  UNDECLARED_APPLICATION,
+  /**
+   * The same entry twice in one list (callers, audiences, issuers, scopes, targets, principals).
+   */
+  DUPLICATE_ENTRY;
 
   /** The stable string used as {@link Violation#kind()}, e.g. {@code unknown_key}. */
   public String id() {

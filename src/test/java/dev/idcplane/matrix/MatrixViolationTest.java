@@ -646,8 +646,183 @@ class MatrixViolationTest {
                   - r-ab12
             """,
             8,
-            "assignments[0].ous[1]"));
+            "assignments[0].ous[1]"),
+        new Case(
+            ViolationKind.DUPLICATE_TRUSTED_TOKEN_ISSUER,
+            Map.of("a.yaml", ISSUER, "b.yaml", ISSUER),
+            "b.yaml",
+            2,
+            "trusted_token_issuers.corp-idp"),
+        one(
+            ViolationKind.DUPLICATE_APPLICATION,
+            """
+            applications:
+              bot: {}
+            ---
+            applications:
+              bot: {}
+            """,
+            5,
+            "applications.bot"),
+        one(
+            ViolationKind.ABSENT_WITH_DEFINITION,
+            """
+            applications:
+              old-portal:
+                absent: true
+                description: gone
+            """,
+            4,
+            "applications.old-portal.description"),
+        one(
+            ViolationKind.INVALID_TRUSTED_TOKEN_ISSUER_NAME,
+            ISSUER.replace("corp-idp:", "corp idp:"),
+            2,
+            "trusted_token_issuers.corp idp"),
+        one(
+            ViolationKind.TOO_MANY_TRUSTED_TOKEN_ISSUERS,
+            "trusted_token_issuers:\n"
+                + Stream.iterate(1, i -> i + 1)
+                    .limit(11)
+                    .map(
+                        i ->
+                            "  i"
+                                + i
+                                + ": {issuer_url: https://idp.example.com, claim_attribute_path:"
+                                + " email, identity_store_attribute_path: userName}\n")
+                    .collect(Collectors.joining()),
+            12,
+            "trusted_token_issuers.i11"),
+        one(
+            ViolationKind.INVALID_ISSUER_URL,
+            ISSUER.replace("https://", "http://"),
+            3,
+            "trusted_token_issuers.corp-idp.issuer_url"),
+        one(
+            ViolationKind.INVALID_ATTRIBUTE_PATH,
+            ISSUER.replace("claim_attribute_path: email", "claim_attribute_path: emails[0]"),
+            4,
+            "trusted_token_issuers.corp-idp.claim_attribute_path"),
+        one(
+            ViolationKind.INVALID_APPLICATION_NAME,
+            "applications:\n  " + "n".repeat(101) + ": {}\n",
+            2,
+            "applications." + "n".repeat(101)),
+        one(
+            ViolationKind.INVALID_APPLICATION_STATUS,
+            """
+            applications:
+              bot:
+                status: enabled
+            """,
+            3,
+            "applications.bot.status"),
+        one(
+            ViolationKind.INVALID_CALLER,
+            """
+            applications:
+              bot:
+                callers:
+                  - arn:aws:iam::111122223333:group/devs
+            """,
+            4,
+            "applications.bot.callers[0]"),
+        one(
+            ViolationKind.INVALID_JWT_BEARER_GRANT,
+            """
+            applications:
+              bot:
+                jwt_bearer: []
+            """,
+            3,
+            "applications.bot.jwt_bearer"),
+        one(
+            ViolationKind.INVALID_AUDIENCES,
+            ISSUER
+                + """
+                applications:
+                  bot:
+                    jwt_bearer:
+                      - issuer: corp-idp
+                        audiences: []
+                """,
+            10,
+            "applications.bot.jwt_bearer[0].audiences"),
+        one(
+            ViolationKind.TOO_MANY_SCOPES,
+            "applications:\n  bot:\n    scopes: "
+                + Stream.iterate(1, i -> i + 1)
+                    .limit(26)
+                    .map(i -> "s" + i)
+                    .collect(Collectors.joining(", ", "[", "]")),
+            3,
+            "applications.bot.scopes"),
+        one(
+            ViolationKind.INVALID_SCOPE,
+            """
+            applications:
+              bot:
+                scopes:
+                  - sts:identity_context
+                  - s3:access_grants:read:write
+            """,
+            5,
+            "applications.bot.scopes[1]"),
+        one(
+            ViolationKind.TOO_MANY_SCOPE_TARGETS,
+            "applications:\n  bot:\n    scopes:\n      - scope: a:b\n        targets: "
+                + Stream.iterate(1, i -> i + 1)
+                    .limit(11)
+                    .map(
+                        i ->
+                            "arn:aws:sso::111122223333:application/ssoins-1111222233334444/apl-"
+                                + "%016d".formatted(i))
+                    .collect(Collectors.joining(", ", "[", "]")),
+            5,
+            "applications.bot.scopes[0].targets"),
+        one(
+            ViolationKind.UNDECLARED_TRUSTED_TOKEN_ISSUER,
+            ISSUER
+                + """
+                applications:
+                  bot:
+                    jwt_bearer:
+                      - issuer: corp-ipd
+                        audiences: [bot]
+                """,
+            9,
+            "applications.bot.jwt_bearer[0].issuer"),
+        one(
+            ViolationKind.UNDECLARED_APPLICATION,
+            """
+            applications:
+              bot:
+                scopes:
+                  - {scope: s3:access_grants:read_write, targets: [data-notebook]}
+            """,
+            4,
+            "applications.bot.scopes[0].targets[0]"),
+        one(
+            ViolationKind.DUPLICATE_ENTRY,
+            """
+            applications:
+              bot:
+                assignments:
+                  groups: [g, h]
+                  users: [u, u]
+            """,
+            5,
+            "applications.bot.assignments.users[1]"));
   }
+
+  static final String ISSUER =
+      """
+      trusted_token_issuers:
+        corp-idp:
+          issuer_url: https://idp.example.com/oauth2/default
+          claim_attribute_path: email
+          identity_store_attribute_path: emails.value
+      """;
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
