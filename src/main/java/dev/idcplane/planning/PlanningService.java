@@ -162,7 +162,8 @@ public class PlanningService {
         planner
             .plan(resolution.desired(), live.state(), policy, source)
             .withWarnings(chosen.warnings())
-            .withWarnings(load.emptyFileWarnings());
+            .withWarnings(load.emptyFileWarnings())
+            .withWarnings(notPlannedYet(matrix));
     return new Preview(live.state(), resolution, plan, declared(load));
   }
 
@@ -364,6 +365,36 @@ public class PlanningService {
     return new Chosen(load, "request", input.commit(), input.files(), List.of(warning));
   }
 
+  /** Kind of the warning a plan of a matrix declaring issuers or applications carries. */
+  public static final String APPLICATIONS_NOT_PLANNED = "applications_not_planned";
+
+  /**
+   * Trusted token issuers and applications are parsed and validated, but this version neither plans
+   * nor applies them: a plan whose matrix declares any says so rather than stay silent.
+   */
+  private static List<Violation> notPlannedYet(Matrix matrix) {
+    var declared =
+        java.util.stream.Stream.concat(
+                matrix.trustedTokenIssuers().values().stream()
+                    .map(t -> "trusted token issuer " + t.name() + " (" + t.at() + ")"),
+                matrix.applications().values().stream()
+                    .map(a -> "application " + a.name() + " (" + a.at() + ")"))
+            .toList();
+    if (declared.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        new Violation(
+            new SourceLocation("", 0),
+            "",
+            APPLICATIONS_NOT_PLANNED,
+            "the matrix declares "
+                + String.join(", ", declared)
+                + "; this version validates trusted_token_issuers and applications but does not"
+                + " plan or apply them yet, so this plan changes nothing for them",
+            "set them up by hand until the service plans them (issue 11)"));
+  }
+
   /** Kind of the warning a preview carries. */
   public static final String PREVIEW = "matrix_preview";
 
@@ -380,7 +411,7 @@ public class PlanningService {
             r ->
                 sets.computeIfAbsent(
                     r.permissionSet(), name -> DeclaredPermissionSet.external(name, r.at())));
-    return Matrix.of(sets, partial.rules(), partial.files(), partial.digest());
+    return partial.withPermissionSets(sets);
   }
 
   private static DeletionGuard.Declared declared(MatrixLoad load) {

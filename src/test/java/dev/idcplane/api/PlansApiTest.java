@@ -170,6 +170,52 @@ class PlansApiTest {
     assertThat(storedPlans()).isEqualTo(before);
   }
 
+  /**
+   * Issuers and applications are validated with the rest of the matrix (a bad one is a 422 at its
+   * line); a valid one plans, and the plan says it changes nothing for them yet.
+   */
+  @Test
+  void issuersAndApplicationsAreValidatedAndSaidNotPlannedYet() {
+    String sets =
+        "permission_sets:\n  PowerUser:\n    session_duration: PT4H\n"
+            + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n";
+    String issuers =
+        "trusted_token_issuers:\n  corp-idp:\n"
+            + "    issuer_url: https://idp.example.com/oauth2/default\n"
+            + "    claim_attribute_path: email\n    identity_store_attribute_path: emails.value\n";
+    String app =
+        "applications:\n  release-bot:\n    callers: [arn:aws:iam::111122223333:role/release-bot]\n"
+            + "    jwt_bearer:\n      - issuer: corp-idp\n        audiences: [release-bot]\n";
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/json")
+        .body(Map.of("files", Map.of("apps.yaml", sets + issuers + app)))
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(201)
+        .body("warnings.kind", hasItem("applications_not_planned"))
+        .body("warnings.message", hasItem(containsString("application release-bot (apps.yaml:")));
+
+    long before = storedPlans();
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "files", Map.of("apps.yaml", sets + issuers.replace("https://", "http://") + app)))
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(422)
+        .body("details.file", hasItem("apps.yaml"))
+        .body("details.line", hasItem(7))
+        .body("details.field", hasItem(containsString("issuer_url")));
+    assertThat(storedPlans()).isEqualTo(before);
+  }
+
   @Test
   void unresolvableNamesAre422WithTheRuleLine() {
     String yaml =

@@ -314,10 +314,12 @@ public final class AwsApplications implements Applications {
         "PutApplicationAccessScope",
         () ->
             sso.putApplicationAccessScope(
-                r ->
-                    r.applicationArn(applicationArn)
-                        .scope(scope.scope())
-                        .authorizedTargets(scope.targets())));
+                r -> {
+                  r.applicationArn(applicationArn).scope(scope.scope());
+                  if (!scope.targets().isEmpty()) {
+                    r.authorizedTargets(scope.targets()); // AWS refuses an empty list
+                  }
+                }));
   }
 
   @Override

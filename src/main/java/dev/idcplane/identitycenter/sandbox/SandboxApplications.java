@@ -231,9 +231,7 @@ public final class SandboxApplications implements Applications {
   @Override
   public synchronized void deleteGrant(String applicationArn, GrantType type) {
     String op = "DeleteApplicationGrant";
-    if (app(op, applicationArn).grants.remove(type) == null) {
-      throw notFound(op, "no " + type.awsName() + " grant on " + applicationArn);
-    }
+    app(op, applicationArn).grants.remove(type);
   }
 
   @Override
@@ -250,11 +248,7 @@ public final class SandboxApplications implements Applications {
   @Override
   public synchronized void deleteActorPolicy(String applicationArn) {
     String op = "DeleteApplicationAuthenticationMethod";
-    App a = app(op, applicationArn);
-    if (a.actorPolicy == null) {
-      throw notFound(op, "no IAM authentication method on " + applicationArn);
-    }
-    a.actorPolicy = null;
+    app(op, applicationArn).actorPolicy = null;
   }
 
   @Override
@@ -283,9 +277,7 @@ public final class SandboxApplications implements Applications {
   @Override
   public synchronized void deleteAccessScope(String applicationArn, String scope) {
     String op = "DeleteApplicationAccessScope";
-    if (app(op, applicationArn).scopes.remove(scope) == null) {
-      throw notFound(op, "no scope " + scope + " on " + applicationArn);
-    }
+    app(op, applicationArn).scopes.remove(scope);
   }
 
   @Override
@@ -320,9 +312,7 @@ public final class SandboxApplications implements Applications {
   @Override
   public synchronized void deleteAssignment(String applicationArn, ApplicationAssignment a) {
     String op = "DeleteApplicationAssignment";
-    if (!app(op, applicationArn).assignments.remove(a)) {
-      throw notFound(op, a.principalId() + " is not assigned to " + applicationArn);
-    }
+    app(op, applicationArn).assignments.remove(a);
   }
 
   // ---- rules
