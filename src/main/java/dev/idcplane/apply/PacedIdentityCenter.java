@@ -167,6 +167,15 @@ public final class PacedIdentityCenter implements IdentityCenter {
   }
 
   @Override
+  public Optional<String> findUserIdByAttribute(
+      String identityStoreId, String attributePath, String value) {
+    return read(
+        IDENTITY_STORE,
+        "GetUserId",
+        () -> delegate.findUserIdByAttribute(identityStoreId, attributePath, value));
+  }
+
+  @Override
   public Optional<Principal> describePrincipal(
       String identityStoreId, PrincipalType type, String principalId) {
     return read(

@@ -98,6 +98,21 @@ public interface IdcConfig {
     java.time.Duration cacheTtl();
   }
 
+  Doctor doctor();
+
+  /** The application doctor's reach outside: trusted token issuers' discovery documents. */
+  interface Doctor {
+    /** How long one fetch of a discovery document or JWKS may take. */
+    @WithDefault("5s")
+    java.time.Duration timeout();
+
+    /** A PKCS12 trust store for issuers' TLS certificates; the JVM's trust store when unset. */
+    Optional<String> trustStore();
+
+    /** The trust store's password. */
+    Optional<String> trustStorePassword();
+  }
+
   Drift drift();
 
   /** Drift history. */

@@ -5,6 +5,8 @@ import dev.idcplane.apply.ReadRetry;
 import dev.idcplane.apply.RequestBudgets;
 import dev.idcplane.apply.Sleeper;
 import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.apps.Applications;
+import dev.idcplane.identitycenter.aws.AwsApplications;
 import dev.idcplane.identitycenter.aws.AwsClients;
 import dev.idcplane.identitycenter.aws.AwsIdentityCenter;
 import dev.idcplane.identitycenter.aws.PacingInterceptor;
@@ -98,6 +100,21 @@ public class ServiceProducers {
     }
     applyClients = clients(config.aws(), 1, budgets);
     return new AwsIdentityCenter(applyClients);
+  }
+
+  /**
+   * The instance's trusted token issuers and applications. On AWS its calls go through the read
+   * clients, so each takes a token from the shared sso-admin budget.
+   */
+  @Produces
+  @ApplicationScoped
+  Applications applications(
+      IdcConfig config, Clock clock, RequestBudgets budgets, IdentityCenter reads) {
+    if (config.backend() == IdcConfig.Backend.sandbox) {
+      return sandbox(config, clock, budgets).applications();
+    }
+    reads.region(); // the read clients exist once the Identity Center bean does
+    return new AwsApplications(awsClients.ssoAdmin());
   }
 
   private synchronized SandboxIdentityCenter sandbox(

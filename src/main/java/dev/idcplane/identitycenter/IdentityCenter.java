@@ -65,6 +65,22 @@ public interface IdentityCenter {
   /** GetUserId with the {@code userName} unique attribute. */
   Optional<String> findUserId(String identityStoreId, String userName);
 
+  /**
+   * GetUserId with the unique attribute at {@code attributePath}: AWS accepts {@code userName} and
+   * {@code emails.value} (the API reference of GetUserId); this default knows {@code userName} only
+   * and refuses the others as AWS refuses an unknown path (VALIDATION).
+   */
+  default Optional<String> findUserIdByAttribute(
+      String identityStoreId, String attributePath, String value) {
+    if ("userName".equals(attributePath)) {
+      return findUserId(identityStoreId, value);
+    }
+    throw new IdentityCenterException(
+        IdentityCenterException.Kind.VALIDATION,
+        "GetUserId",
+        "ValidationException: users cannot be looked up by " + attributePath + " here");
+  }
+
   /** DescribeGroup / DescribeUser: the principal's display name or user name. */
   Optional<Principal> describePrincipal(
       String identityStoreId, PrincipalType type, String principalId);

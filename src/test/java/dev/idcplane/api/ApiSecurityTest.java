@@ -170,6 +170,9 @@ class ApiSecurityTest {
               Map.entry(
                   "GET /api/v1/plans", Set.of("viewer", "auditor", "ci", "deployer", "admin")),
               Map.entry(
+                  "GET /api/v1/applications/{name}/doctor",
+                  Set.of("viewer", "auditor", "ci", "deployer", "admin")),
+              Map.entry(
                   "GET /api/v1/runs/{id}",
                   Set.of("viewer", "auditor", "ci", "deployer", "admin"))));
 

@@ -122,6 +122,12 @@ public final class AwsIdentityCenter implements IdentityCenter {
   }
 
   @Override
+  public Optional<String> findUserIdByAttribute(
+      String identityStoreId, String attributePath, String value) {
+    return identityStore.findUserIdByAttribute(identityStoreId, attributePath, value);
+  }
+
+  @Override
   public Optional<Principal> describePrincipal(
       String identityStoreId, PrincipalType type, String principalId) {
     return identityStore.describe(identityStoreId, type, principalId);

@@ -37,7 +37,11 @@ final class AwsIdentityStore {
   }
 
   Optional<String> findUserId(String store, String userName) {
-    AlternateIdentifier id = uniqueAttribute("userName", userName);
+    return findUserIdByAttribute(store, "userName", userName);
+  }
+
+  Optional<String> findUserIdByAttribute(String store, String path, String value) {
+    AlternateIdentifier id = uniqueAttribute(path, value);
     return absentIfMissing(
         "GetUserId",
         () -> client.getUserId(r -> r.identityStoreId(store).alternateIdentifier(id)).userId());

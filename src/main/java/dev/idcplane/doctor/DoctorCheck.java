@@ -1,0 +1,26 @@
+package dev.idcplane.doctor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One check of the application doctor: what it looked at, its verdict, and what to do. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record DoctorCheck(String id, String title, Result result, String detail, String fix) {
+  /** A check's verdict. */
+  public enum Result {
+    PASS,
+    WARN,
+    FAIL
+  }
+
+  static DoctorCheck pass(String id, String title, String detail) {
+    return new DoctorCheck(id, title, Result.PASS, detail, null);
+  }
+
+  static DoctorCheck warn(String id, String title, String detail, String fix) {
+    return new DoctorCheck(id, title, Result.WARN, detail, fix);
+  }
+
+  static DoctorCheck fail(String id, String title, String detail, String fix) {
+    return new DoctorCheck(id, title, Result.FAIL, detail, fix);
+  }
+}
