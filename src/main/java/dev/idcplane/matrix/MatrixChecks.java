@@ -211,34 +211,22 @@ final class MatrixChecks {
     if (isArn || present.contains(ref.value())) {
       return true;
     }
+    String message;
+    String fix;
     if (absent.containsKey(ref.value())) {
-      problems.add(
-          kind,
-          ref.at(),
-          ref.field(),
-          what
-              + " '"
-              + ref.value()
-              + "' is declared absent (to be deleted) at "
-              + absent.get(ref.value()),
-          "stop referring to it, or remove 'absent: true' and declare it");
-      return false;
+      message = "is declared absent (to be deleted) at " + absent.get(ref.value());
+      fix = "stop referring to it, or remove 'absent: true' and declare it";
+    } else {
+      String declare = "declare it under " + section + " or write its ARN (" + arnForm + ")";
+      message =
+          "is not declared in any matrix file"
+              + (ref.value().startsWith("arn:") ? " and is not a valid " + what + " ARN" : "");
+      fix =
+          Suggestions.closest(ref.value(), present)
+              .map(s -> "did you mean '" + s + "'? Otherwise " + declare)
+              .orElse(declare);
     }
-    String declare = "declare it under " + section + " or write its ARN (" + arnForm + ")";
-    String fix =
-        Suggestions.closest(ref.value(), present)
-            .map(s -> "did you mean '" + s + "'? Otherwise " + declare)
-            .orElse(declare);
-    problems.add(
-        kind,
-        ref.at(),
-        ref.field(),
-        what
-            + " '"
-            + ref.value()
-            + "' is not declared in any matrix file"
-            + (ref.value().startsWith("arn:") ? " and is not a valid " + what + " ARN" : ""),
-        fix);
+    problems.add(kind, ref.at(), ref.field(), what + " '" + ref.value() + "' " + message, fix);
     return false;
   }
 
