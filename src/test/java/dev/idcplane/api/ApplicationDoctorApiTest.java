@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +37,13 @@ class ApplicationDoctorApiTest {
   @Inject Applications apps;
   @Inject IdentityCenter identityCenter;
 
-  @ConfigProperty(name = "idcplane-test-issuer-base")
-  String base;
+  /**
+   * The local issuers' base URL (set by {@link HttpsIssuers}, for this class's application only).
+   */
+  static String base() {
+    return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getValue("idcplane-test-issuer-base", String.class);
+  }
 
   JsonPath doctor(String app, String query) {
     return given()
@@ -65,7 +69,7 @@ class ApplicationDoctorApiTest {
     String arn = instance.instanceArn();
     String idp =
         apps.createTrustedTokenIssuer(
-            arn, new TrustedTokenIssuer(null, "corp-idp", base + "/good", "email", "userName"));
+            arn, new TrustedTokenIssuer(null, "corp-idp", base() + "/good", "email", "userName"));
     String app = apps.createApplication(arn, "release-bot", null, "ENABLED");
     apps.putGrant(
         app,
@@ -134,7 +138,7 @@ class ApplicationDoctorApiTest {
     String idp =
         apps.createTrustedTokenIssuer(
             instance.instanceArn(),
-            new TrustedTokenIssuer(null, "stale-idp", base + "/wrong", "email", "userName"));
+            new TrustedTokenIssuer(null, "stale-idp", base() + "/wrong", "email", "userName"));
     String app = apps.createApplication(instance.instanceArn(), "broken-bot", null, "ENABLED");
     apps.putGrant(
         app,
