@@ -362,6 +362,24 @@ class AppPlannerTest {
   }
 
   @Test
+  void aReplacementInterruptedBeforeTheRenameIsFinishedByTheReplan() {
+    applyExample();
+    Matrix changed = matrix(EXAMPLE.formatted("https://login.example.org/oauth2/v2", "email"));
+    AppPlan plan = plan(changed);
+    // everything but the rename ran: the old issuer is gone, the new one has its temporary name
+    execute(
+        new AppPlan(plan.changes().subList(0, plan.changes().size() - 1), List.of(), List.of()));
+    String tmp = AppPlanner.replacementName("corp-idp");
+    String replacement = issuer(tmp).arn();
+
+    AppPlan replan = plan(changed);
+    assertThat(keys(replan)).containsExactly("issuer/" + tmp + "/update");
+    execute(replan);
+    assertThat(issuer("corp-idp").arn()).isEqualTo(replacement);
+    assertThat(plan(changed).changes()).isEmpty();
+  }
+
+  @Test
   void undeclaredAndAwsManagedApplicationsAreDriftAndNeverTouched() {
     applyExample();
     String stray = port.createApplication(INSTANCE, "stray-app", "clicked together", "ENABLED");
