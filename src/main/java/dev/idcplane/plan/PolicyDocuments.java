@@ -16,17 +16,28 @@ import java.util.TreeMap;
 
 /**
  * Compares IAM policy documents as JSON, not text: whitespace, key order, a single value versus a
- * one-element list, and the order of actions and resources do not count, as IAM evaluates them the
- * same way.
+ * one-element list, and the order of actions, resources and principals do not count, as IAM
+ * evaluates them the same way. (Identity policies have no Principal; resource policies such as an
+ * application's actor policy do.)
  */
-final class PolicyDocuments {
+public final class PolicyDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SET_VALUED =
-      Set.of("Action", "NotAction", "Resource", "NotResource", "Statement");
+      Set.of(
+          "Action",
+          "NotAction",
+          "Resource",
+          "NotResource",
+          "Statement",
+          "AWS",
+          "Service",
+          "Federated",
+          "CanonicalUser");
 
   private PolicyDocuments() {}
 
-  static boolean equivalent(String a, String b) {
+  /** Whether two policies say the same; texts that are not JSON compare stripped. */
+  public static boolean equivalent(String a, String b) {
     if (a == null || b == null) {
       return a == null && b == null;
     }

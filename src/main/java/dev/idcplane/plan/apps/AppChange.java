@@ -14,7 +14,61 @@ import java.util.Objects;
 public sealed interface AppChange {
 
   /** What this change does to which resource; stable across plans of the same state. */
-  String key();
+  default String key() {
+    if (this instanceof CreateIssuer x) {
+      return "issuer/" + x.name() + "/create";
+    }
+    if (this instanceof UpdateIssuer x) {
+      return "issuer/" + x.issuer().name() + "/update";
+    }
+    if (this instanceof DeleteIssuer x) {
+      return "issuer/"
+          + x.issuer().name()
+          + "/delete"
+          + (x.issuer().resolved() ? "/" + x.issuer().arn() : "");
+    }
+    if (this instanceof CreateApplication x) {
+      return "application/" + x.name() + "/create";
+    }
+    if (this instanceof UpdateApplication x) {
+      return "application/" + x.application().name() + "/update";
+    }
+    if (this instanceof DeleteApplication x) {
+      return "application/" + x.application().name() + "/delete";
+    }
+    if (this instanceof PutGrant x) {
+      return "application/" + x.application().name() + "/grant/" + x.type().awsName() + "/put";
+    }
+    if (this instanceof DeleteGrant x) {
+      return "application/" + x.application().name() + "/grant/" + x.type().awsName() + "/delete";
+    }
+    if (this instanceof PutActorPolicy x) {
+      return "application/" + x.application().name() + "/authentication-method/iam/put";
+    }
+    if (this instanceof DeleteActorPolicy x) {
+      return "application/" + x.application().name() + "/authentication-method/iam/delete";
+    }
+    if (this instanceof PutScope x) {
+      return "application/" + x.application().name() + "/scope/" + x.scope() + "/put";
+    }
+    if (this instanceof DeleteScope x) {
+      return "application/" + x.application().name() + "/scope/" + x.scope() + "/delete";
+    }
+    if (this instanceof PutAssignmentRequired x) {
+      return "application/" + x.application().name() + "/assignment-required/" + x.required();
+    }
+    if (this instanceof CreateAssignment x) {
+      return assignmentKey(x.application(), x.principalType(), x.principalId()) + "/create";
+    }
+    if (this instanceof DeleteAssignment x) {
+      return assignmentKey(x.application(), x.principalType(), x.principalId()) + "/delete";
+    }
+    throw new IllegalStateException("no key for " + this);
+  }
+
+  private static String assignmentKey(ArnRef app, PrincipalType type, String principalId) {
+    return "application/" + app.name() + "/assignment/" + type + "/" + principalId;
+  }
 
   /** Why: the declaration (file:line) and what differs. Display only. */
   String reason();
@@ -28,12 +82,7 @@ public sealed interface AppChange {
       String claimAttributePath,
       String identityStoreAttributePath,
       String reason)
-      implements AppChange {
-    @Override
-    public String key() {
-      return "issuer/" + name + "/create";
-    }
-  }
+      implements AppChange {}
 
   /**
    * Updates the name and claim mapping of an issuer ({@code newName} differs from {@code
@@ -45,45 +94,20 @@ public sealed interface AppChange {
       String claimAttributePath,
       String identityStoreAttributePath,
       String reason)
-      implements AppChange {
-    @Override
-    public String key() {
-      return "issuer/" + issuer.name() + "/update";
-    }
-  }
+      implements AppChange {}
 
-  record DeleteIssuer(ArnRef issuer, String reason) implements AppChange {
-    @Override
-    public String key() {
-      return "issuer/" + issuer.name() + "/delete" + (issuer.resolved() ? "/" + issuer.arn() : "");
-    }
-  }
+  record DeleteIssuer(ArnRef issuer, String reason) implements AppChange {}
 
   // ---- applications
 
   /** Creates a customer-managed application (provider custom). */
   record CreateApplication(String name, String description, String status, String reason)
-      implements AppChange {
-    @Override
-    public String key() {
-      return "application/" + name + "/create";
-    }
-  }
+      implements AppChange {}
 
   record UpdateApplication(ArnRef application, String description, String status, String reason)
-      implements AppChange {
-    @Override
-    public String key() {
-      return "application/" + application.name() + "/update";
-    }
-  }
+      implements AppChange {}
 
-  record DeleteApplication(ArnRef application, String reason) implements AppChange {
-    @Override
-    public String key() {
-      return "application/" + application.name() + "/delete";
-    }
-  }
+  record DeleteApplication(ArnRef application, String reason) implements AppChange {}
 
   // ---- grants
 
@@ -95,74 +119,32 @@ public sealed interface AppChange {
     }
   }
 
-  /** Creates or replaces the application's grant of {@code type}. */
+  /** Creates or replaces the application's grant of {@code type} (issuers: an immutable list). */
   record PutGrant(ArnRef application, GrantType type, List<GrantIssuer> issuers, String reason)
-      implements AppChange {
-    public PutGrant {
-      issuers = List.copyOf(issuers);
-    }
+      implements AppChange {}
 
-    @Override
-    public String key() {
-      return "application/" + application.name() + "/grant/" + type.awsName() + "/put";
-    }
-  }
-
-  record DeleteGrant(ArnRef application, GrantType type, String reason) implements AppChange {
-    @Override
-    public String key() {
-      return "application/" + application.name() + "/grant/" + type.awsName() + "/delete";
-    }
-  }
+  record DeleteGrant(ArnRef application, GrantType type, String reason) implements AppChange {}
 
   // ---- the IAM authentication method
 
   /** Creates or replaces the IAM authentication method with this actor policy (JSON). */
-  record PutActorPolicy(ArnRef application, String policyJson, String reason) implements AppChange {
-    @Override
-    public String key() {
-      return "application/" + application.name() + "/authentication-method/iam/put";
-    }
-  }
+  record PutActorPolicy(ArnRef application, String policyJson, String reason)
+      implements AppChange {}
 
-  record DeleteActorPolicy(ArnRef application, String reason) implements AppChange {
-    @Override
-    public String key() {
-      return "application/" + application.name() + "/authentication-method/iam/delete";
-    }
-  }
+  record DeleteActorPolicy(ArnRef application, String reason) implements AppChange {}
 
   // ---- access scopes
 
-  /** Creates or replaces a scope; {@code targets} empty for none. */
+  /** Creates or replaces a scope; {@code targets} (an immutable list) empty for none. */
   record PutScope(ArnRef application, String scope, List<ArnRef> targets, String reason)
-      implements AppChange {
-    public PutScope {
-      targets = List.copyOf(targets);
-    }
+      implements AppChange {}
 
-    @Override
-    public String key() {
-      return "application/" + application.name() + "/scope/" + scope + "/put";
-    }
-  }
-
-  record DeleteScope(ArnRef application, String scope, String reason) implements AppChange {
-    @Override
-    public String key() {
-      return "application/" + application.name() + "/scope/" + scope + "/delete";
-    }
-  }
+  record DeleteScope(ArnRef application, String scope, String reason) implements AppChange {}
 
   // ---- assignments
 
   record PutAssignmentRequired(ArnRef application, boolean required, String reason)
-      implements AppChange {
-    @Override
-    public String key() {
-      return "application/" + application.name() + "/assignment-required/" + required;
-    }
-  }
+      implements AppChange {}
 
   /** {@code principalName} is the group display name or user name, for display. */
   record CreateAssignment(
@@ -171,31 +153,9 @@ public sealed interface AppChange {
       String principalId,
       String principalName,
       String reason)
-      implements AppChange {
-    @Override
-    public String key() {
-      return "application/"
-          + application.name()
-          + "/assignment/"
-          + principalType
-          + "/"
-          + principalId
-          + "/create";
-    }
-  }
+      implements AppChange {}
 
   record DeleteAssignment(
       ArnRef application, PrincipalType principalType, String principalId, String reason)
-      implements AppChange {
-    @Override
-    public String key() {
-      return "application/"
-          + application.name()
-          + "/assignment/"
-          + principalType
-          + "/"
-          + principalId
-          + "/delete";
-    }
-  }
+      implements AppChange {}
 }

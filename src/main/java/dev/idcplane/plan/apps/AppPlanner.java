@@ -187,13 +187,7 @@ public final class AppPlanner {
         continue;
       }
       if (current == null && replacement == null) {
-        issuers.add(
-            new CreateIssuer(
-                d.name(),
-                d.issuerUrl(),
-                d.claimAttributePath(),
-                d.identityStoreAttributePath(),
-                "trusted token issuer " + d.name() + " " + at + ", not live"));
+        issuers.add(createIssuer(d, at));
         issuerRefs.put(d.name(), ArnRef.byName(d.name()));
       } else if (current == null) {
         // An interrupted replacement deleted the old issuer but did not rename the new one.
@@ -210,23 +204,9 @@ public final class AppPlanner {
                       + at));
           issuerRefs.put(d.name(), ArnRef.known(replacement.arn(), d.name()));
         } else {
-          issuers.add(
-              new CreateIssuer(
-                  d.name(),
-                  d.issuerUrl(),
-                  d.claimAttributePath(),
-                  d.identityStoreAttributePath(),
-                  "trusted token issuer " + d.name() + " " + at + ", not live"));
+          issuers.add(createIssuer(d, at));
           issuerRefs.put(d.name(), ArnRef.byName(d.name()));
-          issuerRemovals.add(
-              new DeleteIssuer(
-                  ref(replacement),
-                  "stale replacement of trusted token issuer "
-                      + d.name()
-                      + " (issuer_url "
-                      + replacement.issuerUrl()
-                      + "), "
-                      + at));
+          issuerRemovals.add(staleReplacement(d, replacement, at));
         }
       } else if (current.issuerUrl().equals(d.issuerUrl())) {
         List<String> diffs = claimDiffs(d, current);
@@ -261,15 +241,7 @@ public final class AppPlanner {
           next = ArnRef.known(replacement.arn(), tmp);
         } else {
           if (replacement != null) {
-            issuers.add(
-                new DeleteIssuer(
-                    ref(replacement),
-                    "stale replacement of trusted token issuer "
-                        + d.name()
-                        + " (issuer_url "
-                        + replacement.issuerUrl()
-                        + "), "
-                        + at));
+            issuers.add(staleReplacement(d, replacement, at));
           }
           issuers.add(
               new CreateIssuer(
@@ -462,12 +434,14 @@ public final class AppPlanner {
             new PutGrant(
                 app,
                 type,
-                e.getValue(),
+                List.copyOf(e.getValue()),
                 field + " grant of " + d.name() + " " + at + ", not live"));
       } else if (type == GrantType.JWT_BEARER) {
         List<String> diffs = jwtDiffs(d.name(), e.getValue(), current);
         if (!diffs.isEmpty()) {
-          grants.add(new PutGrant(app, type, e.getValue(), String.join("; ", diffs) + ", " + at));
+          grants.add(
+              new PutGrant(
+                  app, type, List.copyOf(e.getValue()), String.join("; ", diffs) + ", " + at));
         }
       }
     }
@@ -600,7 +574,7 @@ public final class AppPlanner {
             new PutScope(
                 app,
                 s.name(),
-                targets,
+                List.copyOf(targets),
                 "scope " + s.name() + " of " + d.name() + " " + where + ", not live"));
         continue;
       }
@@ -613,7 +587,7 @@ public final class AppPlanner {
             new PutScope(
                 app,
                 s.name(),
-                targets,
+                List.copyOf(targets),
                 "targets of scope "
                     + s.name()
                     + " of "
@@ -637,6 +611,27 @@ public final class AppPlanner {
     }
   }
 
+  private DeleteIssuer staleReplacement(
+      DeclaredTrustedTokenIssuer d, TrustedTokenIssuer replacement, String at) {
+    return new DeleteIssuer(
+        ref(replacement),
+        "stale replacement of trusted token issuer "
+            + d.name()
+            + " (issuer_url "
+            + replacement.issuerUrl()
+            + "), "
+            + at);
+  }
+
+  private static CreateIssuer createIssuer(DeclaredTrustedTokenIssuer d, String at) {
+    return new CreateIssuer(
+        d.name(),
+        d.issuerUrl(),
+        d.claimAttributePath(),
+        d.identityStoreAttributePath(),
+        "trusted token issuer " + d.name() + " " + at + ", not live");
+  }
+
   private ArnRef applicationRef(String reference) {
     if (DeclaredApplication.isArn(reference)) {
       return ArnRef.known(reference, applicationNamesByArn.getOrDefault(reference, reference));
@@ -650,36 +645,36 @@ public final class AppPlanner {
 
   // ---- assignments
 
+  /** Adds the principal's assignment to {@code desired}, or an error when it does not exist. */
+  private void principal(
+      LocatedValue name,
+      PrincipalType type,
+      Optional<String> id,
+      Map<ApplicationAssignment, String> desired) {
+    if (id.isPresent()) {
+      desired.putIfAbsent(new ApplicationAssignment(type, id.get()), name.value());
+      return;
+    }
+    boolean group = type == PrincipalType.GROUP;
+    errors.add(
+        new Violation(
+            name.at(),
+            name.field(),
+            (group ? AppPlanKind.UNKNOWN_GROUP : AppPlanKind.UNKNOWN_USER).id(),
+            "the identity store has no " + (group ? "group" : "user") + " '" + name.value() + "'",
+            group
+                ? "check the group's display name in the identity source (SCIM may not have synced"
+                    + " it yet)"
+                : "check the user name in the identity source"));
+  }
+
   private void planAssignments(DeclaredApplication d, LiveApplication la, ArnRef app, String at) {
     Map<ApplicationAssignment, String> desired = new LinkedHashMap<>();
     for (LocatedValue g : d.groups()) {
-      Optional<String> id = principals.groupId(g.value());
-      if (id.isEmpty()) {
-        errors.add(
-            new Violation(
-                g.at(),
-                g.field(),
-                AppPlanKind.UNKNOWN_GROUP.id(),
-                "the identity store has no group '" + g.value() + "'",
-                "check the group's display name in the identity source (SCIM may not have synced"
-                    + " it yet)"));
-      } else {
-        desired.putIfAbsent(new ApplicationAssignment(PrincipalType.GROUP, id.get()), g.value());
-      }
+      principal(g, PrincipalType.GROUP, principals.groupId(g.value()), desired);
     }
     for (LocatedValue u : d.users()) {
-      Optional<String> id = principals.userId(u.value());
-      if (id.isEmpty()) {
-        errors.add(
-            new Violation(
-                u.at(),
-                u.field(),
-                AppPlanKind.UNKNOWN_USER.id(),
-                "the identity store has no user '" + u.value() + "'",
-                "check the user name in the identity source"));
-      } else {
-        desired.putIfAbsent(new ApplicationAssignment(PrincipalType.USER, id.get()), u.value());
-      }
+      principal(u, PrincipalType.USER, principals.userId(u.value()), desired);
     }
     Set<ApplicationAssignment> current = la == null ? Set.of() : new HashSet<>(la.assignments());
     desired.forEach(
