@@ -10,6 +10,7 @@ import dev.idcplane.identitycenter.apps.Applications;
 import dev.idcplane.identitycenter.apps.LiveApplications;
 import dev.idcplane.matrix.DeclaredApplication;
 import dev.idcplane.matrix.Matrix;
+import dev.idcplane.plan.apps.PrincipalLookup;
 import dev.idcplane.planning.MatrixInput;
 import dev.idcplane.planning.PlanningService;
 import dev.idcplane.security.Roles;
@@ -77,6 +78,17 @@ public class ApplicationsResource {
     ApplicationDoctor doctor =
         new ApplicationDoctor(
             discovery,
+            new PrincipalLookup() {
+              @Override
+              public Optional<String> groupId(String displayName) {
+                return identityCenter.findGroupId(instance.identityStoreId(), displayName);
+              }
+
+              @Override
+              public Optional<String> userId(String userName) {
+                return identityCenter.findUserId(instance.identityStoreId(), userName);
+              }
+            },
             (path, value) ->
                 identityCenter.findUserIdByAttribute(instance.identityStoreId(), path, value));
     List<DoctorCheck> checks =

@@ -11,6 +11,10 @@ import dev.idcplane.matrix.DeclaredApplication;
 import dev.idcplane.matrix.DeclaredTrustedTokenIssuer;
 import dev.idcplane.matrix.LocatedValue;
 import dev.idcplane.matrix.Matrix;
+import dev.idcplane.plan.apps.AppChange;
+import dev.idcplane.plan.apps.AppPlan;
+import dev.idcplane.plan.apps.AppPlanner;
+import dev.idcplane.plan.apps.PrincipalLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,24 +23,29 @@ import java.util.function.BiFunction;
 import java.util.stream.StreamSupport;
 
 /**
- * Diagnoses one declared application against the live instance, read-only: is the issuer's
- * discovery document reachable and consistent, does the grant name the issuer and audiences, does
- * the actor policy name the callers with {@code sso-oauth:}, can users use it (assignment required
- * with no assignees is a bare AccessDenied), is the scope count within the quota, and (given a
- * claim) does the identity store find exactly one user for it.
+ * Diagnoses one declared application against the live instance, read-only: does its live
+ * configuration equal the declaration (a plan of the matrix would change nothing on it), is the
+ * issuer's discovery document reachable and consistent, does the grant name the issuer and
+ * audiences, does the actor policy name the callers with {@code sso-oauth:}, can users use it
+ * (assignment required with no assignees is a bare AccessDenied), is the scope count within the
+ * quota, and (given a claim) does the identity store find exactly one user for it.
  */
 public final class ApplicationDoctor {
   static final int SCOPE_QUOTA = 25;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final IssuerDiscovery discovery;
+  private final PrincipalLookup principals;
 
   /** Finds a user id by (identity store attribute path, value); empty when there is none. */
   private final BiFunction<String, String, Optional<String>> userByAttribute;
 
   public ApplicationDoctor(
-      IssuerDiscovery discovery, BiFunction<String, String, Optional<String>> userByAttribute) {
+      IssuerDiscovery discovery,
+      PrincipalLookup principals,
+      BiFunction<String, String, Optional<String>> userByAttribute) {
     this.discovery = discovery;
+    this.principals = principals;
     this.userByAttribute = userByAttribute;
   }
 
@@ -59,6 +68,7 @@ public final class ApplicationDoctor {
     }
     LiveApplication a = found.get();
     checks.add(DoctorCheck.pass("exists", "The application exists", a.info().arn()));
+    checks.add(configuration(app, matrix, live));
     for (DeclaredApplication.JwtBearerGrant g : app.jwtBearer()) {
       Optional<TrustedTokenIssuer> issuer = liveIssuer(g.issuer().value(), live);
       checks.add(discovery(g, issuer, matrix));
@@ -69,6 +79,37 @@ public final class ApplicationDoctor {
     checks.add(assignments(a));
     checks.add(scopes(a));
     return checks;
+  }
+
+  /** The changes a plan of the matrix would make to this application or its issuers. */
+  private DoctorCheck configuration(DeclaredApplication app, Matrix matrix, LiveApplications live) {
+    String id = "configuration";
+    String title = "The live configuration equals the declaration";
+    AppPlan plan = AppPlanner.plan(matrix, live, principals);
+    List<String> prefixes = new ArrayList<>(List.of("application/" + app.name() + "/"));
+    app.jwtBearer().forEach(g -> prefixes.add("issuer/" + g.issuer().value() + "/"));
+    List<String> differences =
+        plan.changes().stream()
+            .filter(c -> prefixes.stream().anyMatch(c.key()::startsWith))
+            .map(AppChange::reason)
+            .toList();
+    List<String> errors =
+        plan.errors().stream()
+            .filter(v -> v.location().equals(app.at()) || v.field().contains(app.name()))
+            .map(Object::toString)
+            .toList();
+    if (!errors.isEmpty()) {
+      return DoctorCheck.fail(
+          id, title, String.join("; ", errors), "fix the declaration (see the plan's errors)");
+    }
+    return differences.isEmpty()
+        ? DoctorCheck.pass(id, title, "no difference")
+        : DoctorCheck.fail(
+            id,
+            title,
+            differences.size() + " difference(s): " + String.join("; ", differences),
+            "make the live application match the matrix (the service does not apply"
+                + " applications yet)");
   }
 
   private static Optional<TrustedTokenIssuer> liveIssuer(String reference, LiveApplications live) {

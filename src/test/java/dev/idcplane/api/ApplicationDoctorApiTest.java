@@ -93,6 +93,7 @@ class ApplicationDoctorApiTest {
     JsonPath healthy = doctor("release-bot", "?claim=alice@example.com");
     assertThat(results(healthy))
         .containsEntry("exists", "PASS")
+        .containsEntry("configuration", "PASS")
         .containsEntry("issuer_discovery:corp-idp", "PASS")
         .containsEntry("grant:corp-idp", "PASS")
         .containsEntry("claim_lookup:corp-idp", "PASS")
@@ -110,6 +111,9 @@ class ApplicationDoctorApiTest {
     assertThat(results(wrongAction)).containsEntry("actor_policy", "FAIL");
     assertThat(wrongAction.getString("checks.find { it.id == 'actor_policy' }.detail"))
         .contains("not sso:");
+    assertThat(results(wrongAction)).containsEntry("configuration", "FAIL");
+    assertThat(wrongAction.getString("checks.find { it.id == 'configuration' }.detail"))
+        .contains("1 difference(s)");
     apps.putActorPolicy(app, ACTOR.formatted("someone-else", "sso-oauth:CreateTokenWithIAM"));
     assertThat(results(doctor("release-bot", ""))).containsEntry("actor_policy", "FAIL");
 
