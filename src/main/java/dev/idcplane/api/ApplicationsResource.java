@@ -78,17 +78,7 @@ public class ApplicationsResource {
     ApplicationDoctor doctor =
         new ApplicationDoctor(
             discovery,
-            new PrincipalLookup() {
-              @Override
-              public Optional<String> groupId(String displayName) {
-                return identityCenter.findGroupId(instance.identityStoreId(), displayName);
-              }
-
-              @Override
-              public Optional<String> userId(String userName) {
-                return identityCenter.findUserId(instance.identityStoreId(), userName);
-              }
-            },
+            PrincipalLookup.of(identityCenter, instance.identityStoreId()),
             (path, value) ->
                 identityCenter.findUserIdByAttribute(instance.identityStoreId(), path, value));
     List<DoctorCheck> checks =

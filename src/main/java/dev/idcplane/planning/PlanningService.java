@@ -7,8 +7,11 @@ import dev.idcplane.audit.AuditTrail;
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.error.ControlPlaneException;
 import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.Instance;
 import dev.idcplane.identitycenter.LiveState;
 import dev.idcplane.identitycenter.LiveStateReader;
+import dev.idcplane.identitycenter.apps.Applications;
+import dev.idcplane.identitycenter.apps.LiveApplications;
 import dev.idcplane.matrix.DeclaredPermissionSet;
 import dev.idcplane.matrix.EmptyMatrixException;
 import dev.idcplane.matrix.Matrix;
@@ -29,6 +32,8 @@ import dev.idcplane.plan.PlanTextRenderer;
 import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.Resolution;
 import dev.idcplane.plan.Resolver;
+import dev.idcplane.plan.apps.AppPlanner;
+import dev.idcplane.plan.apps.PrincipalLookup;
 import dev.idcplane.security.Caller;
 import dev.idcplane.source.CurrentMatrix;
 import dev.idcplane.source.MatrixOrigin;
@@ -67,6 +72,7 @@ public class PlanningService {
   private final Event<PlanStored> stored;
   private final MatrixSource source;
   private final PlanDeclaredStore declarations;
+  private final Applications applications;
 
   public PlanningService(
       IdcConfig config,
@@ -82,7 +88,8 @@ public class PlanningService {
       ControlPlaneMetrics metrics,
       Event<PlanStored> stored,
       MatrixSource source,
-      PlanDeclaredStore declarations) {
+      PlanDeclaredStore declarations,
+      Applications applications) {
     this.config = config;
     this.identityCenter = identityCenter;
     this.clock = clock;
@@ -97,6 +104,7 @@ public class PlanningService {
     this.stored = stored;
     this.source = source;
     this.declarations = declarations;
+    this.applications = applications;
   }
 
   /**
@@ -149,6 +157,7 @@ public class PlanningService {
                     .permissionSets()
                     .containsKey(v.field().substring("permission_sets.".length())))
         .forEach(errors::add);
+    errors.addAll(applicationErrors(matrix, live.state().instance()));
     if (!errors.isEmpty()) {
       throw new MatrixInvalidException(errors.stream().sorted().toList());
     }
@@ -363,6 +372,21 @@ public class PlanningService {
                 + ". A preview records no drift history and no scan",
             "to plan the configured matrix, send no body or exactly the configured matrix's files");
     return new Chosen(load, "request", input.commit(), input.files(), List.of(warning));
+  }
+
+  /**
+   * What the live instance says is wrong with the matrix's issuers and applications: groups and
+   * users the identity store does not have, names that belong to AWS-managed applications. Read
+   * only when the matrix declares any (it costs a read of the instance's applications).
+   */
+  private List<Violation> applicationErrors(Matrix matrix, Instance instance) {
+    if (matrix.applications().isEmpty() && matrix.trustedTokenIssuers().isEmpty()) {
+      return List.of();
+    }
+    PrincipalLookup principals = PrincipalLookup.of(identityCenter, instance.identityStoreId());
+    return AppPlanner.plan(
+            matrix, LiveApplications.read(applications, instance.instanceArn()), principals)
+        .errors();
   }
 
   /** Kind of the warning a plan of a matrix declaring issuers or applications carries. */

@@ -214,6 +214,22 @@ class PlansApiTest {
         .body("details.line", hasItem(7))
         .body("details.field", hasItem(containsString("issuer_url")));
     assertThat(storedPlans()).isEqualTo(before);
+
+    // Principals are checked against the live identity store, in the same 422.
+    String unknownGroup = app + "    assignments: {groups: [aws-platform-admins, no-such-team]}\n";
+    given()
+        .auth()
+        .oauth2(admin())
+        .contentType("application/json")
+        .body(Map.of("files", Map.of("apps.yaml", sets + issuers + unknownGroup)))
+        .when()
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(422)
+        .body("details.kind", hasItem("unknown_group"))
+        .body("details.message", hasItem(containsString("no-such-team")))
+        .body("details.line", hasItem(16));
+    assertThat(storedPlans()).isEqualTo(before);
   }
 
   @Test
