@@ -71,8 +71,7 @@ public class ServiceProducers {
             LOG.infof(
                 "Identity Center backend: AWS in %s%s",
                 aws.region(), aws.endpointOverride().map(e -> " through " + e).orElse(""));
-            awsClients = clients(aws, aws.maxAttempts(), budgets);
-            yield new AwsIdentityCenter(awsClients);
+            yield new AwsIdentityCenter(readClients(config, budgets));
           }
         };
     ReadRetry retry =
@@ -108,13 +107,19 @@ public class ServiceProducers {
    */
   @Produces
   @ApplicationScoped
-  Applications applications(
-      IdcConfig config, Clock clock, RequestBudgets budgets, IdentityCenter reads) {
+  Applications applications(IdcConfig config, Clock clock, RequestBudgets budgets) {
     if (config.backend() == IdcConfig.Backend.sandbox) {
       return sandbox(config, clock, budgets).applications();
     }
-    reads.region(); // the read clients exist once the Identity Center bean does
-    return new AwsApplications(awsClients.ssoAdmin());
+    return new AwsApplications(readClients(config, budgets).ssoAdmin());
+  }
+
+  /** The SDK clients plans, scans, reports and the doctor read through; made once. */
+  private synchronized AwsClients readClients(IdcConfig config, RequestBudgets budgets) {
+    if (awsClients == null) {
+      awsClients = clients(config.aws(), config.aws().maxAttempts(), budgets);
+    }
+    return awsClients;
   }
 
   private synchronized SandboxIdentityCenter sandbox(

@@ -377,7 +377,7 @@ public class PlanningService {
   /**
    * What the live instance says is wrong with the matrix's issuers and applications: groups and
    * users the identity store does not have, names that belong to AWS-managed applications. Read
-   * only when the matrix declares any (it costs a read of the instance's applications).
+   * only when the matrix declares any, and then only the applications' summaries (one list call).
    */
   private List<Violation> applicationErrors(Matrix matrix, Instance instance) {
     if (matrix.applications().isEmpty() && matrix.trustedTokenIssuers().isEmpty()) {
@@ -385,7 +385,7 @@ public class PlanningService {
     }
     PrincipalLookup principals = PrincipalLookup.of(identityCenter, instance.identityStoreId());
     return AppPlanner.plan(
-            matrix, LiveApplications.read(applications, instance.instanceArn()), principals)
+            matrix, LiveApplications.summaries(applications, instance.instanceArn()), principals)
         .errors();
   }
 

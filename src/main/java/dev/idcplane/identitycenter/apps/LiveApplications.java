@@ -32,13 +32,27 @@ public record LiveApplications(
     applications = List.copyOf(applications);
   }
 
+  /**
+   * The instance's applications by their summary only (one ListApplications, no issuers, no
+   * details): enough for checks of names and providers, such as the planner's errors, not for its
+   * changes.
+   */
+  public static LiveApplications summaries(Applications port, String instanceArn) {
+    return new LiveApplications(
+        List.of(),
+        port.listApplications(instanceArn).stream().map(LiveApplications::summary).toList());
+  }
+
+  private static LiveApplication summary(ApplicationInfo info) {
+    return new LiveApplication(info, List.of(), Optional.empty(), List.of(), false, List.of());
+  }
+
   /** Reads every issuer and application of {@code instanceArn} through {@code port}. */
   public static LiveApplications read(Applications port, String instanceArn) {
     List<LiveApplication> apps = new ArrayList<>();
     for (ApplicationInfo info : port.listApplications(instanceArn)) {
       if (!info.custom()) {
-        apps.add(
-            new LiveApplication(info, List.of(), Optional.empty(), List.of(), false, List.of()));
+        apps.add(summary(info));
         continue;
       }
       String arn = info.arn();

@@ -30,7 +30,11 @@ import java.util.regex.Pattern;
  * listed); grants (a jwt-bearer grant names 1-10 existing issuers with 1-10 audiences each); scopes
  * (the model's pattern, at most 25 per application); {@code AssignmentRequired} true for a new
  * application; assignments of principals the identity store has. Deleting an application deletes
- * what hangs off it. Thread-safe.
+ * what hangs off it; deleting a grant, authentication method, scope or assignment that is not there
+ * succeeds (botocore's model marks those deletes idempotent). Where the API reference is silent it
+ * assumes what the moto launcher assumes (deploy/moto/application_patches.py, ASSUMED): issuer and
+ * application names need not be unique, and scope targets are not checked for existence.
+ * Thread-safe.
  */
 public final class SandboxApplications implements Applications {
   static final int MAX_ISSUERS = 10;
@@ -96,10 +100,6 @@ public final class SandboxApplications implements Applications {
         ISSUER_URL.matcher(t.issuerUrl()).matches() && t.issuerUrl().length() <= 512,
         "IssuerUrl must be an https URL");
     claimPaths(op, t.claimAttributePath(), t.identityStoreAttributePath());
-    if (issuers.values().stream().anyMatch(i -> i.name().equals(t.name()))) {
-      throw new IdentityCenterException(
-          Kind.CONFLICT, op, "ConflictException: a trusted token issuer named " + t.name());
-    }
     if (issuers.size() >= MAX_ISSUERS) {
       throw new IdentityCenterException(
           Kind.VALIDATION,
@@ -167,10 +167,6 @@ public final class SandboxApplications implements Applications {
     check(op, !name.isEmpty() && name.length() <= 100, "Name must be 1-100 characters");
     description(op, description);
     status(op, status);
-    if (op.equals("CreateApplication") && !ApplicationInfo.CUSTOM_PROVIDER.equals(provider)) {
-      throw new IdentityCenterException(
-          Kind.VALIDATION, op, "ValidationException: only the custom provider can be created");
-    }
     String arn =
         "arn:aws:sso::"
             + accountId
@@ -262,9 +258,6 @@ public final class SandboxApplications implements Applications {
     App a = app(op, applicationArn);
     check(op, SCOPE.matcher(scope.scope()).matches(), "Scope must match seg(:seg){0,2}");
     check(op, scope.targets().size() <= 10, "AuthorizedTargets must have at most 10 members");
-    for (String target : scope.targets()) {
-      app(op, target);
-    }
     if (!a.scopes.containsKey(scope.scope()) && a.scopes.size() >= MAX_SCOPES) {
       throw new IdentityCenterException(
           Kind.VALIDATION,
