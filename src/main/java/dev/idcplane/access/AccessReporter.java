@@ -143,7 +143,11 @@ public final class AccessReporter {
                   DEFINITION,
                   OUT_OF_SYNC,
                   EXPIRED_USER_RULE,
-                  EXPIRING_USER_RULE ->
+                  EXPIRING_USER_RULE,
+                  TRUSTED_TOKEN_ISSUER,
+                  APPLICATION,
+                  UNMANAGED_TRUSTED_TOKEN_ISSUER,
+                  UNMANAGED_APPLICATION ->
                   AccessStatus.UNEXPECTED;
             };
     return row(

@@ -2,8 +2,10 @@ package dev.idcplane.apply;
 
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.IdentityCenterException;
+import dev.idcplane.identitycenter.apps.Applications;
 import dev.idcplane.plan.Change;
 import dev.idcplane.plan.Plan;
+import dev.idcplane.plan.apps.AppChange;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +39,7 @@ public final class Applier {
   private final CallGate gate;
   private final Backoff backoff;
   private final Fence fence;
+  private Applications applications;
 
   /**
    * An applier whose sso-admin calls take their tokens from {@code ssoAdminBudget}, the budget the
@@ -64,6 +67,15 @@ public final class Applier {
     this.journal = journal;
     this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), random);
     this.gate = new CallGate(ssoAdminBudget, backoff, sleeper, settings.maxAttempts(), counters);
+  }
+
+  /**
+   * This applier, making the plan's changes to trusted token issuers and applications through
+   * {@code port} (without one, such changes fail).
+   */
+  public Applier withApplications(Applications port) {
+    this.applications = port;
+    return this;
   }
 
   /** The plan's changes as pending operations, numbered in plan order. */
@@ -129,6 +141,7 @@ public final class Applier {
               fence);
       scheduler.run(runnable).forEach(o -> result.put(o.seq(), o));
     }
+    runApplicationChanges(phase(operations, OperationKind.APPLICATION), result);
     List<Operation> ended = operations.stream().map(o -> result.get(o.seq())).toList();
     return new RunResult(RunStatus.of(ended), ended, counters);
   }
@@ -176,6 +189,57 @@ public final class Applier {
   }
 
   /**
+   * The changes to trusted token issuers and applications, one at a time in plan order (each needs
+   * what the ones before it made), every call on the call gate. The first that fails stops them:
+   * the rest are skipped, and a re-plan continues from what is live. An operation an interrupted
+   * run had started is resumed: its create looks for what it may have made before making it.
+   */
+  private void runApplicationChanges(List<Operation> ops, Map<Integer, Operation> result)
+      throws InterruptedException {
+    if (ops.isEmpty()) {
+      return;
+    }
+    AppExecutor executor =
+        applications == null ? null : new AppExecutor(applications, instanceArn, gate, fence);
+    String failed = null;
+    for (Operation op : ops) {
+      if (op.outcome().terminal()) {
+        if (op.outcome() != OperationOutcome.SUCCEEDED) {
+          failed = op.change().key();
+        }
+        continue;
+      }
+      if (failed != null) {
+        Operation skipped =
+            op.skipped(clock.instant(), "an earlier application change failed: " + failed);
+        journal.record(skipped);
+        result.put(op.seq(), skipped);
+        continue;
+      }
+      boolean resumed = op.attempts() > 0;
+      fence.check();
+      Operation running = op.attempt(clock.instant());
+      journal.record(running);
+      AppChange change = ((Change.ApplicationChange) op.change()).change();
+      Operation end;
+      try {
+        if (executor == null) {
+          throw new IllegalStateException(
+              "this applier has no port to trusted token issuers and applications");
+        }
+        String arn = executor.apply(change, resumed);
+        end = running.submitted(arn, clock.instant()).succeeded(clock.instant());
+      } catch (IdentityCenterException | IllegalStateException e) {
+        LOG.errorf("%s: %s", change.key(), e.getMessage());
+        failed = change.key();
+        end = running.failed(clock.instant(), e.getMessage());
+      }
+      journal.record(end);
+      result.put(op.seq(), end);
+    }
+  }
+
+  /**
    * Assignment creates of sets created by an earlier, interrupted run of this plan: their sets are
    * looked up together, once per run. A set that could not be written is not looked up: the
    * operations that need it are skipped.
@@ -213,13 +277,14 @@ public final class Applier {
 
   private static Optional<String> setName(Operation op) {
     Change c = op.change();
-    return Optional.of(
+    return Optional.ofNullable(
         switch (c.action()) {
           case CREATE_PERMISSION_SET -> ((Change.CreatePermissionSet) c).name();
           case UPDATE_PERMISSION_SET -> ((Change.UpdatePermissionSet) c).name();
           case PROVISION_PERMISSION_SET -> ((Change.ProvisionPermissionSet) c).name();
           case CREATE_ASSIGNMENT -> ((Change.CreateAssignment) c).assignment().permissionSetName();
           case DELETE_ASSIGNMENT -> ((Change.DeleteAssignment) c).assignment().permissionSetName();
+          case APPLICATION -> null;
         });
   }
 

@@ -35,7 +35,7 @@ final class AssignmentTargets {
         Change.ProvisionPermissionSet p = (Change.ProvisionPermissionSet) op.change();
         yield ic.provisionPermissionSet(instance, p.permissionSetArn(), p.target());
       }
-      case CREATE_PERMISSION_SET, UPDATE_PERMISSION_SET ->
+      case CREATE_PERMISSION_SET, UPDATE_PERMISSION_SET, APPLICATION ->
           throw new IllegalArgumentException("not asynchronous: " + op.kind());
     };
   }
@@ -48,7 +48,7 @@ final class AssignmentTargets {
           ic.describeAccountAssignmentDeletionStatus(instance, op.requestId());
       case PROVISION_PERMISSION_SET ->
           ic.describePermissionSetProvisioningStatus(instance, op.requestId());
-      case CREATE_PERMISSION_SET, UPDATE_PERMISSION_SET ->
+      case CREATE_PERMISSION_SET, UPDATE_PERMISSION_SET, APPLICATION ->
           throw new IllegalArgumentException("not asynchronous: " + op.kind());
     };
   }
@@ -59,7 +59,7 @@ final class AssignmentTargets {
           ic.listAccountAssignmentCreationStatus(instance, OperationState.IN_PROGRESS);
       case DELETE_ASSIGNMENT ->
           ic.listAccountAssignmentDeletionStatus(instance, OperationState.IN_PROGRESS);
-      case PROVISION_PERMISSION_SET, CREATE_PERMISSION_SET, UPDATE_PERMISSION_SET ->
+      case PROVISION_PERMISSION_SET, CREATE_PERMISSION_SET, UPDATE_PERMISSION_SET, APPLICATION ->
           throw new IllegalArgumentException("no list call for " + kind);
     };
   }

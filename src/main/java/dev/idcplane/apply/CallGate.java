@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
  * retries throttling, conflict, 5xx and timeouts with full-jitter backoff up to the configured
  * attempts. Terminal errors (access denied, validation, not found) are thrown at once.
  */
-final class CallGate implements DefinitionReader.Calls {
+final class CallGate implements DefinitionReader.Calls, AppExecutor.Calls {
   private static final Logger LOG = Logger.getLogger(CallGate.class);
   private final RateLimiter limiter;
   private final Backoff backoff;
@@ -31,8 +31,9 @@ final class CallGate implements DefinitionReader.Calls {
     this.counters = counters;
   }
 
-  /** One call, no retry: the caller decides (async submissions). */
-  <T> T once(Supplier<T> call) throws InterruptedException {
+  /** One call, no retry: the caller decides (async submissions, application changes). */
+  @Override
+  public <T> T once(Supplier<T> call) throws InterruptedException {
     limiter.acquire();
     counters.call();
     return call.get();
@@ -80,7 +81,13 @@ final class CallGate implements DefinitionReader.Calls {
         });
   }
 
-  void pause(int attempt) throws InterruptedException {
+  @Override
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  @Override
+  public void pause(int attempt) throws InterruptedException {
     sleeper.sleep(backoff.delay(attempt));
   }
 }

@@ -97,6 +97,7 @@ public record Operation(
       case PROVISION_PERMISSION_SET -> OperationKind.PROVISION_PERMISSION_SET;
       case CREATE_ASSIGNMENT -> OperationKind.CREATE_ASSIGNMENT;
       case DELETE_ASSIGNMENT -> OperationKind.DELETE_ASSIGNMENT;
+      case APPLICATION -> OperationKind.APPLICATION;
     };
   }
 }

@@ -6,7 +6,9 @@ public enum OperationKind {
   UPDATE_PERMISSION_SET,
   PROVISION_PERMISSION_SET,
   CREATE_ASSIGNMENT,
-  DELETE_ASSIGNMENT;
+  DELETE_ASSIGNMENT,
+  /** A change to a trusted token issuer or application: synchronous, after the assignments. */
+  APPLICATION;
 
   public boolean asynchronous() {
     return this == PROVISION_PERMISSION_SET

@@ -6,10 +6,8 @@ import static dev.idcplane.identitycenter.ApiService.SSO_ADMIN;
 
 import dev.idcplane.identitycenter.Account;
 import dev.idcplane.identitycenter.AccountAssignment;
-import dev.idcplane.identitycenter.ApiService;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.IdentityCenter;
-import dev.idcplane.identitycenter.IdentityCenterException;
 import dev.idcplane.identitycenter.Instance;
 import dev.idcplane.identitycenter.NewPermissionSet;
 import dev.idcplane.identitycenter.OperationState;
@@ -25,13 +23,10 @@ import dev.idcplane.identitycenter.ProvisionTarget;
 import dev.idcplane.identitycenter.ProvisioningStatus;
 import dev.idcplane.identitycenter.RequestPacer;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
@@ -46,11 +41,7 @@ import org.jboss.logging.Logger;
 public final class PacedIdentityCenter implements IdentityCenter {
   private static final Logger LOG = Logger.getLogger(PacedIdentityCenter.class);
   private final IdentityCenter delegate;
-  private final RequestPacer pacer;
-  private final ReadRetry retry;
-  private final Backoff backoff;
-  private final Clock clock;
-  private final Sleeper sleeper;
+  private final PacedCalls calls;
 
   public PacedIdentityCenter(
       IdentityCenter delegate,
@@ -60,58 +51,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
       Sleeper sleeper,
       RandomGenerator random) {
     this.delegate = delegate;
-    this.pacer = pacer;
-    this.retry = retry;
-    this.backoff = new Backoff(retry.backoffBase(), retry.backoffMax(), random);
-    this.clock = clock;
-    this.sleeper = sleeper;
-  }
-
-  private <T> T read(ApiService service, String op, Supplier<T> call) {
-    Instant start = clock.instant();
-    for (int attempt = 1; ; attempt++) {
-      pacer.acquireFor(service, op);
-      try {
-        return call.get();
-      } catch (IdentityCenterException e) {
-        if (e.kind() != IdentityCenterException.Kind.THROTTLED) {
-          throw e;
-        }
-        Duration delay = backoff.delay(attempt);
-        Duration spent = Duration.between(start, clock.instant());
-        if (attempt >= retry.maxAttempts() || spent.plus(delay).compareTo(retry.maxElapsed()) > 0) {
-          LOG.errorf(
-              "%s: still throttled after %d attempts in %d ms, giving up: %s",
-              op, attempt, spent.toMillis(), e.getMessage());
-          throw e;
-        }
-        LOG.warnf("%s: throttled (attempt %d), retrying in %d ms", op, attempt, delay.toMillis());
-        pause(op, delay);
-      }
-    }
-  }
-
-  private void pause(String op, Duration delay) {
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IdentityCenterException(
-          IdentityCenterException.Kind.TIMEOUT,
-          op,
-          "interrupted while backing off after throttling; the read was not retried");
-    }
-  }
-
-  /** A write or submission: paced, sent once. */
-  private <T> T once(String op, Supplier<T> call) {
-    pacer.acquireFor(SSO_ADMIN, op);
-    return call.get();
-  }
-
-  private void once(String op, Runnable call) {
-    pacer.acquireFor(SSO_ADMIN, op);
-    call.run();
+    this.calls = new PacedCalls(pacer, retry, clock, sleeper, random);
   }
 
   /** No call: the Region the adapter is configured for. */
@@ -128,22 +68,22 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public List<Instance> listInstances() {
-    return read(SSO_ADMIN, "ListInstances", delegate::listInstances);
+    return calls.read(SSO_ADMIN, "ListInstances", delegate::listInstances);
   }
 
   @Override
   public Organization describeOrganization() {
-    return read(ORGANIZATIONS, "DescribeOrganization", delegate::describeOrganization);
+    return calls.read(ORGANIZATIONS, "DescribeOrganization", delegate::describeOrganization);
   }
 
   @Override
   public List<OrgUnit> listRoots() {
-    return read(ORGANIZATIONS, "ListRoots", delegate::listRoots);
+    return calls.read(ORGANIZATIONS, "ListRoots", delegate::listRoots);
   }
 
   @Override
   public List<OrgUnit> listOrganizationalUnitsForParent(String parentId) {
-    return read(
+    return calls.read(
         ORGANIZATIONS,
         "ListOrganizationalUnitsForParent",
         () -> delegate.listOrganizationalUnitsForParent(parentId));
@@ -151,25 +91,26 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public List<Account> listAccountsForParent(String parentId) {
-    return read(
+    return calls.read(
         ORGANIZATIONS, "ListAccountsForParent", () -> delegate.listAccountsForParent(parentId));
   }
 
   @Override
   public Optional<String> findGroupId(String identityStoreId, String displayName) {
-    return read(
+    return calls.read(
         IDENTITY_STORE, "GetGroupId", () -> delegate.findGroupId(identityStoreId, displayName));
   }
 
   @Override
   public Optional<String> findUserId(String identityStoreId, String userName) {
-    return read(IDENTITY_STORE, "GetUserId", () -> delegate.findUserId(identityStoreId, userName));
+    return calls.read(
+        IDENTITY_STORE, "GetUserId", () -> delegate.findUserId(identityStoreId, userName));
   }
 
   @Override
   public Optional<String> findUserIdByAttribute(
       String identityStoreId, String attributePath, String value) {
-    return read(
+    return calls.read(
         IDENTITY_STORE,
         "GetUserId",
         () -> delegate.findUserIdByAttribute(identityStoreId, attributePath, value));
@@ -178,7 +119,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public Optional<Principal> describePrincipal(
       String identityStoreId, PrincipalType type, String principalId) {
-    return read(
+    return calls.read(
         IDENTITY_STORE,
         type == PrincipalType.GROUP ? "DescribeGroup" : "DescribeUser",
         () -> delegate.describePrincipal(identityStoreId, type, principalId));
@@ -186,12 +127,13 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public List<String> listPermissionSets(String instanceArn) {
-    return read(SSO_ADMIN, "ListPermissionSets", () -> delegate.listPermissionSets(instanceArn));
+    return calls.read(
+        SSO_ADMIN, "ListPermissionSets", () -> delegate.listPermissionSets(instanceArn));
   }
 
   @Override
   public PermissionSetInfo describePermissionSet(String instanceArn, String permissionSetArn) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "DescribePermissionSet",
         () -> delegate.describePermissionSet(instanceArn, permissionSetArn));
@@ -199,7 +141,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public List<String> listManagedPolicies(String instanceArn, String permissionSetArn) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "ListManagedPoliciesInPermissionSet",
         () -> delegate.listManagedPolicies(instanceArn, permissionSetArn));
@@ -208,7 +150,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public List<CustomerManagedPolicyRef> listCustomerManagedPolicyReferences(
       String instanceArn, String permissionSetArn) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "ListCustomerManagedPolicyReferencesInPermissionSet",
         () -> delegate.listCustomerManagedPolicyReferences(instanceArn, permissionSetArn));
@@ -216,7 +158,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public Optional<String> getInlinePolicy(String instanceArn, String permissionSetArn) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "GetInlinePolicyForPermissionSet",
         () -> delegate.getInlinePolicy(instanceArn, permissionSetArn));
@@ -225,7 +167,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public Optional<PermissionsBoundary> getPermissionsBoundary(
       String instanceArn, String permissionSetArn) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "GetPermissionsBoundaryForPermissionSet",
         () -> delegate.getPermissionsBoundary(instanceArn, permissionSetArn));
@@ -233,14 +175,14 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public Map<String, String> listTags(String instanceArn, String permissionSetArn) {
-    return read(
+    return calls.read(
         SSO_ADMIN, "ListTagsForResource", () -> delegate.listTags(instanceArn, permissionSetArn));
   }
 
   @Override
   public List<String> listAccountsForProvisionedPermissionSet(
       String instanceArn, String permissionSetArn, ProvisioningStatus status) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "ListAccountsForProvisionedPermissionSet",
         () ->
@@ -251,7 +193,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public List<AccountAssignment> listAccountAssignments(
       String instanceArn, String accountId, String permissionSetArn) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "ListAccountAssignments",
         () -> delegate.listAccountAssignments(instanceArn, accountId, permissionSetArn));
@@ -259,41 +201,41 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public PermissionSetInfo createPermissionSet(String instanceArn, NewPermissionSet set) {
-    return once("CreatePermissionSet", () -> delegate.createPermissionSet(instanceArn, set));
+    return calls.once("CreatePermissionSet", () -> delegate.createPermissionSet(instanceArn, set));
   }
 
   @Override
   public void updatePermissionSet(
       String instanceArn, String permissionSetArn, PermissionSetUpdate update) {
-    once(
+    calls.once(
         "UpdatePermissionSet",
         () -> delegate.updatePermissionSet(instanceArn, permissionSetArn, update));
   }
 
   @Override
   public void putInlinePolicy(String instanceArn, String permissionSetArn, String policy) {
-    once(
+    calls.once(
         "PutInlinePolicyToPermissionSet",
         () -> delegate.putInlinePolicy(instanceArn, permissionSetArn, policy));
   }
 
   @Override
   public void deleteInlinePolicy(String instanceArn, String permissionSetArn) {
-    once(
+    calls.once(
         "DeleteInlinePolicyFromPermissionSet",
         () -> delegate.deleteInlinePolicy(instanceArn, permissionSetArn));
   }
 
   @Override
   public void attachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
-    once(
+    calls.once(
         "AttachManagedPolicyToPermissionSet",
         () -> delegate.attachManagedPolicy(instanceArn, permissionSetArn, policyArn));
   }
 
   @Override
   public void detachManagedPolicy(String instanceArn, String permissionSetArn, String policyArn) {
-    once(
+    calls.once(
         "DetachManagedPolicyFromPermissionSet",
         () -> delegate.detachManagedPolicy(instanceArn, permissionSetArn, policyArn));
   }
@@ -301,7 +243,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public void attachCustomerManagedPolicyReference(
       String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
-    once(
+    calls.once(
         "AttachCustomerManagedPolicyReferenceToPermissionSet",
         () -> delegate.attachCustomerManagedPolicyReference(instanceArn, permissionSetArn, ref));
   }
@@ -309,7 +251,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public void detachCustomerManagedPolicyReference(
       String instanceArn, String permissionSetArn, CustomerManagedPolicyRef ref) {
-    once(
+    calls.once(
         "DetachCustomerManagedPolicyReferenceFromPermissionSet",
         () -> delegate.detachCustomerManagedPolicyReference(instanceArn, permissionSetArn, ref));
   }
@@ -317,14 +259,14 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public void putPermissionsBoundary(
       String instanceArn, String permissionSetArn, PermissionsBoundary boundary) {
-    once(
+    calls.once(
         "PutPermissionsBoundaryToPermissionSet",
         () -> delegate.putPermissionsBoundary(instanceArn, permissionSetArn, boundary));
   }
 
   @Override
   public void deletePermissionsBoundary(String instanceArn, String permissionSetArn) {
-    once(
+    calls.once(
         "DeletePermissionsBoundaryFromPermissionSet",
         () -> delegate.deletePermissionsBoundary(instanceArn, permissionSetArn));
   }
@@ -332,19 +274,19 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public void tagPermissionSet(
       String instanceArn, String permissionSetArn, Map<String, String> tags) {
-    once("TagResource", () -> delegate.tagPermissionSet(instanceArn, permissionSetArn, tags));
+    calls.once("TagResource", () -> delegate.tagPermissionSet(instanceArn, permissionSetArn, tags));
   }
 
   @Override
   public void untagPermissionSet(String instanceArn, String permissionSetArn, Set<String> tagKeys) {
-    once(
+    calls.once(
         "UntagResource", () -> delegate.untagPermissionSet(instanceArn, permissionSetArn, tagKeys));
   }
 
   @Override
   public OperationStatus provisionPermissionSet(
       String instanceArn, String permissionSetArn, ProvisionTarget target) {
-    return once(
+    return calls.once(
         "ProvisionPermissionSet",
         () -> delegate.provisionPermissionSet(instanceArn, permissionSetArn, target));
   }
@@ -352,7 +294,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public OperationStatus describePermissionSetProvisioningStatus(
       String instanceArn, String requestId) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "DescribePermissionSetProvisioningStatus",
         () -> delegate.describePermissionSetProvisioningStatus(instanceArn, requestId));
@@ -360,20 +302,20 @@ public final class PacedIdentityCenter implements IdentityCenter {
 
   @Override
   public OperationStatus createAccountAssignment(String instanceArn, AccountAssignment assignment) {
-    return once(
+    return calls.once(
         "CreateAccountAssignment", () -> delegate.createAccountAssignment(instanceArn, assignment));
   }
 
   @Override
   public OperationStatus deleteAccountAssignment(String instanceArn, AccountAssignment assignment) {
-    return once(
+    return calls.once(
         "DeleteAccountAssignment", () -> delegate.deleteAccountAssignment(instanceArn, assignment));
   }
 
   @Override
   public OperationStatus describeAccountAssignmentCreationStatus(
       String instanceArn, String requestId) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "DescribeAccountAssignmentCreationStatus",
         () -> delegate.describeAccountAssignmentCreationStatus(instanceArn, requestId));
@@ -382,7 +324,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public OperationStatus describeAccountAssignmentDeletionStatus(
       String instanceArn, String requestId) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "DescribeAccountAssignmentDeletionStatus",
         () -> delegate.describeAccountAssignmentDeletionStatus(instanceArn, requestId));
@@ -391,7 +333,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public List<OperationStatus> listAccountAssignmentCreationStatus(
       String instanceArn, OperationState state) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "ListAccountAssignmentCreationStatus",
         () -> delegate.listAccountAssignmentCreationStatus(instanceArn, state));
@@ -400,7 +342,7 @@ public final class PacedIdentityCenter implements IdentityCenter {
   @Override
   public List<OperationStatus> listAccountAssignmentDeletionStatus(
       String instanceArn, OperationState state) {
-    return read(
+    return calls.read(
         SSO_ADMIN,
         "ListAccountAssignmentDeletionStatus",
         () -> delegate.listAccountAssignmentDeletionStatus(instanceArn, state));

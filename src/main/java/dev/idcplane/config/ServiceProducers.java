@@ -1,5 +1,6 @@
 package dev.idcplane.config;
 
+import dev.idcplane.apply.PacedApplications;
 import dev.idcplane.apply.PacedIdentityCenter;
 import dev.idcplane.apply.ReadRetry;
 import dev.idcplane.apply.RequestBudgets;
@@ -97,8 +98,7 @@ public class ServiceProducers {
     if (config.backend() == IdcConfig.Backend.sandbox) {
       return sandbox(config, clock, budgets);
     }
-    applyClients = clients(config.aws(), 1, budgets);
-    return new AwsIdentityCenter(applyClients);
+    return new AwsIdentityCenter(applyClients(config, budgets));
   }
 
   /**
@@ -108,10 +108,45 @@ public class ServiceProducers {
   @Produces
   @ApplicationScoped
   Applications applications(IdcConfig config, Clock clock, RequestBudgets budgets) {
+    Applications backend =
+        config.backend() == IdcConfig.Backend.sandbox
+            ? sandbox(config, clock, budgets).applications()
+            : new AwsApplications(readClients(config, budgets).ssoAdmin());
+    IdcConfig.Aws aws = config.aws();
+    return new PacedApplications(
+        backend,
+        budgets,
+        new ReadRetry(
+            aws.readMaxAttempts(),
+            aws.readMaxElapsed(),
+            aws.readBackoffBase(),
+            aws.readBackoffMax()),
+        clock,
+        Sleeper.REAL,
+        new SplittableRandom());
+  }
+
+  /**
+   * The trusted token issuers and applications apply writes through: not paced here, since apply's
+   * call gate paces every call on the shared sso-admin budget and owns the retries; on AWS through
+   * apply's clients (one attempt per call).
+   */
+  @Produces
+  @ApplicationScoped
+  @ForApply
+  Applications applyApplications(IdcConfig config, Clock clock, RequestBudgets budgets) {
     if (config.backend() == IdcConfig.Backend.sandbox) {
       return sandbox(config, clock, budgets).applications();
     }
-    return new AwsApplications(readClients(config, budgets).ssoAdmin());
+    return new AwsApplications(applyClients(config, budgets).ssoAdmin());
+  }
+
+  /** The SDK clients apply writes through (one attempt per call); made once. */
+  private synchronized AwsClients applyClients(IdcConfig config, RequestBudgets budgets) {
+    if (applyClients == null) {
+      applyClients = clients(config.aws(), 1, budgets);
+    }
+    return applyClients;
   }
 
   /** The SDK clients plans, scans, reports and the doctor read through; made once. */

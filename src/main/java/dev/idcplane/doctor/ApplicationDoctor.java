@@ -108,8 +108,7 @@ public final class ApplicationDoctor {
             id,
             title,
             differences.size() + " difference(s): " + String.join("; ", differences),
-            "make the live application match the matrix (the service does not apply"
-                + " applications yet)");
+            "plan and apply the matrix: the plan reverts these differences");
   }
 
   private static Optional<TrustedTokenIssuer> liveIssuer(String reference, LiveApplications live) {

@@ -185,6 +185,37 @@ public sealed interface Change {
     }
   }
 
+  /**
+   * A change to a trusted token issuer or customer-managed application: synchronous sso-admin
+   * calls, run after the permission sets and account assignments, in the order the {@link
+   * dev.idcplane.plan.apps.AppPlanner} gave.
+   */
+  record ApplicationChange(dev.idcplane.plan.apps.AppChange change) implements Change {
+    public ApplicationChange {
+      Objects.requireNonNull(change, "change");
+    }
+
+    @Override
+    public String key() {
+      return change.key();
+    }
+
+    @Override
+    public String reason() {
+      return change.reason();
+    }
+
+    @Override
+    public ChangeAction action() {
+      return ChangeAction.APPLICATION;
+    }
+
+    @Override
+    public String content() {
+      return change.content();
+    }
+  }
+
   /** DeleteAccountAssignment. */
   record DeleteAssignment(
       AssignmentKey assignment,

@@ -6,5 +6,7 @@ public enum ChangeAction {
   UPDATE_PERMISSION_SET,
   PROVISION_PERMISSION_SET,
   CREATE_ASSIGNMENT,
-  DELETE_ASSIGNMENT
+  DELETE_ASSIGNMENT,
+  /** A change to a trusted token issuer or customer-managed application ({@code plan.apps}). */
+  APPLICATION
 }

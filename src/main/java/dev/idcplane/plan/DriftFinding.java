@@ -50,6 +50,22 @@ public record DriftFinding(
         List.of());
   }
 
+  /** A finding about a trusted token issuer or application, keyed by {@code key}. */
+  static DriftFinding ofApplication(DriftKind kind, String key, String detail, boolean fixed) {
+    return new DriftFinding(
+        kind,
+        kind.name().toLowerCase(Locale.ROOT) + "/" + key,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        detail,
+        fixed,
+        List.of());
+  }
+
   static DriftFinding ofPermissionSet(DriftKind kind, String name, String detail, boolean fixed) {
     return ofPermissionSet(kind, name, detail, fixed, List.of());
   }

@@ -22,5 +22,23 @@ public enum DriftKind {
   /** A USER exception whose expiry date has passed. */
   EXPIRED_USER_RULE,
   /** A USER exception still active whose expiry date is within the warning window. */
-  EXPIRING_USER_RULE
+  EXPIRING_USER_RULE,
+  /**
+   * A declared trusted token issuer differs from the matrix: missing, a claim mapping or its URL
+   * changed (outside the matrix or in it). The plan's change fixes it.
+   */
+  TRUSTED_TOKEN_ISSUER,
+  /**
+   * A declared customer-managed application differs from the matrix: missing, or its settings,
+   * grants, actor policy, scopes, assignment setting or assignments changed. The plan's change
+   * fixes it.
+   */
+  APPLICATION,
+  /** A live trusted token issuer the matrix does not declare: reported, never changed. */
+  UNMANAGED_TRUSTED_TOKEN_ISSUER,
+  /**
+   * A live application the matrix does not declare, or one of another provider (AWS-managed):
+   * reported, never changed.
+   */
+  UNMANAGED_APPLICATION
 }

@@ -51,7 +51,46 @@ public record Plan(
     }
     List<Violation> all = new java.util.ArrayList<>(warnings);
     all.addAll(more);
-    return new Plan(source, changes, drift, all.stream().sorted().toList(), managedAssignments);
+    return new Plan(
+        source, changes, drift, all.stream().sorted().toList(), managedAssignments, delegation);
+  }
+
+  /**
+   * This plan with the changes of {@code apps} after its own, and its findings: each change is a
+   * finding it fixes (a declared issuer or application differs from the matrix), and what {@code
+   * apps} leaves alone is reported as unmanaged. {@code apps} must be executable.
+   */
+  public Plan withApplications(dev.idcplane.plan.apps.AppPlan apps) {
+    if (!apps.executable()) {
+      throw new IllegalArgumentException("application plan has errors: " + apps.errors());
+    }
+    if (apps.changes().isEmpty() && apps.drift().isEmpty()) {
+      return this;
+    }
+    List<Change> all = new java.util.ArrayList<>(changes);
+    List<DriftFinding> found = new java.util.ArrayList<>(drift);
+    for (dev.idcplane.plan.apps.AppChange c : apps.changes()) {
+      all.add(new Change.ApplicationChange(c));
+      boolean issuer = c.issuerChange();
+      found.add(
+          DriftFinding.ofApplication(
+              issuer ? DriftKind.TRUSTED_TOKEN_ISSUER : DriftKind.APPLICATION,
+              issuer ? c.key().substring("issuer/".length()) : c.key(),
+              c.reason(),
+              true));
+    }
+    for (dev.idcplane.plan.apps.AppDrift d : apps.drift()) {
+      found.add(
+          DriftFinding.ofApplication(
+              d.kind() == dev.idcplane.plan.apps.AppDrift.Kind.UNMANAGED_APPLICATION
+                  ? DriftKind.UNMANAGED_APPLICATION
+                  : DriftKind.UNMANAGED_TRUSTED_TOKEN_ISSUER,
+              d.arn(),
+              d.message(),
+              false));
+    }
+    found.sort(java.util.Comparator.comparing(DriftFinding::kind).thenComparing(DriftFinding::key));
+    return new Plan(source, all, found, warnings, managedAssignments, delegation);
   }
 
   public PlanSummary summary() {

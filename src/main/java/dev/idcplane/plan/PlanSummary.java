@@ -4,7 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Counts of a plan's changes by action and of its drift by kind; whether it was read by a delegated
+ * Counts of a plan's changes by action (every change to a trusted token issuer or application
+ * counts as an application change) and of its drift by kind; whether it was read by a delegated
  * administrator, and how many findings that left for the management account to fix.
  */
 public record PlanSummary(
@@ -13,6 +14,7 @@ public record PlanSummary(
     int provisionPermissionSets,
     int createAssignments,
     int deleteAssignments,
+    int applicationChanges,
     Map<DriftKind, Integer> driftByKind,
     boolean delegatedAdministrator,
     int withheldByDelegation) {
@@ -22,11 +24,12 @@ public record PlanSummary(
         + updatePermissionSets
         + provisionPermissionSets
         + createAssignments
-        + deleteAssignments;
+        + deleteAssignments
+        + applicationChanges;
   }
 
   static PlanSummary of(Plan plan) {
-    int[] n = new int[5];
+    int[] n = new int[6];
     for (Change c : plan.changes()) {
       int i =
           switch (c.action()) {
@@ -35,6 +38,7 @@ public record PlanSummary(
             case PROVISION_PERMISSION_SET -> 2;
             case CREATE_ASSIGNMENT -> 3;
             case DELETE_ASSIGNMENT -> 4;
+            case APPLICATION -> 5;
           };
       n[i]++;
     }
@@ -49,6 +53,7 @@ public record PlanSummary(
         n[2],
         n[3],
         n[4],
+        n[5],
         Map.copyOf(drift),
         plan.delegation().isPresent(),
         plan.delegation().map(Delegation::withheld).orElse(0));

@@ -36,7 +36,13 @@ public final class PlanTextRenderer {
         .append(s.createAssignments())
         .append(" assignments to create, ")
         .append(s.deleteAssignments())
-        .append(" to delete.\n");
+        .append(" to delete");
+    if (s.applicationChanges() > 0) {
+      out.append("; ")
+          .append(s.applicationChanges())
+          .append(" trusted token issuer and application changes");
+    }
+    out.append(".\n");
     List<DriftFinding> left = plan.drift().stream().filter(d -> !d.fixedByPlan()).toList();
     long fixed = plan.drift().size() - left.size();
     if (!plan.drift().isEmpty()) {
@@ -115,6 +121,9 @@ public final class PlanTextRenderer {
             .append(assignment(a.assignment(), a.principalName(), a.accountName()))
             .append('\n');
       }
+      case APPLICATION ->
+          out.append(
+              dev.idcplane.plan.apps.AppChangeText.render(((Change.ApplicationChange) c).change()));
       case DELETE_ASSIGNMENT -> {
         Change.DeleteAssignment d = (Change.DeleteAssignment) c;
         out.append("  - assignment ")
@@ -163,6 +172,9 @@ public final class PlanTextRenderer {
   }
 
   private static String describe(DriftFinding d) {
+    if (d.permissionSetName() == null) {
+      return d.key();
+    }
     if (d.accountId() == null) {
       return d.permissionSetName() + (d.principalName() == null ? "" : " → " + d.principalName());
     }

@@ -32,6 +32,7 @@ import dev.idcplane.plan.PlanTextRenderer;
 import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.Resolution;
 import dev.idcplane.plan.Resolver;
+import dev.idcplane.plan.apps.AppPlan;
 import dev.idcplane.plan.apps.AppPlanner;
 import dev.idcplane.plan.apps.PrincipalLookup;
 import dev.idcplane.security.Caller;
@@ -157,7 +158,8 @@ public class PlanningService {
                     .permissionSets()
                     .containsKey(v.field().substring("permission_sets.".length())))
         .forEach(errors::add);
-    errors.addAll(applicationErrors(matrix, live.state().instance()));
+    AppPlan apps = planApplications(matrix, live.state().instance());
+    errors.addAll(apps.errors());
     if (!errors.isEmpty()) {
       throw new MatrixInvalidException(errors.stream().sorted().toList());
     }
@@ -172,7 +174,7 @@ public class PlanningService {
             .plan(resolution.desired(), live.state(), policy, source)
             .withWarnings(chosen.warnings())
             .withWarnings(load.emptyFileWarnings())
-            .withWarnings(notPlannedYet(matrix));
+            .withApplications(apps);
     return new Preview(live.state(), resolution, plan, declared(load));
   }
 
@@ -375,48 +377,17 @@ public class PlanningService {
   }
 
   /**
-   * What the live instance says is wrong with the matrix's issuers and applications: groups and
-   * users the identity store does not have, names that belong to AWS-managed applications. Read
-   * only when the matrix declares any, and then only the applications' summaries (one list call).
+   * The changes that converge the matrix's trusted token issuers and applications, what it leaves
+   * alone, and what the live instance says is wrong with them (groups and users the identity store
+   * does not have, names of AWS-managed applications). Reads every issuer and the applications'
+   * summaries, and the details of declared applications only.
    */
-  private List<Violation> applicationErrors(Matrix matrix, Instance instance) {
-    if (matrix.applications().isEmpty() && matrix.trustedTokenIssuers().isEmpty()) {
-      return List.of();
-    }
+  private AppPlan planApplications(Matrix matrix, Instance instance) {
     PrincipalLookup principals = PrincipalLookup.of(identityCenter, instance.identityStoreId());
-    return AppPlanner.plan(
-            matrix, LiveApplications.summaries(applications, instance.instanceArn()), principals)
-        .errors();
-  }
-
-  /** Kind of the warning a plan of a matrix declaring issuers or applications carries. */
-  public static final String APPLICATIONS_NOT_PLANNED = "applications_not_planned";
-
-  /**
-   * Trusted token issuers and applications are parsed and validated, but this version neither plans
-   * nor applies them: a plan whose matrix declares any says so rather than stay silent.
-   */
-  private static List<Violation> notPlannedYet(Matrix matrix) {
-    var declared =
-        java.util.stream.Stream.concat(
-                matrix.trustedTokenIssuers().values().stream()
-                    .map(t -> "trusted token issuer " + t.name() + " (" + t.at() + ")"),
-                matrix.applications().values().stream()
-                    .map(a -> "application " + a.name() + " (" + a.at() + ")"))
-            .toList();
-    if (declared.isEmpty()) {
-      return List.of();
-    }
-    return List.of(
-        new Violation(
-            new SourceLocation("", 0),
-            "",
-            APPLICATIONS_NOT_PLANNED,
-            "the matrix declares "
-                + String.join(", ", declared)
-                + "; this version validates trusted_token_issuers and applications but does not"
-                + " plan or apply them yet, so this plan changes nothing for them",
-            "set them up by hand until the service plans them (issue 11)"));
+    LiveApplications live =
+        LiveApplications.read(
+            applications, instance.instanceArn(), matrix.applications()::containsKey);
+    return AppPlanner.plan(matrix, live, principals);
   }
 
   /** Kind of the warning a preview carries. */

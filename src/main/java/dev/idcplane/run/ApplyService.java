@@ -58,6 +58,7 @@ public class ApplyService {
 
   private final IdcConfig config;
   private final IdentityCenter identityCenter;
+  private final dev.idcplane.identitycenter.apps.Applications applications;
   private final Clock clock;
   private final PlanningService planning;
   private final PlanRepository plans;
@@ -74,6 +75,7 @@ public class ApplyService {
   public ApplyService(
       IdcConfig config,
       @dev.idcplane.config.ForApply IdentityCenter identityCenter,
+      @dev.idcplane.config.ForApply dev.idcplane.identitycenter.apps.Applications applications,
       Clock clock,
       PlanningService planning,
       PlanRepository plans,
@@ -89,6 +91,7 @@ public class ApplyService {
     this.executor = executor;
     this.budgets = budgets;
     this.identityCenter = identityCenter;
+    this.applications = applications;
     this.clock = clock;
     this.planning = planning;
     this.plans = plans;
@@ -284,15 +287,16 @@ public class ApplyService {
         };
     Applier applier =
         new Applier(
-            identityCenter,
-            run.instanceArn,
-            settings(),
-            clock,
-            Sleeper.REAL,
-            new SplittableRandom(),
-            journal,
-            budgets.limiter(ApiService.SSO_ADMIN),
-            lease);
+                identityCenter,
+                run.instanceArn,
+                settings(),
+                clock,
+                Sleeper.REAL,
+                new SplittableRandom(),
+                journal,
+                budgets.limiter(ApiService.SSO_ADMIN),
+                lease)
+            .withApplications(applications);
     RunResult result;
     try {
       result = applier.run(ops);

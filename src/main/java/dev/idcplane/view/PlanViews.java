@@ -8,6 +8,8 @@ import dev.idcplane.plan.Change;
 import dev.idcplane.plan.DriftFinding;
 import dev.idcplane.plan.Plan;
 import dev.idcplane.plan.PlanSummary;
+import dev.idcplane.plan.apps.AppChange;
+import dev.idcplane.plan.apps.ArnRef;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,7 @@ public final class PlanViews {
     changes.put("provision_permission_set", s.provisionPermissionSets());
     changes.put("create_assignment", s.createAssignments());
     changes.put("delete_assignment", s.deleteAssignments());
+    changes.put("application", s.applicationChanges());
     Map<String, Integer> drift = new LinkedHashMap<>();
     s.driftByKind().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -118,7 +121,10 @@ public final class PlanViews {
             List.of(),
             null,
             p.outOfSyncAccounts(),
-            account == null ? "all_provisioned_accounts" : "aws_account");
+            account == null ? "all_provisioned_accounts" : "aws_account",
+            null,
+            null,
+            null);
       }
       case CREATE_ASSIGNMENT, DELETE_ASSIGNMENT -> {
         var a = (Change.AssignmentChange) c;
@@ -128,6 +134,7 @@ public final class PlanViews {
                 : List.of();
         yield assignment(action, a, wantedBy);
       }
+      case APPLICATION -> application(((Change.ApplicationChange) c).change());
     };
   }
 
@@ -151,8 +158,61 @@ public final class PlanViews {
         fields,
         DefinitionView.of(definition),
         List.of(),
+        null,
+        null,
+        null,
         null);
   }
+
+  /**
+   * A change to an issuer or application: its action is the sso-admin operation ({@code
+   * put_application_access_scope}, ...), and {@code settings} what it sets, by the change's own
+   * field names (issuers and applications as {@code {arn, name}}, the ARN null until created).
+   */
+  private static ChangeView application(AppChange c) {
+    com.fasterxml.jackson.databind.node.ObjectNode settings = SETTINGS.valueToTree(c);
+    settings.remove("reason");
+    ArnRef issuer = null;
+    ArnRef application = null;
+    if (c instanceof AppChange.UpdateIssuer u) {
+      issuer = u.issuer();
+    } else if (c instanceof AppChange.DeleteIssuer d) {
+      issuer = d.issuer();
+    } else if (c instanceof AppChange.CreateIssuer n) {
+      issuer = ArnRef.byName(n.name());
+    } else if (c instanceof AppChange.CreateApplication n) {
+      application = ArnRef.byName(n.name());
+    } else {
+      application = SETTINGS.convertValue(settings.get("application"), ArnRef.class);
+    }
+    RefView principal = null;
+    if (c instanceof AppChange.CreateAssignment a) {
+      principal = new RefView(lower(a.principalType()), a.principalId(), a.principalName());
+    } else if (c instanceof AppChange.DeleteAssignment a) {
+      principal = new RefView(lower(a.principalType()), a.principalId(), null);
+    }
+    return new ChangeView(
+        c.operation(),
+        c.key(),
+        c.reason(),
+        null,
+        null,
+        null,
+        principal,
+        List.of(),
+        List.of(),
+        null,
+        List.of(),
+        null,
+        issuer == null ? null : new RefView("trusted_token_issuer", issuer.arn(), issuer.name()),
+        application == null
+            ? null
+            : new RefView("application", application.arn(), application.name()),
+        SETTINGS.convertValue(settings, Map.class));
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper SETTINGS =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static ChangeView assignment(
       String action, Change.AssignmentChange a, List<String> wantedBy) {
@@ -169,6 +229,9 @@ public final class PlanViews {
         List.of(),
         null,
         List.of(),
+        null,
+        null,
+        null,
         null);
   }
 

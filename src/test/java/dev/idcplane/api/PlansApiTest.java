@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.idcplane.persistence.PlanEntity;
@@ -172,10 +174,11 @@ class PlansApiTest {
 
   /**
    * Issuers and applications are validated with the rest of the matrix (a bad one is a 422 at its
-   * line); a valid one plans, and the plan says it changes nothing for them yet.
+   * line); a valid one plans their changes, with the sso-admin operation as action and the
+   * declaration's file:line as reason.
    */
   @Test
-  void issuersAndApplicationsAreValidatedAndSaidNotPlannedYet() {
+  void issuersAndApplicationsAreValidatedAndPlanned() {
     String sets =
         "permission_sets:\n  PowerUser:\n    session_duration: PT4H\n"
             + "    managed_policies: [arn:aws:iam::aws:policy/PowerUserAccess]\n";
@@ -195,8 +198,24 @@ class PlansApiTest {
         .post("/api/v1/plans")
         .then()
         .statusCode(201)
-        .body("warnings.kind", hasItem("applications_not_planned"))
-        .body("warnings.message", hasItem(containsString("application release-bot (apps.yaml:")));
+        .body(
+            "changes.action",
+            hasItems(
+                "create_trusted_token_issuer",
+                "create_application",
+                "put_application_grant",
+                "put_application_authentication_method"))
+        .body(
+            "changes.find { it.action == 'create_application' }.application.name",
+            is("release-bot"))
+        .body(
+            "changes.find { it.action == 'create_application' }.reason",
+            containsString("apps.yaml:"))
+        .body(
+            "changes.find { it.action == 'create_trusted_token_issuer' }.settings.issuerUrl",
+            is("https://idp.example.com/oauth2/default"))
+        .body("summary.changes.application", is(4))
+        .body("drift.kind", hasItems("application", "trusted_token_issuer"));
 
     long before = storedPlans();
     given()

@@ -423,6 +423,7 @@ class MotoPlanAcceptanceTest {
       case PROVISION_PERMISSION_SET -> 1;
       case CREATE_ASSIGNMENT -> 2;
       case DELETE_ASSIGNMENT -> 3;
+      case APPLICATION -> 4;
     };
   }
 

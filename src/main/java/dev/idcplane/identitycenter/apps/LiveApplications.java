@@ -49,9 +49,19 @@ public record LiveApplications(
 
   /** Reads every issuer and application of {@code instanceArn} through {@code port}. */
   public static LiveApplications read(Applications port, String instanceArn) {
+    return read(port, instanceArn, name -> true);
+  }
+
+  /**
+   * Reads every issuer, and every application of {@code instanceArn}: the customer-managed ones
+   * whose name {@code detailed} accepts with their grants, actor policy, scopes, assignment setting
+   * and assignments, the others by their summary.
+   */
+  public static LiveApplications read(
+      Applications port, String instanceArn, java.util.function.Predicate<String> detailed) {
     List<LiveApplication> apps = new ArrayList<>();
     for (ApplicationInfo info : port.listApplications(instanceArn)) {
-      if (!info.custom()) {
+      if (!info.custom() || !detailed.test(info.name())) {
         apps.add(summary(info));
         continue;
       }

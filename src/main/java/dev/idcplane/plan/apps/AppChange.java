@@ -66,6 +66,57 @@ public sealed interface AppChange {
     throw new IllegalStateException("no key for " + this);
   }
 
+  /**
+   * The sso-admin operation this change makes, in snake case ({@code create_trusted_token_issuer},
+   * {@code put_application_grant}, ...): how plans, runs and audit entries name it.
+   */
+  default String operation() {
+    String name = getClass().getSimpleName();
+    return switch (name) {
+      case "CreateIssuer" -> "create_trusted_token_issuer";
+      case "UpdateIssuer" -> "update_trusted_token_issuer";
+      case "DeleteIssuer" -> "delete_trusted_token_issuer";
+      case "CreateApplication" -> "create_application";
+      case "UpdateApplication" -> "update_application";
+      case "DeleteApplication" -> "delete_application";
+      case "PutGrant" -> "put_application_grant";
+      case "DeleteGrant" -> "delete_application_grant";
+      case "PutActorPolicy" -> "put_application_authentication_method";
+      case "DeleteActorPolicy" -> "delete_application_authentication_method";
+      case "PutScope" -> "put_application_access_scope";
+      case "DeleteScope" -> "delete_application_access_scope";
+      case "PutAssignmentRequired" -> "put_application_assignment_configuration";
+      case "CreateAssignment" -> "create_application_assignment";
+      case "DeleteAssignment" -> "delete_application_assignment";
+      default -> throw new IllegalStateException("no operation for " + name);
+    };
+  }
+
+  /** Whether this change is to a trusted token issuer (else to an application). */
+  default boolean issuerChange() {
+    return key().startsWith("issuer/");
+  }
+
+  /**
+   * Everything the change acts on, as text, without its reason: equal for two changes that would do
+   * the same thing (what a plan's fingerprint is made of).
+   */
+  default String content() {
+    StringBuilder out = new StringBuilder(key());
+    for (java.lang.reflect.RecordComponent rc : getClass().getRecordComponents()) {
+      if (rc.getName().equals("reason")) {
+        continue;
+      }
+      try {
+        Object value = rc.getAccessor().invoke(this);
+        out.append('|').append(rc.getName()).append('=').append(value);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + rc.getName() + " of " + key(), e);
+      }
+    }
+    return out.toString();
+  }
+
   private static String assignmentKey(ArnRef app, PrincipalType type, String principalId) {
     return "application/" + app.name() + "/assignment/" + type + "/" + principalId;
   }

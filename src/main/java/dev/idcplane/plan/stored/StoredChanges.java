@@ -14,6 +14,7 @@ import dev.idcplane.plan.AssignmentKey;
 import dev.idcplane.plan.Change;
 import dev.idcplane.plan.ChangeAction;
 import dev.idcplane.plan.FieldChange;
+import dev.idcplane.plan.apps.AppChange;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,6 +40,11 @@ import java.util.TreeSet;
  * relayState} and {@code target} were) reads as absent from documents written before it. A change
  * to the meaning of a field needs a new format number, and {@link #decode} a branch that reads the
  * old one.
+ *
+ * <p>A change to a trusted token issuer or application (action {@code application}, added within
+ * format 1) keeps its record's simple name as {@code change} ({@code CreateIssuer}, {@code
+ * PutScope}, ...) and its fields, except the reason, as {@code settings} by their Java names
+ * (issuers and applications as {@code {arn, name}}).
  */
 public final class StoredChanges {
   /** The format {@link #encode} writes. */
@@ -102,6 +108,13 @@ public final class StoredChanges {
         if (a instanceof Change.CreateAssignment create) {
           strings(n, "wantedBy", create.wantedBy().stream().map(Object::toString).toList());
         }
+      }
+      case APPLICATION -> {
+        AppChange a = ((Change.ApplicationChange) c).change();
+        n.put("change", a.getClass().getSimpleName());
+        ObjectNode settings = JSON.valueToTree(a);
+        settings.remove("reason");
+        n.set("settings", settings);
       }
     }
     removeEmpty(n);
@@ -191,6 +204,7 @@ public final class StoredChanges {
               text(n.path("principal"), "name"),
               text(n.path("account"), "name"),
               text(n, "reason"));
+      case APPLICATION -> new Change.ApplicationChange(application(n));
     };
   }
 
@@ -261,6 +275,27 @@ public final class StoredChanges {
   }
 
   // ---- reading
+
+  /** An issuer or application change: its record ({@code change}) from its {@code settings}. */
+  private static AppChange application(JsonNode n) {
+    String type = required(n, "change");
+    Class<?> record =
+        java.util.Arrays.stream(AppChange.class.getPermittedSubclasses())
+            .filter(k -> k.getSimpleName().equals(type))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("unknown change " + type));
+    JsonNode settings = n.path("settings");
+    if (!settings.isObject()) {
+      throw new IllegalArgumentException("no settings");
+    }
+    ObjectNode withReason = ((ObjectNode) settings).deepCopy();
+    withReason.put("reason", text(n, "reason"));
+    try {
+      return (AppChange) JSON.treeToValue(withReason, record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e.getOriginalMessage());
+    }
+  }
 
   private static AssignmentKey key(JsonNode n) {
     JsonNode principal = n.path("principal");
