@@ -46,11 +46,18 @@ public final class ResolutionAttributor {
   /**
    * The change keys (see {@code Change.key()}) that act on a finding's subject. A finding key is
    * {@code kind/natural-key}: assignment kinds carry {@code set/account/TYPE:id}, set kinds the
-   * set's name, so the candidate prefixes never collide.
+   * set's name, so the candidate prefixes never collide. An application finding's natural key is
+   * the change's own key ({@code application/...}), an issuer finding's the change key after {@code
+   * issuer/}.
    */
   static Set<String> changeKeys(String findingKey) {
     int slash = findingKey.indexOf('/');
     String natural = slash < 0 ? findingKey : findingKey.substring(slash + 1);
-    return Set.of("assignment/" + natural, "permission-set/" + natural, "provision/" + natural);
+    return Set.of(
+        "assignment/" + natural,
+        "permission-set/" + natural,
+        "provision/" + natural,
+        "issuer/" + natural,
+        natural);
   }
 }

@@ -843,20 +843,24 @@ class MatrixApplicationsTest {
   }
 
   @Test
-  void theShippedMatrixKeepsTheDigestItHadBeforeIssuesAndApplications() throws Exception {
+  void theShippedMatrixDigestIsTheFormulaOverItsFilesWithOneIssuerAndTwoApplications()
+      throws Exception {
     Map<String, String> shipped = new TreeMap<>();
     try (Stream<Path> files = Files.list(Path.of("assignments"))) {
       for (Path p : files.filter(p -> MatrixLoader.isMatrixFile(p.toString())).toList()) {
         shipped.put(p.getFileName().toString(), Files.readString(p));
       }
     }
-    assertThat(shipped).containsOnlyKeys("assignments.yaml", "permission-sets.yaml");
+    assertThat(shipped)
+        .containsOnlyKeys("applications.yaml", "assignments.yaml", "permission-sets.yaml");
 
-    Matrix m = loader.load(Path.of("assignments")).matrix();
+    MatrixLoad load = loader.load(Path.of("assignments"));
+    assertThat(load.violations()).isEmpty();
+    Matrix m = load.matrix();
 
     assertThat(m.digest()).isEqualTo(formula(shipped));
-    assertThat(m.trustedTokenIssuers()).isEmpty();
-    assertThat(m.applications()).isEmpty();
+    assertThat(m.trustedTokenIssuers()).containsOnlyKeys("corp-idp");
+    assertThat(m.applications()).containsOnlyKeys("release-bot", "data-notebook");
   }
 
   @Test

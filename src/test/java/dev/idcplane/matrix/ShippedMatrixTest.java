@@ -13,7 +13,8 @@ class ShippedMatrixTest {
   @Test
   void loadsWithoutViolations() {
     assertThat(load.violations()).isEmpty();
-    assertThat(load.matrix().files()).containsExactly("assignments.yaml", "permission-sets.yaml");
+    assertThat(load.matrix().files())
+        .containsExactly("applications.yaml", "assignments.yaml", "permission-sets.yaml");
   }
 
   @Test

@@ -114,7 +114,7 @@ class ShippedExamplePlanTest {
     assertThat(lines(p, ChangeAction.DELETE_ASSIGNMENT))
         .containsExactlyInAnyOrder(
             "AppDeveloper aws-team-a-engineers app-prod", "Admin bob@example.com sandbox-8");
-    assertThat(p.changes()).hasSize(ShippedExample.TOTAL_CHANGES);
+    assertThat(p.changes()).hasSize(ShippedExample.PERMISSION_SET_CHANGES);
   }
 
   @Test
