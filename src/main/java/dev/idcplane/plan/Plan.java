@@ -71,7 +71,7 @@ public record Plan(
     List<DriftFinding> found = new java.util.ArrayList<>(drift);
     for (dev.idcplane.plan.apps.AppChange c : apps.changes()) {
       all.add(new Change.ApplicationChange(c));
-      boolean issuer = c.issuerChange();
+      boolean issuer = c.touchesIssuer();
       found.add(
           DriftFinding.ofApplication(
               issuer ? DriftKind.TRUSTED_TOKEN_ISSUER : DriftKind.APPLICATION,

@@ -92,8 +92,11 @@ public sealed interface AppChange {
     };
   }
 
-  /** Whether this change is to a trusted token issuer (else to an application). */
-  default boolean issuerChange() {
+  /**
+   * Whether this change is to a trusted token issuer (else to an application). Not named {@code
+   * is…()}: Jackson would write it as a property of the stored and viewed change.
+   */
+  default boolean touchesIssuer() {
     return key().startsWith("issuer/");
   }
 

@@ -8,10 +8,13 @@ import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.ProvisionTarget;
+import dev.idcplane.identitycenter.apps.GrantType;
 import dev.idcplane.matrix.SourceLocation;
 import dev.idcplane.plan.AssignmentKey;
 import dev.idcplane.plan.Change;
 import dev.idcplane.plan.FieldChange;
+import dev.idcplane.plan.apps.AppChange;
+import dev.idcplane.plan.apps.ArnRef;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,7 +95,44 @@ class StoredChangesTest {
             "arn:ps/Dev",
             null,
             null,
-            "not wanted"));
+            "not wanted"),
+        app(new AppChange.CreateIssuer("corp-idp", "https://idp", "email", "emails.value", "r")),
+        app(
+            new AppChange.UpdateIssuer(
+                ArnRef.known("arn:tti/1", "corp-idp.replacement"),
+                "corp-idp",
+                "sub",
+                "userName",
+                "renamed")),
+        app(new AppChange.DeleteIssuer(ArnRef.known("arn:tti/0", "corp-idp"), "replaced")),
+        app(new AppChange.CreateApplication("bot", "a bot", "ENABLED", "r")),
+        app(new AppChange.UpdateApplication(APP, "a bot", "DISABLED", "r")),
+        app(new AppChange.DeleteApplication(APP, "absent")),
+        app(
+            new AppChange.PutGrant(
+                ArnRef.byName("bot"),
+                GrantType.JWT_BEARER,
+                List.of(
+                    new AppChange.GrantIssuer(ArnRef.byName("corp-idp"), List.of("bot", "bot2")),
+                    new AppChange.GrantIssuer(ArnRef.known("arn:tti/9", "other"), List.of("bot"))),
+                "r")),
+        app(new AppChange.PutGrant(APP, GrantType.REFRESH_TOKEN, List.of(), "r")),
+        app(new AppChange.DeleteGrant(APP, GrantType.TOKEN_EXCHANGE, "r")),
+        app(new AppChange.PutActorPolicy(APP, "{\"Version\":\"2012-10-17\"}", "r")),
+        app(new AppChange.DeleteActorPolicy(APP, "r")),
+        app(
+            new AppChange.PutScope(
+                APP, "s3:access_grants:read", List.of(ArnRef.byName("notebook"), APP), "r")),
+        app(new AppChange.DeleteScope(APP, "sts:identity_context", "r")),
+        app(new AppChange.PutAssignmentRequired(APP, false, "r")),
+        app(new AppChange.CreateAssignment(APP, PrincipalType.GROUP, "g-1", "admins", "r")),
+        app(new AppChange.DeleteAssignment(APP, PrincipalType.USER, "u-1", "r")));
+  }
+
+  static final ArnRef APP = ArnRef.known("arn:aws:sso::111111111111:application/i/apl-1", "bot");
+
+  private static Change app(AppChange change) {
+    return new Change.ApplicationChange(change);
   }
 
   @ParameterizedTest
