@@ -9,10 +9,10 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 
 /** SDK clients for a moto endpoint: moto's test keys, no SDK retries. */
-final class MotoClients {
+public final class MotoClients {
   private MotoClients() {}
 
-  static AwsClients create(URI endpoint) {
+  public static AwsClients create(URI endpoint) {
     return AwsClients.create(
         new AwsClients.Settings(
             Region.US_EAST_1,

@@ -2,6 +2,7 @@ package dev.idcplane.plan.apps;
 
 import dev.idcplane.identitycenter.SeededWorld;
 import dev.idcplane.identitycenter.aws.AwsClients;
+import dev.idcplane.identitycenter.aws.MotoClients;
 import dev.idcplane.identitycenter.aws.MotoServer;
 import dev.idcplane.support.MotoFixture;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -10,15 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * moto for a whole application that plans and applies the shipped example's issuers and
@@ -149,13 +144,6 @@ public class MotoAppsResource implements QuarkusTestResourceLifecycleManager {
 
   /** SDK clients on moto with its test keys, for the test's own reads and console edits. */
   static AwsClients clients(URI endpoint) {
-    return AwsClients.create(
-        new AwsClients.Settings(
-            Region.US_EAST_1,
-            Optional.of(endpoint),
-            RetryMode.STANDARD,
-            1,
-            Duration.ofSeconds(30),
-            Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, KEY)))));
+    return MotoClients.create(endpoint);
   }
 }
