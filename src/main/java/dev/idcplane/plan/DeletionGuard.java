@@ -2,24 +2,30 @@ package dev.idcplane.plan;
 
 import dev.idcplane.matrix.SourceLocation;
 import dev.idcplane.matrix.Violation;
+import dev.idcplane.plan.apps.AppChange;
+import dev.idcplane.plan.apps.AppPlanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Decides which plans need {@code allowDeletes=true} to be applied, and says why. Pure: the caller
  * supplies the plan, what its matrix declares and what the last applied matrix declared.
  *
- * <p>Three reasons, each a {@link Finding}:
+ * <p>Four reasons, each a {@link Finding}:
  *
  * <ul>
  *   <li>too many deletes: more than {@code maxDeletes}, or, from {@code minDeletes} deletes on, a
  *       larger share of the managed assignments than {@code maxShare} (a small first rollout is not
  *       refused for deleting 2 of 3);
  *   <li>the plan deletes every assignment the matrix manages (at least one), whatever the numbers;
+ *   <li>the plan deletes a declared application or trusted token issuer ({@code absent: true}), but
+ *       not the old issuer of a replacement;
  *   <li>the matrix no longer declares a permission set or a file the last applied matrix declared
  *       (what an emptied or deleted file looks like), whatever the numbers. Without a record of the
  *       last applied matrix (none applied yet, or applied before the record was kept) there is
@@ -138,6 +144,27 @@ public final class DeletionGuard {
     }
   }
 
+  /**
+   * A declared application or trusted token issuer the plan deletes ({@code absent: true}): every
+   * user it served loses what it gave them. Not the old issuer of a replacement, whose successor
+   * takes its name in the same run.
+   */
+  public record DeletesApplication(String field) implements Finding {
+    public String kind() {
+      return "guard_deletes_application";
+    }
+
+    public String message() {
+      return "the plan deletes "
+          + (field.startsWith("applications.") ? "application " : "trusted token issuer ")
+          + field.substring(field.indexOf('.') + 1);
+    }
+
+    public Violation warning() {
+      return violation(this, new SourceLocation("", 0), field, REVIEW);
+    }
+  }
+
   /** The decision: the apply needs allowDeletes exactly when there are findings. */
   public record Verdict(List<Finding> findings) {
     public Verdict {
@@ -173,6 +200,7 @@ public final class DeletionGuard {
     if (deletes > 0 && deletes >= managed) {
       found.add(new DeletesAll(deletes));
     }
+    found.addAll(applicationDeletes(in.plan()));
     in.lastApplied()
         .ifPresent(
             last -> {
@@ -184,6 +212,30 @@ public final class DeletionGuard {
                   .forEach(f -> found.add(new RemovedFile(f)));
             });
     return new Verdict(found);
+  }
+
+  private static List<DeletesApplication> applicationDeletes(Plan plan) {
+    List<AppChange> changes =
+        plan.changes().stream()
+            .filter(Change.ApplicationChange.class::isInstance)
+            .map(c -> ((Change.ApplicationChange) c).change())
+            .toList();
+    Set<String> renamedTo =
+        changes.stream()
+            .filter(AppChange.UpdateIssuer.class::isInstance)
+            .map(c -> ((AppChange.UpdateIssuer) c).newName())
+            .collect(Collectors.toSet());
+    List<DeletesApplication> found = new ArrayList<>();
+    for (AppChange c : changes) {
+      if (c instanceof AppChange.DeleteApplication d) {
+        found.add(new DeletesApplication("applications." + d.application().name()));
+      } else if (c instanceof AppChange.DeleteIssuer d
+          && !renamedTo.contains(d.issuer().name())
+          && !d.issuer().name().endsWith(AppPlanner.REPLACEMENT_SUFFIX)) {
+        found.add(new DeletesApplication("trusted_token_issuers." + d.issuer().name()));
+      }
+    }
+    return found;
   }
 
   private static double share(int deletes, int managed) {

@@ -7,6 +7,9 @@ import dev.idcplane.matrix.SourceLocation;
 import dev.idcplane.matrix.Violation;
 import dev.idcplane.plan.DeletionGuard.Declared;
 import dev.idcplane.plan.DeletionGuard.Limits;
+import dev.idcplane.plan.apps.AppChange;
+import dev.idcplane.plan.apps.AppPlan;
+import dev.idcplane.plan.apps.ArnRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +98,43 @@ class DeletionGuardTest {
             org.assertj.core.groups.Tuple.tuple(
                 "", "permission_sets.C", "guard_removed_permission_set"),
             org.assertj.core.groups.Tuple.tuple("c.yaml", "", "guard_removed_file"));
+  }
+
+  @Test
+  void deletingADeclaredApplicationOrIssuerNeedsAllowDeletesButAReplacementDoesNot() {
+    ArnRef app = ArnRef.known("arn:app/1", "old-portal");
+    ArnRef issuer = ArnRef.known("arn:tti/1", "legacy-idp");
+    ArnRef replaced = ArnRef.known("arn:tti/2", "corp-idp");
+    ArnRef successor = ArnRef.known("arn:tti/3", "corp-idp.replacement");
+    Plan plan =
+        plan(0, 0, 5)
+            .withApplications(
+                new AppPlan(
+                    List.of(
+                        new AppChange.DeleteIssuer(replaced, "replaced"),
+                        new AppChange.UpdateIssuer(
+                            successor, "corp-idp", "email", "emails.value", "renamed"),
+                        new AppChange.DeleteApplication(app, "absent"),
+                        new AppChange.DeleteIssuer(issuer, "absent"),
+                        new AppChange.DeleteAssignment(app, PrincipalType.USER, "u-1", "gone")),
+                    List.of(),
+                    List.of()));
+
+    var verdict = check(plan, Optional.empty());
+
+    assertThat(verdict.findings())
+        .containsExactly(
+            new DeletionGuard.DeletesApplication("applications.old-portal"),
+            new DeletionGuard.DeletesApplication("trusted_token_issuers.legacy-idp"));
+    assertThat(verdict.warnings())
+        .extracting(Violation::field, Violation::kind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "applications.old-portal", "guard_deletes_application"),
+            org.assertj.core.groups.Tuple.tuple(
+                "trusted_token_issuers.legacy-idp", "guard_deletes_application"));
+    assertThat(verdict.findings().get(1).message())
+        .isEqualTo("the plan deletes trusted token issuer legacy-idp");
   }
 
   @Test
