@@ -3,11 +3,15 @@ package dev.idcplane.api;
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.doctor.ApplicationDoctor;
 import dev.idcplane.doctor.DoctorCheck;
+import dev.idcplane.doctor.ExchangeDoctor;
 import dev.idcplane.doctor.IssuerDiscovery;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.Instance;
+import dev.idcplane.identitycenter.Principal;
+import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.apps.Applications;
 import dev.idcplane.identitycenter.apps.LiveApplications;
+import dev.idcplane.identitycenter.apps.TokenExchange;
 import dev.idcplane.matrix.DeclaredApplication;
 import dev.idcplane.matrix.Matrix;
 import dev.idcplane.plan.apps.PrincipalLookup;
@@ -15,7 +19,9 @@ import dev.idcplane.planning.MatrixInput;
 import dev.idcplane.planning.PlanningService;
 import dev.idcplane.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,18 +39,29 @@ public class ApplicationsResource {
   private final IdentityCenter identityCenter;
   private final Applications applications;
   private final IssuerDiscovery discovery;
+  private final TokenExchange tokenExchange;
 
   public ApplicationsResource(
       PlanningService planning,
       IdcConfig config,
       IdentityCenter identityCenter,
       Applications applications,
-      IssuerDiscovery discovery) {
+      IssuerDiscovery discovery,
+      TokenExchange tokenExchange) {
     this.planning = planning;
     this.config = config;
     this.identityCenter = identityCenter;
     this.applications = applications;
     this.discovery = discovery;
+    this.tokenExchange = tokenExchange;
+  }
+
+  /** The body of an exchange check: a user's fresh token from the application's IdP. */
+  public record ExchangeRequest(String token) {
+    @Override
+    public String toString() {
+      return "ExchangeRequest[token=<redacted>]";
+    }
   }
 
   /** The doctor's findings on one application: each check, and the worst result as verdict. */
@@ -61,19 +78,8 @@ public class ApplicationsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public DoctorReport doctor(@PathParam("name") String name, @QueryParam("claim") String claim) {
     Matrix matrix = planning.load(MatrixInput.configured(Optional.empty()));
-    DeclaredApplication app = matrix.applications().get(name);
-    if (app == null || app.absent()) {
-      throw new ApplicationNotDeclaredException(name);
-    }
-    Instance instance =
-        config
-            .instanceArn()
-            .flatMap(
-                arn ->
-                    identityCenter.listInstances().stream()
-                        .filter(i -> i.instanceArn().equals(arn))
-                        .findFirst())
-            .orElseGet(() -> identityCenter.listInstances().get(0));
+    DeclaredApplication app = declared(matrix, name);
+    Instance instance = instance();
     LiveApplications live = LiveApplications.read(applications, instance.instanceArn());
     ApplicationDoctor doctor =
         new ApplicationDoctor(
@@ -89,5 +95,53 @@ public class ApplicationsResource {
             .max(Comparator.naturalOrder())
             .orElse(DoctorCheck.Result.PASS);
     return new DoctorReport(name, verdict, checks);
+  }
+
+  /**
+   * Opt-in: exchanges a user's fresh IdP token with CreateTokenWithIAM as the service (see {@link
+   * ExchangeDoctor}) and reports who the resulting token is for. Admin only; the token is never
+   * stored, logged or echoed.
+   */
+  @POST
+  @Path("{name}/doctor/exchange")
+  @RolesAllowed(Roles.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public ExchangeDoctor.Report exchange(@PathParam("name") String name, ExchangeRequest body) {
+    if (body == null || body.token() == null || body.token().isBlank()) {
+      throw new InvalidParameterException(
+          "token: the body must be {\"token\": \"<a fresh token from the application's IdP>\"}");
+    }
+    Matrix matrix = planning.load(MatrixInput.configured(Optional.empty()));
+    DeclaredApplication app = declared(matrix, name);
+    Instance instance = instance();
+    ExchangeDoctor doctor =
+        new ExchangeDoctor(
+            tokenExchange,
+            userId ->
+                identityCenter
+                    .describePrincipal(instance.identityStoreId(), PrincipalType.USER, userId)
+                    .map(Principal::name));
+    return doctor.examine(
+        app, applications.listApplications(instance.instanceArn()), body.token().strip());
+  }
+
+  private static DeclaredApplication declared(Matrix matrix, String name) {
+    DeclaredApplication app = matrix.applications().get(name);
+    if (app == null || app.absent()) {
+      throw new ApplicationNotDeclaredException(name);
+    }
+    return app;
+  }
+
+  private Instance instance() {
+    return config
+        .instanceArn()
+        .flatMap(
+            arn ->
+                identityCenter.listInstances().stream()
+                    .filter(i -> i.instanceArn().equals(arn))
+                    .findFirst())
+        .orElseGet(() -> identityCenter.listInstances().get(0));
   }
 }

@@ -7,9 +7,12 @@ import dev.idcplane.apply.RequestBudgets;
 import dev.idcplane.apply.Sleeper;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.apps.Applications;
+import dev.idcplane.identitycenter.apps.IssuerKeys;
+import dev.idcplane.identitycenter.apps.TokenExchange;
 import dev.idcplane.identitycenter.aws.AwsApplications;
 import dev.idcplane.identitycenter.aws.AwsClients;
 import dev.idcplane.identitycenter.aws.AwsIdentityCenter;
+import dev.idcplane.identitycenter.aws.AwsTokenExchange;
 import dev.idcplane.identitycenter.aws.PacingInterceptor;
 import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
 import dev.idcplane.matrix.MatrixLoader;
@@ -139,6 +142,22 @@ public class ServiceProducers {
       return sandbox(config, clock, budgets).applications();
     }
     return new AwsApplications(applyClients(config, budgets).ssoAdmin());
+  }
+
+  /**
+   * CreateTokenWithIAM for the application doctor's exchange check: on AWS through the read clients
+   * (SSO OIDC and STS), in the sandbox against its applications, fetching issuers' keys through
+   * {@code keys}.
+   */
+  @Produces
+  @ApplicationScoped
+  TokenExchange tokenExchange(
+      IdcConfig config, Clock clock, RequestBudgets budgets, IssuerKeys keys) {
+    if (config.backend() == IdcConfig.Backend.sandbox) {
+      return sandbox(config, clock, budgets).tokenExchange(keys::keys);
+    }
+    AwsClients clients = readClients(config, budgets);
+    return new AwsTokenExchange(clients.ssoOidc(), clients.sts());
   }
 
   /** The SDK clients apply writes through (one attempt per call); made once. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -21,7 +22,7 @@ import javax.net.ssl.TrustManagerFactory;
  * Center does when it validates a token, and says what is wrong: not https, unreachable, not JSON,
  * an {@code issuer} other than the issuer URL, or a JWKS without keys.
  */
-public final class IssuerDiscovery {
+public final class IssuerDiscovery implements dev.idcplane.identitycenter.apps.IssuerKeys {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
@@ -91,6 +92,23 @@ public final class IssuerDiscovery {
           : new Found(null, keys, jwksUri);
     } catch (Unreachable e) {
       return new Found(e.getMessage(), 0, jwksUri);
+    }
+  }
+
+  /**
+   * The JSON Web Key Set {@code issuerUrl} publishes, found through its discovery document; empty
+   * when {@link #check} would find a problem.
+   */
+  @Override
+  public Optional<String> keys(String issuerUrl) {
+    Found found = check(issuerUrl);
+    if (!found.ok()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(get(found.jwksUri()).toString());
+    } catch (Unreachable e) {
+      return Optional.empty();
     }
   }
 

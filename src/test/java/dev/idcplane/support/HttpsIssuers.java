@@ -19,13 +19,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 
 /**
  * Local OpenID issuers over real HTTPS for the application doctor: a certificate for 127.0.0.1 made
  * by the JDK's keytool for this run, a trust store holding it (configured as {@code
- * idc.doctor.trust-store}), and two issuers: {@code /good} (discovery names itself, JWKS holds a
- * key) and {@code /wrong} (discovery names another issuer). The configured matrix is the shipped
- * one plus {@code applications.yaml}, which declares both issuers and two applications.
+ * idc.doctor.trust-store}), and two issuers: {@code /good} (discovery names itself, JWKS holds an
+ * RSA key whose private half is written to the file {@code idcplane-test-issuer-key} names, so
+ * tests sign real tokens) and {@code /wrong} (discovery names another issuer). The configured
+ * matrix is the shipped one plus {@code applications.yaml}, which declares both issuers and three
+ * applications ({@code portal} lets the sandbox's own caller exchange tokens).
  */
 public class HttpsIssuers implements QuarkusTestResourceLifecycleManager {
   public static final String PASSWORD = "changeit";
@@ -88,12 +93,13 @@ public class HttpsIssuers implements QuarkusTestResourceLifecycleManager {
       String base = "https://127.0.0.1:" + server.getAddress().getPort();
       serve("/good", base + "/good", base + "/good/jwks");
       serve("/wrong", "https://elsewhere.example", base + "/wrong/jwks");
-      server.createContext(
-          "/good/jwks",
-          ex ->
-              json(
-                  ex,
-                  "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"n\":\"sXch\",\"e\":\"AQAB\"}]}"));
+      RsaJsonWebKey signing = RsaJwkGenerator.generateJwk(2048);
+      signing.setKeyId("k1");
+      Path signingKey = dir.resolve("signing-key.json");
+      Files.writeString(signingKey, signing.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+      String publicKeys =
+          "{\"keys\":[" + signing.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY) + "]}";
+      server.createContext("/good/jwks", ex -> json(ex, publicKeys));
       server.start();
 
       Path matrix = dir.resolve("matrix");
@@ -126,12 +132,20 @@ public class HttpsIssuers implements QuarkusTestResourceLifecycleManager {
               "    jwt_bearer:",
               "      - issuer: stale-idp",
               "        audiences: [broken-bot]",
+              "  portal:",
+              "    callers: [arn:aws:iam::111111111111:role/idc-control-plane]",
+              "    jwt_bearer:",
+              "      - issuer: corp-idp",
+              "        audiences: [portal]",
+              "    scopes: [sts:identity_context]",
+              "    assignments: {groups: [aws-platform-admins]}",
               ""));
       Map<String, String> config = new HashMap<>();
       config.put("idc.matrix.path", matrix.toString());
       config.put("idc.doctor.trust-store", truststore.toString());
       config.put("idc.doctor.trust-store-password", PASSWORD);
       config.put("idcplane-test-issuer-base", base);
+      config.put("idcplane-test-issuer-key", signingKey.toString());
       return config;
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the local HTTPS issuers", e);

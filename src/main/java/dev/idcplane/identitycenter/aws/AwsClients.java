@@ -18,16 +18,17 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Builds the four SDK clients the {@link AwsIdentityCenter} needs, sharing one HTTP client. Plain
- * factory (no CDI). The retry mode and max attempts are always set explicitly so the SDK's retries
- * and the service's own retry layer do not multiply. Organizations is a global service with one
- * endpoint per partition, so its client is built for the partition's global Region ({@link
- * #organizationsRegion}); STS is called in the instance's Region. With an endpoint override (an
- * emulator) every client goes to that endpoint. Closing this closes the clients and the HTTP
- * client.
+ * Builds the SDK clients the {@link AwsIdentityCenter} needs (and SSO OIDC for the application
+ * doctor's token exchange), sharing one HTTP client. Plain factory (no CDI). The retry mode and max
+ * attempts are always set explicitly so the SDK's retries and the service's own retry layer do not
+ * multiply. Organizations is a global service with one endpoint per partition, so its client is
+ * built for the partition's global Region ({@link #organizationsRegion}); STS is called in the
+ * instance's Region. With an endpoint override (an emulator) every client goes to that endpoint.
+ * Closing this closes the clients and the HTTP client.
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -79,18 +80,21 @@ public final class AwsClients implements AutoCloseable {
   private final IdentitystoreClient identityStore;
   private final OrganizationsClient organizations;
   private final StsClient sts;
+  private final SsoOidcClient ssoOidc;
 
   private AwsClients(
       SdkHttpClient http,
       SsoAdminClient sso,
       IdentitystoreClient ids,
       OrganizationsClient org,
-      StsClient sts) {
+      StsClient sts,
+      SsoOidcClient ssoOidc) {
     this.http = http;
     this.ssoAdmin = sso;
     this.identityStore = ids;
     this.organizations = org;
     this.sts = sts;
+    this.ssoOidc = ssoOidc;
   }
 
   /**
@@ -132,6 +136,7 @@ public final class AwsClients implements AutoCloseable {
     var ids = IdentitystoreClient.builder().region(s.region());
     var org = OrganizationsClient.builder().region(orgRegion);
     var sts = StsClient.builder().region(s.region());
+    var oidc = SsoOidcClient.builder().region(s.region());
     s.endpointOverride()
         .ifPresent(
             uri -> {
@@ -139,6 +144,7 @@ public final class AwsClients implements AutoCloseable {
               ids.endpointOverride(uri);
               org.endpointOverride(uri);
               sts.endpointOverride(uri);
+              oidc.endpointOverride(uri);
             });
     return new AwsClients(
         http,
@@ -155,6 +161,10 @@ public final class AwsClients implements AutoCloseable {
             .overrideConfiguration(override)
             .build(),
         sts.httpClient(http)
+            .credentialsProvider(credentials)
+            .overrideConfiguration(override)
+            .build(),
+        oidc.httpClient(http)
             .credentialsProvider(credentials)
             .overrideConfiguration(override)
             .build());
@@ -188,12 +198,18 @@ public final class AwsClients implements AutoCloseable {
     return sts;
   }
 
+  /** SSO OIDC, signed as {@code sso-oauth}: CreateTokenWithIAM. */
+  public SsoOidcClient ssoOidc() {
+    return ssoOidc;
+  }
+
   @Override
   public void close() {
     ssoAdmin.close();
     identityStore.close();
     organizations.close();
     sts.close();
+    ssoOidc.close();
     http.close();
   }
 }

@@ -139,6 +139,25 @@ public final class SandboxBuilder {
     return this;
   }
 
+  /** Makes a seeded user a member of a seeded group (both by name). */
+  public SandboxBuilder member(String userName, String groupDisplayName) {
+    SandboxState s = state();
+    String user = idOf(s.users, userName);
+    String group = idOf(s.groups, groupDisplayName);
+    check(user != null, "no user " + userName);
+    check(group != null, "no group " + groupDisplayName + " (groups are declared before users)");
+    s.memberships.computeIfAbsent(user, u -> new java.util.LinkedHashSet<>()).add(group);
+    return this;
+  }
+
+  private static String idOf(java.util.Map<String, String> directory, String name) {
+    return directory.entrySet().stream()
+        .filter(e -> e.getValue().equals(name))
+        .map(java.util.Map.Entry::getKey)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** A permission set; null ARN: derived from the name. */
   public SandboxBuilder permissionSet(String name, String arn, PermissionSetDefinition definition) {
     SandboxState s = state();

@@ -2,6 +2,7 @@ package dev.idcplane.identitycenter.sandbox;
 
 import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
+import dev.idcplane.identitycenter.Instance;
 import dev.idcplane.identitycenter.NewPermissionSet;
 import dev.idcplane.identitycenter.OperationState;
 import dev.idcplane.identitycenter.OperationStatus;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,6 +77,46 @@ public final class SandboxIdentityCenter extends SandboxReads {
    * one, {@link SandboxBehaviour#instant()}. A malformed seed fails with a {@link
    * SandboxSeedException} naming file:line.
    */
+  /**
+   * The role the sandbox's caller is taken to be, in the caller account: what an actor policy must
+   * name for the service's own token exchange to be allowed.
+   */
+  public static final String CALLER_ROLE = "idc-control-plane";
+
+  /**
+   * CreateTokenWithIAM against this sandbox, as {@code arn:aws:iam::<caller account>:role/}{@value
+   * #CALLER_ROLE}; {@code jwks} fetches the keys an issuer URL publishes.
+   */
+  public SandboxTokenExchange tokenExchange(
+      java.util.function.Function<String, Optional<String>> jwks) {
+    Instance instance = state.instance;
+    String store = instance.identityStoreId();
+    return new SandboxTokenExchange(
+        applications(),
+        instance.instanceArn(),
+        new SandboxTokenExchange.Directory() {
+          @Override
+          public Optional<String> findUserIdByAttribute(String path, String value) {
+            return SandboxIdentityCenter.this.findUserIdByAttribute(store, path, value);
+          }
+
+          @Override
+          public Set<String> groupsOf(String userId) {
+            synchronized (SandboxIdentityCenter.this) {
+              return Set.copyOf(state.memberships.getOrDefault(userId, Set.of()));
+            }
+          }
+
+          @Override
+          public String identityStoreId() {
+            return store;
+          }
+        },
+        jwks,
+        "arn:aws:iam::" + state.callerAccountId + ":role/" + CALLER_ROLE,
+        clock);
+  }
+
   public static SandboxIdentityCenter fromSeed(Path yaml) {
     return SeedLoader.load(yaml).build();
   }

@@ -32,6 +32,10 @@ final class SandboxState {
   final Map<String, String> accountParent = new LinkedHashMap<>();
   final Map<String, String> groups = new LinkedHashMap<>();
   final Map<String, String> users = new LinkedHashMap<>();
+
+  /** Group ids of each user id (identity store group memberships). */
+  final Map<String, Set<String>> memberships = new LinkedHashMap<>();
+
   final Map<String, SandboxPermissionSet> permissionSets = new LinkedHashMap<>();
   final Set<AccountAssignment> assignments = new LinkedHashSet<>();
 

@@ -95,7 +95,7 @@ final class SeedLoader {
       principal(g, "name", (n, id) -> builder.group(n, id));
     }
     for (SeedNode u : top.list("users")) {
-      principal(u, "user_name", (n, id) -> builder.user(n, id));
+      user(u);
     }
     List<PermissionSetSeed> sets = new ArrayList<>();
     for (SeedNode p : top.list("permission_sets")) {
@@ -186,6 +186,20 @@ final class SeedLoader {
     }
     SeedNode.Fields f = node.fields(Set.of(nameKey, "id"));
     at(node, () -> add.accept(f.text(nameKey), f.optText("id")));
+  }
+
+  /** A user: a user name, or {user_name, id, groups: [display names of its groups]}. */
+  private void user(SeedNode node) {
+    if (node.isScalar()) {
+      at(node, () -> builder.user(node.text(), null));
+      return;
+    }
+    SeedNode.Fields f = node.fields(Set.of("user_name", "id", "groups"));
+    String name = f.text("user_name");
+    at(node, () -> builder.user(name, f.optText("id")));
+    for (SeedNode g : f.list("groups")) {
+      at(g, () -> builder.member(name, g.text()));
+    }
   }
 
   private void assignment(SeedNode node) {
