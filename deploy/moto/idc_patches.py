@@ -3,7 +3,7 @@
 Each patch (in permission_set_patches.py, provisioning_patches.py and assignment_patches.py, with
 shared state in moto_state.py; organizations_patches.py for Organizations accounts;
 application_patches.py for trusted token issuers and customer managed applications, which moto
-lacks entirely) names the AWS
+lacks entirely; oidc_patches.py for SSO OIDC's CreateTokenWithIAM, a service moto does not have) names the AWS
 API reference page it follows. They are applied in-process by
 launcher.py before the server starts; moto itself is not modified on disk.
 
@@ -24,3 +24,4 @@ import provisioning_patches  # noqa: F401
 import assignment_patches  # noqa: F401
 import organizations_patches  # noqa: F401
 import application_patches  # noqa: F401
+import oidc_patches  # noqa: F401

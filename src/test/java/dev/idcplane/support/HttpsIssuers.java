@@ -78,6 +78,13 @@ public class HttpsIssuers implements QuarkusTestResourceLifecycleManager {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("issuer", ks.getCertificate("issuer"));
+      Path pem = dir.resolve("issuer-ca.pem");
+      Files.writeString(
+          pem,
+          "-----BEGIN CERTIFICATE-----\n"
+              + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(ks.getCertificate("issuer").getEncoded())
+              + "\n-----END CERTIFICATE-----\n");
       Path truststore = dir.resolve("trust.p12");
       try (OutputStream out = Files.newOutputStream(truststore)) {
         trust.store(out, PASSWORD.toCharArray());
@@ -146,6 +153,7 @@ public class HttpsIssuers implements QuarkusTestResourceLifecycleManager {
       config.put("idc.doctor.trust-store-password", PASSWORD);
       config.put("idcplane-test-issuer-base", base);
       config.put("idcplane-test-issuer-key", signingKey.toString());
+      config.put("idcplane-test-issuer-ca-pem", pem.toString());
       return config;
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the local HTTPS issuers", e);

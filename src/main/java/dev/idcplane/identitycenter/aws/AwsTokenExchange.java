@@ -13,7 +13,15 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.AccessDeniedException;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenWithIamResponse;
+import software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException;
+import software.amazon.awssdk.services.ssooidc.model.InvalidClientException;
+import software.amazon.awssdk.services.ssooidc.model.InvalidGrantException;
+import software.amazon.awssdk.services.ssooidc.model.InvalidRequestException;
+import software.amazon.awssdk.services.ssooidc.model.InvalidScopeException;
+import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException;
+import software.amazon.awssdk.services.ssooidc.model.UnsupportedGrantTypeException;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -99,7 +107,29 @@ public final class AwsTokenExchange implements TokenExchange {
         r.expiresIn() == null ? 0 : r.expiresIn());
   }
 
+  /** The model's {@code error_description} member, else AWS's message. */
   private static String description(AwsServiceException e) {
+    String d = null;
+    if (e instanceof InvalidGrantException x) {
+      d = x.errorDescription();
+    } else if (e instanceof AccessDeniedException x) {
+      d = x.errorDescription();
+    } else if (e instanceof InvalidClientException x) {
+      d = x.errorDescription();
+    } else if (e instanceof UnauthorizedClientException x) {
+      d = x.errorDescription();
+    } else if (e instanceof UnsupportedGrantTypeException x) {
+      d = x.errorDescription();
+    } else if (e instanceof InvalidScopeException x) {
+      d = x.errorDescription();
+    } else if (e instanceof InvalidRequestException x) {
+      d = x.errorDescription();
+    } else if (e instanceof ExpiredTokenException x) {
+      d = x.errorDescription();
+    }
+    if (d != null) {
+      return d;
+    }
     String m = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
     return m != null ? m : String.valueOf(e.getMessage());
   }

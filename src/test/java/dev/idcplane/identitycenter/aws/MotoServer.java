@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private final List<String> modeArgs;
+  private final java.util.Map<String, String> environment = new java.util.HashMap<>();
   private Process process;
   private Thread shutdownHook;
   private URI endpoint;
@@ -67,6 +68,15 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
             Integer.toString(maxOutstanding),
             "--rate",
             Integer.toString(rate)));
+  }
+
+  /**
+   * Sets an environment variable of the moto process (before {@link #start()}); e.g. {@code
+   * SSL_CERT_FILE} for a test's own CA, which oidc_patches.py's key fetches then trust.
+   */
+  public MotoServer environment(String name, String value) {
+    environment.put(name, value);
+    return this;
   }
 
   public URI endpoint() {
@@ -103,6 +113,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
                 "--exit-on-stdin-eof"));
     command.addAll(modeArgs);
     ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().putAll(environment);
     pb.redirectError(log.toFile());
     try {
       process = pb.start();
