@@ -27,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,12 +88,7 @@ public class ApplicationsResource {
                 identityCenter.findUserIdByAttribute(instance.identityStoreId(), path, value));
     List<DoctorCheck> checks =
         doctor.examine(app, matrix, live, Optional.ofNullable(claim).filter(c -> !c.isBlank()));
-    DoctorCheck.Result verdict =
-        checks.stream()
-            .map(DoctorCheck::result)
-            .max(Comparator.naturalOrder())
-            .orElse(DoctorCheck.Result.PASS);
-    return new DoctorReport(name, verdict, checks);
+    return new DoctorReport(name, DoctorCheck.worst(checks), checks);
   }
 
   /**

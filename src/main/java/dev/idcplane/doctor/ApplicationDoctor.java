@@ -58,12 +58,7 @@ public final class ApplicationDoctor {
             .filter(a -> a.info().custom() && a.info().name().equals(app.name()))
             .findFirst();
     if (found.isEmpty()) {
-      checks.add(
-          DoctorCheck.fail(
-              "exists",
-              "The application exists",
-              "no customer-managed application named " + app.name() + " in the instance",
-              "apply the matrix (it is declared at " + app.at() + ")"));
+      checks.add(DoctorCheck.missing(app));
       return checks;
     }
     LiveApplication a = found.get();

@@ -7,7 +7,6 @@ import dev.idcplane.identitycenter.apps.TokenExchange;
 import dev.idcplane.matrix.DeclaredApplication;
 import dev.idcplane.matrix.LocatedValue;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -53,12 +52,7 @@ public final class ExchangeDoctor {
     Optional<ApplicationInfo> found =
         live.stream().filter(a -> a.custom() && a.name().equals(app.name())).findFirst();
     if (found.isEmpty()) {
-      checks.add(
-          DoctorCheck.fail(
-              "exists",
-              "The application exists",
-              "no customer-managed application named " + app.name() + " in the instance",
-              "apply the matrix (it is declared at " + app.at() + ")"));
+      checks.add(DoctorCheck.missing(app));
       return report(app, checks, Optional.empty());
     }
     checks.add(DoctorCheck.pass("exists", "The application exists", found.get().arn()));
@@ -159,11 +153,6 @@ public final class ExchangeDoctor {
 
   private static Report report(
       DeclaredApplication app, List<DoctorCheck> checks, Optional<Identity> identity) {
-    DoctorCheck.Result verdict =
-        checks.stream()
-            .map(DoctorCheck::result)
-            .max(Comparator.naturalOrder())
-            .orElse(DoctorCheck.Result.PASS);
-    return new Report(app.name(), verdict, List.copyOf(checks), identity);
+    return new Report(app.name(), DoctorCheck.worst(checks), List.copyOf(checks), identity);
   }
 }

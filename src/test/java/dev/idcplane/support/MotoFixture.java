@@ -46,6 +46,11 @@ public final class MotoFixture {
       List<PermissionSetSpec> permissionSets,
       List<AssignmentSpec> assignments) {
 
+    /** An identity store only: no organization units, accounts, permission sets or assignments. */
+    public static Org directory(List<String> groups, List<String> users) {
+      return new Org(null, null, List.of(), List.of(), groups, users, List.of(), List.of());
+    }
+
     /** Names of the accounts where the set has an assignment, in assignment order. */
     public Set<String> assignedAccounts(String permissionSet) {
       Set<String> out = new LinkedHashSet<>();

@@ -4,7 +4,6 @@ import dev.idcplane.identitycenter.ContractFixture;
 import dev.idcplane.identitycenter.SeededWorld;
 import dev.idcplane.identitycenter.apps.ApplicationsContractTest;
 import dev.idcplane.support.MotoFixture;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,16 +18,7 @@ class AwsApplicationsContractTest extends ApplicationsContractTest {
     clients = MotoClients.create(MOTO.endpoint());
     SeededWorld world =
         new MotoFixture(clients)
-            .seed(
-                new MotoFixture.Org(
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
-                    ContractFixture.GROUPS,
-                    ContractFixture.USERS,
-                    List.of(),
-                    List.of()));
+            .seed(MotoFixture.Org.directory(ContractFixture.GROUPS, ContractFixture.USERS));
     return new Backend(
         new AwsApplications(clients.ssoAdmin()),
         world.instance().instanceArn(),

@@ -4,7 +4,6 @@ import dev.idcplane.identitycenter.ContractFixture;
 import dev.idcplane.identitycenter.SeededWorld;
 import dev.idcplane.identitycenter.apps.TokenExchangeContractTest;
 import dev.idcplane.support.MotoFixture;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 
@@ -22,16 +21,7 @@ class AwsTokenExchangeContractTest extends TokenExchangeContractTest {
     clients = MotoClients.create(moto.endpoint());
     SeededWorld world =
         new MotoFixture(clients)
-            .seed(
-                new MotoFixture.Org(
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
-                    ContractFixture.GROUPS,
-                    ContractFixture.USERS,
-                    List.of(),
-                    List.of()));
+            .seed(MotoFixture.Org.directory(ContractFixture.GROUPS, ContractFixture.USERS));
     String user = ContractFixture.USERS.get(0);
     return new Backend(
         new AwsApplications(clients.ssoAdmin()),

@@ -72,15 +72,9 @@ class MotoApplicationsEmulationTest {
     world =
         new MotoFixture(clients)
             .seed(
-                new MotoFixture.Org(
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
+                MotoFixture.Org.directory(
                     List.of("platform-admins", "engineers"),
-                    List.of("alice@example.com", "bob@example.com"),
-                    List.of(),
-                    List.of()));
+                    List.of("alice@example.com", "bob@example.com")));
     instance = world.instance().instanceArn();
     instanceId = instance.substring(instance.lastIndexOf('/') + 1);
   }
