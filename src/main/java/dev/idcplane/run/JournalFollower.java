@@ -1,0 +1,96 @@
+package dev.idcplane.run;
+
+import dev.idcplane.persistence.RunLog;
+import dev.idcplane.persistence.RunLogEntry;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * One subscriber's cursor in a run's journal log: each {@link #wake()} (a tick, or a transition
+ * this process recorded) reads what the log holds after the last position sent and emits it in
+ * order; it completes after sending an end of the run that is the log's last entry. Wakes that
+ * arrive while a read is under way fold into one more read, and reads never overlap, so events
+ * leave in position order, each once.
+ */
+final class JournalFollower {
+  private static final Logger LOG = Logger.getLogger(JournalFollower.class);
+
+  /** Entries read per query; a longer log takes several. */
+  static final int BATCH = 500;
+
+  private final UUID runId;
+  private final RunLog log;
+  private final MultiEmitter<? super PositionedEvent> emitter;
+  private final Executor readers;
+  private final AtomicInteger wanted = new AtomicInteger();
+  // Touched only by the one read under way (wanted orders the reads).
+  private long position;
+  private boolean ended;
+
+  /**
+   * Follows the log after {@code position}; {@code ended} says whether the entry at {@code
+   * position} ends the run, so a subscriber that already has the end completes at once.
+   */
+  JournalFollower(
+      UUID runId,
+      long position,
+      boolean ended,
+      RunLog log,
+      MultiEmitter<? super PositionedEvent> emitter,
+      Executor readers) {
+    this.runId = runId;
+    this.position = position;
+    this.ended = ended;
+    this.log = log;
+    this.emitter = emitter;
+    this.readers = readers;
+  }
+
+  /** Reads the log soon, on a reader thread; thread-safe. */
+  void wake() {
+    if (wanted.getAndIncrement() == 0) {
+      readers.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    int missed = 1;
+    do {
+      if (!read()) {
+        return; // over: wanted stays above 0, so later wakes read nothing
+      }
+      missed = wanted.addAndGet(-missed);
+    } while (missed != 0);
+  }
+
+  /** Emits what the log holds after the position; false once the stream is over. */
+  private boolean read() {
+    List<RunLogEntry> batch;
+    do {
+      if (emitter.isCancelled()) {
+        return false;
+      }
+      try {
+        batch = log.after(runId, position, BATCH);
+      } catch (RuntimeException e) {
+        // The next tick reads again from the same position; the subscriber only waits.
+        LOG.warnf("events of run %s: reading the journal failed: %s", runId, e.getMessage());
+        return true;
+      }
+      for (RunLogEntry entry : batch) {
+        emitter.emit(new PositionedEvent(entry.position(), RunEvents.eventOf(runId, entry)));
+        position = entry.position();
+        ended = entry instanceof RunLogEntry.EndEntry;
+      }
+    } while (batch.size() == BATCH);
+    if (ended) {
+      emitter.complete();
+      return false;
+    }
+    return true;
+  }
+}
