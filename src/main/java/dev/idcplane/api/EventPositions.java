@@ -1,8 +1,8 @@
 package dev.idcplane.api;
 
 /**
- * Where a client resumes a run's event stream: after the position in {@code Last-Event-ID} (what
- * a reconnecting EventSource sends), else after {@code ?after=} (for clients that cannot set the
+ * Where a client resumes a run's event stream: after the position in {@code Last-Event-ID} (what a
+ * reconnecting EventSource sends), else after {@code ?after=} (for clients that cannot set the
  * header), else from the run's first event. The header wins because an EventSource reconnects to
  * the URL it opened, {@code after} included, with the header naming the newer position.
  */

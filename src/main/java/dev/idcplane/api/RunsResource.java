@@ -59,8 +59,8 @@ public class RunsResource {
   /**
    * The run's journal as Server-Sent Events: each operation transition ({@code event: operation})
    * and each end of the run ({@code event: run}), with the entry's position in the run's journal as
-   * {@code id}. Replays what the journal holds after {@code Last-Event-ID} (or {@code ?after=}; from
-   * the first event without either), then follows it live and completes after the run's end.
+   * {@code id}. Replays what the journal holds after {@code Last-Event-ID} (or {@code ?after=};
+   * from the first event without either), then follows it live and completes after the run's end.
    * Blocking: the run and its journal are looked up first, which must not happen on the event loop.
    */
   @GET
@@ -75,8 +75,7 @@ public class RunsResource {
       @Context Sse sse) {
     long position = EventPositions.after(lastEventId, after);
     RunEntity run = find(id);
-    return events
-        .stream(run.id, position)
+    return events.stream(run.id, position)
         .orElseThrow(() -> EventPositions.beyond(lastEventId, after, id))
         .map(
             e ->

@@ -17,10 +17,10 @@ import java.util.UUID;
 
 /**
  * The run journal as a log ({@code run_event}), which {@link RunRepository} appends to in the
- * transaction of every operation transition and run end. Positions come from {@code
- * run.event_seq}, incremented under the run row's lock, so they are gap-free and in commit order:
- * a reader that sees position n can see every position before it, whichever process wrote them.
- * Thread-safe; reads need no transaction.
+ * transaction of every operation transition and run end. Positions come from {@code run.event_seq},
+ * incremented under the run row's lock, so they are gap-free and in commit order: a reader that
+ * sees position n can see every position before it, whichever process wrote them. Thread-safe;
+ * reads need no transaction.
  */
 @ApplicationScoped
 public class RunLog {

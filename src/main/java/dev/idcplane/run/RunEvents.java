@@ -73,7 +73,9 @@ public class RunEvents {
                 emitter -> {
                   JournalFollower follower =
                       new JournalFollower(runId, position, ended, log, emitter, readers);
-                  followers.computeIfAbsent(runId, k -> ConcurrentHashMap.newKeySet()).add(follower);
+                  followers
+                      .computeIfAbsent(runId, k -> ConcurrentHashMap.newKeySet())
+                      .add(follower);
                   ScheduledFuture<?> tick =
                       ticker.scheduleWithFixedDelay(
                           follower::wake,
