@@ -6,6 +6,7 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -14,7 +15,8 @@ import org.jboss.logging.Logger;
  * this process recorded) reads what the log holds after the last position sent and emits it in
  * order; it completes after sending an end of the run that is the log's last entry. Wakes that
  * arrive while a read is under way fold into one more read, and reads never overlap, so events
- * leave in position order, each once.
+ * leave in position order, each once. It reads only while the subscriber has demand, so a slow
+ * client holds at most one batch in memory; new demand after a pause wakes it.
  */
 final class JournalFollower {
   private static final Logger LOG = Logger.getLogger(JournalFollower.class);
@@ -27,6 +29,7 @@ final class JournalFollower {
   private final MultiEmitter<? super PositionedEvent> emitter;
   private final Executor readers;
   private final AtomicInteger wanted = new AtomicInteger();
+  private final AtomicBoolean starved = new AtomicBoolean();
   // Touched only by the one read under way (wanted orders the reads).
   private long position;
   private boolean ended;
@@ -57,6 +60,13 @@ final class JournalFollower {
     }
   }
 
+  /** The subscriber asked for more: reads now if a read stopped for want of demand. */
+  void demanded() {
+    if (starved.compareAndSet(true, false)) {
+      wake();
+    }
+  }
+
   private void drain() {
     int missed = 1;
     do {
@@ -73,6 +83,12 @@ final class JournalFollower {
     do {
       if (emitter.isCancelled()) {
         return false;
+      }
+      if (emitter.requested() <= 0) {
+        starved.set(true);
+        if (emitter.requested() <= 0 || !starved.compareAndSet(true, false)) {
+          return true; // demanded() (or the next tick) reads on
+        }
       }
       try {
         batch = log.after(runId, position, BATCH);

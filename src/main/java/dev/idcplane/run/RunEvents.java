@@ -55,6 +55,11 @@ public class RunEvents {
     }
   }
 
+  /** How many streams of the run this process serves now: for diagnostics and tests. */
+  public int followers(UUID runId) {
+    return followers.getOrDefault(runId, Set.of()).size();
+  }
+
   /**
    * The run's events after {@code position} (0: from its first), in order, then live until an end
    * of the run that is the log's last entry; empty when {@code position} is beyond the run's log
@@ -82,6 +87,7 @@ public class RunEvents {
                           pollInterval.toNanos(),
                           pollInterval.toNanos(),
                           TimeUnit.NANOSECONDS);
+                  emitter.onRequest(n -> follower.demanded());
                   emitter.onTermination(
                       () -> {
                         tick.cancel(false);

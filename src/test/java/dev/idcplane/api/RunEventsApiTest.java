@@ -13,6 +13,7 @@ import dev.idcplane.persistence.RunRepository;
 import dev.idcplane.planning.MatrixInput;
 import dev.idcplane.planning.PlanningService;
 import dev.idcplane.run.ApplyService;
+import dev.idcplane.run.RunEvents;
 import dev.idcplane.support.Eventually;
 import dev.idcplane.support.SseClient;
 import dev.idcplane.support.SseClient.Event;
@@ -70,6 +71,7 @@ class RunEventsApiTest {
   @Inject RunRepository runs;
   @Inject PlanningService planning;
   @Inject ApplyService applyService;
+  @Inject RunEvents events;
 
   @ConfigProperty(name = "quarkus.http.test-port")
   int port;
@@ -183,29 +185,9 @@ class RunEventsApiTest {
    */
   @Test
   void streamsWhatAnotherReplicaWritesWithoutLossOrDuplicates() throws Exception {
-    var plan =
-        planning.plan(
-            new MatrixInput(
-                Optional.of(
-                    Map.of(
-                        "other.yaml",
-                        yamlOf(
-                            ApplyApiTest.newSetMatrix(
-                                "EventsOtherSet", "aws-team-a-leads", "_root_")))),
-                Optional.empty()),
-            "other-replica");
-    List<Operation> ops = Applier.operationsOf(plan.plan());
+    RunEntity run = otherReplicaRun("EventsOtherSet", "aws-team-a-leads");
+    List<Operation> ops = runs.operations(run.id);
     assertThat(ops).hasSizeGreaterThanOrEqualTo(3);
-    RunEntity run = new RunEntity();
-    run.id = UUID.randomUUID();
-    run.planId = plan.view().id();
-    run.instanceArn = OTHER_INSTANCE;
-    run.status = RunStatus.RUNNING.name();
-    run.startedBy = "replica-b";
-    run.startedAt = TestClock.now();
-    run.matrixDigest = plan.plan().source().matrixDigest();
-    run.operationCount = ops.size();
-    runs.create(run, ops);
     String runId = run.id.toString();
 
     SseClient beforeAny = open(runId, "", Map.of());
@@ -261,6 +243,25 @@ class RunEventsApiTest {
     }
     assertThat(afterAll.rest()).isEqualTo(whole);
     assertThat(whole.get(whole.size() - 1).json().getString("runStatus")).isEqualTo("SUCCEEDED");
+  }
+
+  /** A client that disconnects stops its stream: nothing keeps reading the journal for it. */
+  @Test
+  void aClientThatDisconnectsStopsItsStream() throws Exception {
+    RunEntity run = otherReplicaRun("EventsGoneSet", "aws-secops");
+    List<Operation> ops = runs.operations(run.id);
+    String runId = run.id.toString();
+    try (SseClient client = open(runId, "", Map.of())) {
+      Instant now = TestClock.now();
+      runs.record(run.id, ops.get(0).attempt(now), now);
+      assertThat(client.next().position()).isEqualTo(1);
+      assertThat(events.followers(run.id)).isEqualTo(1);
+    }
+    Eventually.await(
+        "the server dropped the closed stream",
+        Duration.ofMinutes(1),
+        () -> Optional.of(events.followers(run.id)).filter(n -> n == 0));
+    runs.finish(run.id, RunStatus.FAILED, null, "the test ends it", TestClock.now());
   }
 
   @Test
@@ -358,6 +359,32 @@ class RunEventsApiTest {
         .statusCode(202)
         .extract()
         .path("id");
+  }
+
+  /**
+   * A RUNNING run of another replica, as the database holds it: planned here (runs reference a
+   * plan), recorded straight through the repository, on an instance no run of this process resumes.
+   */
+  RunEntity otherReplicaRun(String set, String group) {
+    var plan =
+        planning.plan(
+            new MatrixInput(
+                Optional.of(
+                    Map.of("other.yaml", yamlOf(ApplyApiTest.newSetMatrix(set, group, "_root_")))),
+                Optional.empty()),
+            "other-replica");
+    List<Operation> ops = Applier.operationsOf(plan.plan());
+    RunEntity run = new RunEntity();
+    run.id = UUID.randomUUID();
+    run.planId = plan.view().id();
+    run.instanceArn = OTHER_INSTANCE;
+    run.status = RunStatus.RUNNING.name();
+    run.startedBy = "replica-b";
+    run.startedAt = TestClock.now();
+    run.matrixDigest = plan.plan().source().matrixDigest();
+    run.operationCount = ops.size();
+    runs.create(run, ops);
+    return run;
   }
 
   /** The one matrix file of {@link ApplyApiTest#newSetMatrix}. */
