@@ -45,21 +45,21 @@ public class RunLog {
   }
 
   /**
-   * Where the run's log ends: its last position (0 while empty) and whether that entry is an end of
-   * the run; empty when there is no such run.
+   * Where the run's log ends: its last position (0 while empty) and whether the run has ended there
+   * (that entry is an end, and the run was not resumed since); empty when there is no run.
    */
   public Optional<Tail> tail(UUID runId) {
     List<Tail> out = new ArrayList<>(1);
     jdbc.query(
-        "select r.event_seq, coalesce((select e.run_status is not null from run_event e"
-            + " where e.run_id = r.id and e.position = r.event_seq), false)"
+        "select r.event_seq, r.status <> 'RUNNING' and coalesce((select e.run_status is not null"
+            + " from run_event e where e.run_id = r.id and e.position = r.event_seq), false)"
             + " from run r where r.id = ?",
         ps -> Jdbc.set(ps, runId),
         rs -> out.add(new Tail(rs.getLong(1), rs.getBoolean(2))));
     return out.stream().findFirst();
   }
 
-  /** The last position of a run's log, and whether the entry there ends the run. */
+  /** The last position of a run's log, and whether the run has ended there. */
   public record Tail(long position, boolean ended) {}
 
   private static RunLogEntry entry(UUID runId, ResultSet rs) throws SQLException {

@@ -264,6 +264,45 @@ class RunEventsApiTest {
     runs.finish(run.id, RunStatus.FAILED, null, "the test ends it", TestClock.now());
   }
 
+  /**
+   * A run that lost its lease ends INTERRUPTED, and a later run resumes it: a live stream ends at
+   * the INTERRUPTED end, a reconnect with its id gets the resumed run to its final end, and a
+   * replay from the first event holds both ends and completes at the final one.
+   */
+  @Test
+  void anInterruptedRunThatIsResumedGoesOnAfterItsFirstEnd() throws Exception {
+    RunEntity run = otherReplicaRun("EventsResumedSet", "aws-secops");
+    List<Operation> ops = runs.operations(run.id);
+    String runId = run.id.toString();
+    List<Event> live;
+    try (SseClient client = open(runId, "", Map.of())) {
+      Instant now = TestClock.now();
+      runs.record(run.id, ops.get(0).attempt(now), now);
+      runs.finish(run.id, RunStatus.INTERRUPTED, null, "lease lost", now);
+      live = client.rest();
+    }
+    assertThat(live).hasSize(2);
+    Event interrupted = live.get(1);
+    assertThat(interrupted.name()).isEqualTo("run");
+    assertThat(interrupted.json().getString("runStatus")).isEqualTo("INTERRUPTED");
+    assertThat(interrupted.json().getString("error")).isEqualTo("lease lost");
+
+    runs.reopen(run.id);
+    try (SseClient client = open(runId, "", Map.of("Last-Event-ID", interrupted.id()))) {
+      Instant now = TestClock.now();
+      runs.record(run.id, ops.get(0).attempt(now).succeeded(now), now);
+      runs.finish(run.id, RunStatus.SUCCEEDED, null, null, now);
+      List<Event> resumed = client.rest();
+      assertThat(resumed.stream().map(Event::position)).containsExactly(3L, 4L);
+      assertThat(resumed.get(1).json().getString("runStatus")).isEqualTo("SUCCEEDED");
+      try (SseClient replay = open(runId, "", Map.of())) {
+        List<Event> whole = new ArrayList<>(live);
+        whole.addAll(resumed);
+        assertThat(replay.rest()).isEqualTo(whole);
+      }
+    }
+  }
+
   @Test
   void aBadPositionIsA400NamingTheParameter() throws Exception {
     String runId = endedRunId();
