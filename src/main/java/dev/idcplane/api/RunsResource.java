@@ -4,24 +4,27 @@ import dev.idcplane.api.dto.RunView;
 import dev.idcplane.persistence.RunEntity;
 import dev.idcplane.persistence.RunRepository;
 import dev.idcplane.run.OperationState;
-import dev.idcplane.run.RunEvent;
 import dev.idcplane.run.RunEvents;
 import dev.idcplane.security.Roles;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Apply runs: list, one run with progress and ETA, and live progress as Server-Sent Events. */
 @Path("/api/v1/runs")
@@ -54,27 +57,34 @@ public class RunsResource {
   }
 
   /**
-   * Each operation transition as it happens, then one {@code run} event when the run ends.
-   * Blocking: the run is looked up in the database first, which must not happen on the event loop.
+   * The run's journal as Server-Sent Events: each operation transition ({@code event: operation})
+   * and each end of the run ({@code event: run}), with the entry's position in the run's journal as
+   * {@code id}. Replays what the journal holds after {@code Last-Event-ID} (or {@code ?after=};
+   * from the first event without either), then follows it live and completes after the run's end.
+   * Blocking: the run and its journal are looked up first, which must not happen on the event loop.
    */
   @GET
   @Blocking
   @Path("{id}/events")
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @RestStreamElementType(MediaType.APPLICATION_JSON)
-  public io.smallrye.mutiny.Multi<RunEvent> events(@PathParam("id") String id) {
+  public Multi<OutboundSseEvent> events(
+      @PathParam("id") String id,
+      @HeaderParam(EventPositions.HEADER) String lastEventId,
+      @QueryParam(EventPositions.QUERY) String after,
+      @Context Sse sse) {
+    long position = EventPositions.after(lastEventId, after);
     RunEntity run = find(id);
-    if (!"RUNNING".equals(run.status)) {
-      return io.smallrye.mutiny.Multi.createFrom().item(endOf(run));
-    }
-    return events.stream(
-        run.id,
-        () -> runs.find(run.id).filter(r -> !"RUNNING".equals(r.status)).map(RunsResource::endOf));
-  }
-
-  private static RunEvent endOf(RunEntity run) {
-    return new RunEvent.RunEnded(run.id, run.status, run.error, run.finishedAt);
+    return events.stream(run.id, position)
+        .orElseThrow(() -> EventPositions.beyond(lastEventId, after, id))
+        .map(
+            e ->
+                sse.newEventBuilder()
+                    .id(Long.toString(e.position()))
+                    .name(e.event().type())
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(e.event())
+                    .build());
   }
 
   RunEntity find(String id) {

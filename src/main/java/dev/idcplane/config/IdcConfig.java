@@ -89,6 +89,19 @@ public interface IdcConfig {
     Optional<java.time.Duration> maxScanAge();
   }
 
+  Runs runs();
+
+  /** Runs as clients follow them. */
+  interface Runs {
+    /**
+     * How often an open {@code /runs/{id}/events} stream reads the run's journal for entries it has
+     * not sent: what another replica records arrives within this; this process's own transitions
+     * wake the stream at once.
+     */
+    @WithDefault("1s")
+    java.time.Duration eventsPollInterval();
+  }
+
   Metrics metrics();
 
   /** Prometheus metrics. */

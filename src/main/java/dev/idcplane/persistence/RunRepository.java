@@ -16,9 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Runs and their operations; every write commits at once so a crash loses nothing recorded. */
+/**
+ * Runs and their operations; every write commits at once so a crash loses nothing recorded. Each
+ * transition and each end is also appended to the run's {@link RunLog} in the same transaction.
+ */
 @ApplicationScoped
 public class RunRepository {
+  private final RunLog log;
+
+  public RunRepository(RunLog log) {
+    this.log = log;
+  }
 
   /** Starts a run: the run row and one PENDING row per operation, in one transaction. */
   public void create(RunEntity run, List<Operation> operations) {
@@ -39,8 +47,8 @@ public class RunRepository {
             });
   }
 
-  /** Records one transition of one operation. */
-  public void record(UUID runId, Operation op) {
+  /** Records one transition of one operation, and appends it to the run's log as of {@code at}. */
+  public void record(UUID runId, Operation op, Instant at) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -49,15 +57,17 @@ public class RunRepository {
               if (e == null) {
                 throw new IllegalStateException("run " + runId + " has no operation " + op.seq());
               }
+              log.appendOperation(runId, op, at);
               copy(op, e);
             });
   }
 
-  /** Ends a run with its status and counters. */
+  /** Ends a run with its status and counters, and appends the end to the run's log. */
   public void finish(UUID runId, RunStatus status, RunResult result, String error, Instant at) {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
+              log.appendEnd(runId, status.name(), error, at);
               RunEntity run = RunEntity.findById(runId);
               run.status = status.name();
               run.finishedAt = at;

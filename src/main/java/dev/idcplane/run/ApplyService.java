@@ -242,7 +242,7 @@ public class ApplyService {
             runs.finish(runId, RunStatus.FAILED, null, e.getMessage(), clock.instant());
             finished(run, RunStatus.FAILED, null, e.getMessage());
           } finally {
-            events.finished(runId, status);
+            events.changed(runId);
             active.remove(runId);
             done.complete(status);
           }
@@ -263,16 +263,14 @@ public class ApplyService {
           "run %s first resumes run %s (%s) of the same instance",
           run.id, earlier.id, earlier.status);
       runs.reopen(earlier.id);
-      RunStatus status;
       try {
-        status = runUnder(earlier, runs.operations(earlier.id), lease);
+        runUnder(earlier, runs.operations(earlier.id), lease);
       } catch (RuntimeException e) {
         LOG.errorf(e, "resumed run %s failed", earlier.id);
         runs.finish(earlier.id, RunStatus.FAILED, null, e.getMessage(), clock.instant());
         finished(earlier, RunStatus.FAILED, null, e.getMessage());
-        status = RunStatus.FAILED;
       }
-      events.finished(earlier.id, status);
+      events.changed(earlier.id);
     }
   }
 
@@ -282,8 +280,8 @@ public class ApplyService {
     UUID runId = run.id;
     OperationJournal journal =
         op -> {
-          runs.record(runId, op);
-          events.operation(runId, op);
+          runs.record(runId, op, clock.instant());
+          events.changed(runId);
         };
     Applier applier =
         new Applier(

@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * One Server-Sent Event of a run: an operation's new state ({@code type} {@code operation}), or the
- * run's end ({@code type} {@code run}), always the last.
+ * run's end ({@code type} {@code run}), the last event of a run that stays ended. A run that ended
+ * {@code INTERRUPTED} and was resumed has that end in its journal, then the resumed events. The SSE
+ * {@code event} field repeats {@code type}.
  */
 public sealed interface RunEvent permits RunEvent.OperationChanged, RunEvent.RunEnded {
   /** {@code operation} or {@code run}. */
