@@ -115,10 +115,9 @@ class KubernetesManifestsTest {
     assertThat(version.find()).isTrue();
     String image = "idc-control-plane:" + version.group(1);
     assertThat(container().get("image")).isEqualTo(image);
-    Path script = Path.of("deploy/container/build-and-run.sh");
-    if (Files.exists(script)) {
-      assertThat(Files.readString(script)).contains("IMAGE=\"${IMAGE:-" + image + "}\"");
-    }
+    assertThat(Files.readString(Path.of("deploy/container/build-and-run.sh")))
+        .as("deploy/container/build-and-run.sh builds the image deployment.yaml runs")
+        .contains("IMAGE=\"${IMAGE:-" + image + "}\"");
   }
 
   @Test
