@@ -33,6 +33,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+[[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]] || fail "DB must be a plain lower-case identifier: $DB"
+
 for tool in podman runc psql curl openssl; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install -y podman runc postgresql-client curl openssl)"
 done
