@@ -39,12 +39,27 @@ public final class LiveStateReader {
       Optional<String> instanceArn,
       Set<String> declaredPermissionSets,
       Set<String> groupNames,
-      Set<String> userNames) {
+      Set<String> userNames,
+      boolean everyDefinition) {
     public Request {
       instanceArn = instanceArn == null ? Optional.empty() : instanceArn;
       declaredPermissionSets = Set.copyOf(declaredPermissionSets);
       groupNames = Set.copyOf(groupNames);
       userNames = Set.copyOf(userNames);
+    }
+
+    /** Definitions of the declared permission sets only. */
+    public Request(
+        Optional<String> instanceArn,
+        Set<String> declaredPermissionSets,
+        Set<String> groupNames,
+        Set<String> userNames) {
+      this(instanceArn, declaredPermissionSets, groupNames, userNames, false);
+    }
+
+    /** Everything, with every permission set's definition (an import). */
+    public static Request everything(Optional<String> instanceArn) {
+      return new Request(instanceArn, Set.of(), Set.of(), Set.of(), true);
     }
   }
 
@@ -65,7 +80,7 @@ public final class LiveStateReader {
     for (String psArn : ic.listPermissionSets(arn)) {
       PermissionSetInfo info = ic.describePermissionSet(arn, psArn);
       Optional<PermissionSetDefinition> definition =
-          request.declaredPermissionSets().contains(info.name())
+          request.everyDefinition() || request.declaredPermissionSets().contains(info.name())
               ? Optional.of(DefinitionReader.readDirect(ic, arn, info))
               : Optional.empty();
       List<String> provisioned =

@@ -131,6 +131,14 @@ public final class OrgTree {
     return Optional.ofNullable(accountParent.get(accountId));
   }
 
+  /** The OUs directly under {@code unitId}, by name. */
+  public List<OrgUnit> children(String unitId) {
+    return units.values().stream()
+        .filter(u -> unitId.equals(unitParent.get(u.id())))
+        .sorted(java.util.Comparator.comparing(OrgUnit::name))
+        .toList();
+  }
+
   /** Every account under the OU, recursively through nested OUs, of any status. */
   public List<Account> accountsUnder(String unitId) {
     List<Account> out = new ArrayList<>();

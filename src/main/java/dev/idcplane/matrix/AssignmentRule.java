@@ -32,6 +32,8 @@ public record AssignmentRule(
     List<LocatedValue> excludeAccounts,
     Optional<String> owner,
     Optional<LocalDate> expires) {
+  /** What an import writes where only a person can answer (a USER exception's owner, expiry). */
+  public static final String TODO = "TODO";
 
   /** The OU entry that means every account of the organization. */
   public static final String ROOT_OU = "_root_";

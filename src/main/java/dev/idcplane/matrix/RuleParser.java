@@ -99,6 +99,14 @@ final class RuleParser {
           "add ous: [...] and/or accounts: [...]");
     }
     Optional<String> owner = required(e, "owner", field);
+    if (owner.filter(AssignmentRule.TODO::equals).isPresent()) {
+      r.report(
+          ViolationKind.UNFILLED_IMPORT,
+          e.get("owner").value(),
+          field + ".owner",
+          "an imported USER exception has no owner yet (TODO)",
+          "replace TODO with who answers for this access, or delete the rule to remove it");
+    }
     Optional<LocalDate> expires =
         e.containsKey("expires")
             ? date(e.get("expires").value(), field + ".expires")
@@ -192,6 +200,15 @@ final class RuleParser {
 
   private Optional<LocalDate> date(Node node, String field) {
     Optional<String> text = r.scalar(node, field);
+    if (text.filter(t -> AssignmentRule.TODO.equals(t.strip())).isPresent()) {
+      r.report(
+          ViolationKind.UNFILLED_IMPORT,
+          node,
+          field,
+          "an imported USER exception has no expiry date yet (TODO)",
+          "replace TODO with the last valid day, YYYY-MM-DD, or delete the rule to remove it");
+      return Optional.empty();
+    }
     if (text.isEmpty()) {
       r.report(
           ViolationKind.INVALID_DATE,

@@ -72,6 +72,8 @@ public enum ViolationKind {
   INVALID_DATE,
   /** A USER rule without {@code owner}. */
   MISSING_OWNER,
+  /** An owner or expiry an import left as TODO for a person to fill in. */
+  UNFILLED_IMPORT,
   /** A USER rule without {@code expires}. */
   MISSING_EXPIRES,
   /** A GROUP rule with {@code expires}: only USER exceptions expire. */
