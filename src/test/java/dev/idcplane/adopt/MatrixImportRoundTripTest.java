@@ -54,6 +54,9 @@ class MatrixImportRoundTripTest {
   @TempDir Path dir;
   long reprovisions;
 
+  /** What a round trip imported, and how many re-provisions its plan held. */
+  record RoundTrip(ImportedMatrix imported, long reprovisions) {}
+
   @Test
   void theShippedSeedRoundTrips() throws Exception {
     ImportedMatrix imported =
@@ -79,6 +82,12 @@ class MatrixImportRoundTripTest {
 
   /** Imports, checks the TODOs are refused, fills them in, plans: no changes. */
   ImportedMatrix roundTrip(IdentityCenter ic) throws Exception {
+    RoundTrip t = roundTrip(ic, dir);
+    reprovisions = t.reprovisions();
+    return t.imported();
+  }
+
+  static RoundTrip roundTrip(IdentityCenter ic, Path dir) throws Exception {
     LiveStateReader reader = new LiveStateReader(ic, CLOCK);
     var live = reader.read(LiveStateReader.Request.everything(Optional.empty())).state();
     ImportedMatrix imported = new MatrixImporter(POLICY).importFrom(live);
@@ -126,9 +135,9 @@ class MatrixImportRoundTripTest {
                             || p.outOfSyncAccounts().isEmpty()))
         .as(String.join("\n---\n", contents(imported)))
         .isEmpty();
-    reprovisions =
-        plan.changes().stream().filter(Change.ProvisionPermissionSet.class::isInstance).count();
-    return imported;
+    return new RoundTrip(
+        imported,
+        plan.changes().stream().filter(Change.ProvisionPermissionSet.class::isInstance).count());
   }
 
   static List<String> contents(ImportedMatrix m) {
