@@ -15,7 +15,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
-/** POST /api/v1/import on the sandbox: JSON and zip, admin only. */
+/**
+ * POST /api/v1/import (JSON and zip, admin only) and GET /api/v1/export/terraform on the sandbox.
+ */
 @QuarkusTest
 class ImportApiTest {
 
@@ -59,6 +61,34 @@ class ImportApiTest {
     assertThat(entries)
         .containsOnlyKeys("assignments/permission-sets.yaml", "assignments/assignments.yaml");
     assertThat(entries.get("assignments/permission-sets.yaml")).contains("external: true");
+  }
+
+  @Test
+  void adminsAndAuditorsExportTheMatrixAsTerraform() {
+    for (String role : List.of("admin", "auditor")) {
+      String hcl =
+          given()
+              .auth()
+              .oauth2(TestTokens.token("someone", role))
+              .when()
+              .get("/api/v1/export/terraform")
+              .then()
+              .statusCode(200)
+              .header("Content-Disposition", org.hamcrest.Matchers.containsString(".tf"))
+              .extract()
+              .asString();
+      assertThat(hcl)
+          .contains("resource \"aws_ssoadmin_permission_set\"", "import {", "AWS_ACCOUNT");
+    }
+    for (String role : List.of("viewer", "ci", "deployer")) {
+      given()
+          .auth()
+          .oauth2(TestTokens.token("someone", role))
+          .when()
+          .get("/api/v1/export/terraform")
+          .then()
+          .statusCode(403);
+    }
   }
 
   @Test
