@@ -1,5 +1,11 @@
 package dev.idcplane.ui;
 
+import dev.idcplane.matrix.Violation;
+import dev.idcplane.persistence.RunEntity;
+import dev.idcplane.view.ChangeView;
+import dev.idcplane.view.DriftView;
+import dev.idcplane.view.PlanView;
+import dev.idcplane.view.RefView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -56,8 +62,152 @@ final class TemplateSamples {
     return m;
   }
 
+  static PlanView planView(boolean deletes, boolean guard) {
+    List<ChangeView> changes = new java.util.ArrayList<>();
+    changes.add(
+        new ChangeView(
+            "CREATE_ASSIGNMENT",
+            "group:g-1|ps:ConsoleOps|acct:111122223333",
+            "the matrix assigns it (main.yaml:9)",
+            "ConsoleOps",
+            null,
+            new RefView("AWS_ACCOUNT", "111122223333", "sandbox-7"),
+            new RefView("GROUP", "g-1", "aws-secops"),
+            List.of("main.yaml:9"),
+            List.of(),
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            Map.of()));
+    if (deletes) {
+      changes.add(
+          new ChangeView(
+              "DELETE_ASSIGNMENT",
+              "group:g-2|ps:Old|acct:111122223333",
+              "no rule assigns it any more",
+              "Old",
+              null,
+              new RefView("AWS_ACCOUNT", "111122223333", "sandbox-7"),
+              new RefView("GROUP", "g-2", "<b>old</b>"),
+              List.of(),
+              List.of(new ChangeView.FieldView("session_duration", "PT1H", "PT2H")),
+              null,
+              List.of(),
+              null,
+              null,
+              null,
+              Map.of()));
+    }
+    List<Violation.Detail> warnings = new java.util.ArrayList<>();
+    warnings.add(new Violation.Detail("main.yaml", 3, "x", "unused", "a warning", "a fix"));
+    if (guard) {
+      warnings.add(
+          new Violation.Detail("", 0, "", "guard_deletes_all", "the plan deletes every one", ""));
+    }
+    return new PlanView(
+        ID,
+        AT,
+        "local-admin",
+        null,
+        "configured",
+        new PlanView.SourceView("sha256:abc", null, "arn:aws:sso:::instance/ssoins-1", AT),
+        "fp",
+        new PlanView.SummaryView(
+            changes.size(), Map.of("CREATE_ASSIGNMENT", 1), Map.of(), 3, false, 0),
+        changes,
+        List.of(
+            new DriftView("unmanaged_assignment", "k", "Admin", null, null, null, false, List.of()),
+            new DriftView("definition", "k2", "Ops", null, null, "differs", true, List.of())),
+        warnings,
+        null);
+  }
+
+  static Map<String, Object> plan(boolean deletes, boolean guard, Me me) {
+    return Map.of(
+        "me", me, "plan", PlanDetail.of(planView(deletes, guard), "+ create\n- delete", 1, 1));
+  }
+
+  static Map<String, Object> apply(boolean deletes, boolean guard, String problem) {
+    return Map.of(
+        "me",
+        ADMIN,
+        "plan",
+        PlanDetail.of(planView(deletes, guard), "text", 1, 1),
+        "problem",
+        problem);
+  }
+
+  static Map<String, Object> run(String status) {
+    RunEntity r = new RunEntity();
+    r.id = ID;
+    r.planId = ID;
+    r.status = status;
+    r.startedBy = "local-admin";
+    r.startedAt = AT;
+    r.finishedAt = status.equals("RUNNING") ? null : AT.plusSeconds(3);
+    r.operationCount = 0;
+    r.error = status.equals("FAILED") ? "the run failed" : null;
+    return Map.of("me", ADMIN, "p", RunProgress.of(r, List.of(), AT.plusSeconds(2)));
+  }
+
   static final Map<String, List<Map<String, Object>>> ALL =
       Map.of(
+          "plan",
+              List.of(
+                  plan(false, false, ADMIN), plan(true, true, ADMIN), plan(true, false, VIEWER)),
+          "plans",
+              List.of(
+                  Map.of(
+                      "me",
+                      ADMIN,
+                      "plans",
+                      List.of(
+                          new PlanPagesResource.PlanRow(
+                              ID, AT, "Local admin", "configured", "abc", 3, 1)),
+                      "next",
+                      AT.toString(),
+                      "problems",
+                      List.of(),
+                      "problemMessage",
+                      "",
+                      "source",
+                      "folder"),
+                  Map.of(
+                      "me",
+                      VIEWER,
+                      "plans",
+                      List.of(),
+                      "next",
+                      "",
+                      "problems",
+                      List.of(new Violation.Detail("a.yaml", 2, "f", "k", "bad", "fix it")),
+                      "problemMessage",
+                      "The matrix has problems",
+                      "source",
+                      "folder")),
+          "apply",
+              List.of(apply(false, false, ""), apply(true, true, "The deletion guard stopped it")),
+          "message",
+              List.of(
+                  Map.of(
+                      "me", ADMIN, "title", "t", "message", "m", "link", "/ui", "linkText", "l")),
+          "run", List.of(run("RUNNING"), run("SUCCEEDED"), run("FAILED")),
+          "runs",
+              List.of(
+                  Map.of(
+                      "me",
+                      ADMIN,
+                      "runs",
+                      List.of(
+                          new RunRow(ID, ID, "FAILED", AT, null, "Local admin", null, 3, 1, 2, 0)),
+                      "status",
+                      "",
+                      "statuses",
+                      List.of("RUNNING", "FAILED"),
+                      "limit",
+                      200)),
           "layout", List.of(Map.of("me", ADMIN)),
           "signed-out", List.of(Map.of()),
           "overview",

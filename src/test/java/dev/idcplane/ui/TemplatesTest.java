@@ -40,7 +40,7 @@ class TemplatesTest {
     assertThat(TemplateSamples.ALL).as("a sample for " + name).containsKey(name);
     for (Map<String, Object> sample : TemplateSamples.ALL.get(name)) {
       String html = templates.render(name, sample);
-      assertThat(html).as(name).isNotBlank().doesNotContain("NOT_FOUND");
+      assertThat(html).as(name).isNotBlank().doesNotContain("NOT_FOUND").doesNotContain(">null<");
     }
   }
 
