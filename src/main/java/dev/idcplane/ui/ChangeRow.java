@@ -18,7 +18,7 @@ public record ChangeRow(
       parts.add("permission set " + c.permissionSet());
     }
     if (c.account() != null) {
-      parts.add("account " + ref(c.account()));
+      parts.add("account " + ref(new RefView(null, c.account().id(), c.account().name())));
     }
     if (c.target() != null && c.account() == null) {
       parts.add("to " + c.target());

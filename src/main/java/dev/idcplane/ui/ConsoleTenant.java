@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * Chooses the console's OIDC tenant ({@value #ID}, a {@code web-app} tenant: authorization code
- * flow and a session cookie) for the console's pages, beside the bearer-token API tenant. One API
- * route also takes the console's session: the run event stream, which the run page reads with
- * EventSource (which cannot send a bearer token), and only for a GET without an Authorization
- * header that carries the console's session cookie. Every other request keeps its tenant: a bearer
+ * flow and a session cookie) for the console's pages, beside the bearer-token API tenant. Two API
+ * routes also take the console's session: the run event stream, which the run page reads with
+ * EventSource (which cannot send a bearer token), only for a GET without an Authorization header
+ * that carries the console's session cookie; so does the drift export the drift page links to. Both
+ * are reads (GET), and the cookie is SameSite=Lax. Every other request keeps its tenant: a bearer
  * token is always verified as before.
  */
 @ApplicationScoped
@@ -22,7 +23,9 @@ public class ConsoleTenant implements TenantResolver {
   /** The session cookie of the tenant. */
   public static final String SESSION_COOKIE = "q_session_" + ID;
 
-  private static final Pattern RUN_EVENTS = Pattern.compile("/api/v1/runs/[^/]+/events");
+  /** The API reads the console's pages link to: the run event stream and the drift export. */
+  private static final Pattern CONSOLE_READS =
+      Pattern.compile("/api/v1/runs/[^/]+/events|/api/v1/drift/export");
 
   @Override
   public String resolve(RoutingContext context) {
@@ -31,7 +34,7 @@ public class ConsoleTenant implements TenantResolver {
       return ID;
     }
     if (context.request().method() == HttpMethod.GET
-        && RUN_EVENTS.matcher(path).matches()
+        && CONSOLE_READS.matcher(path).matches()
         && context.request().getHeader("Authorization") == null
         && hasSessionCookie(context)) {
       return ID;

@@ -59,6 +59,20 @@ public record PlanDetail(
     return deletes.size() <= DELETES_SHOWN ? deletes : deletes.subList(0, DELETES_SHOWN);
   }
 
+  /** Changes by action, the actions with none left out. */
+  public Map<String, Integer> summaryCounts() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    view.summary()
+        .changes()
+        .forEach(
+            (k, v) -> {
+              if (v != null && v > 0) {
+                out.put(k, v);
+              }
+            });
+    return out;
+  }
+
   /** How many deletes the confirmation does not list. */
   public int moreDeletes() {
     return deletes.size() - deletesShown().size();

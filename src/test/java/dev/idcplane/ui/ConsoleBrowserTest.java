@@ -14,7 +14,12 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -27,6 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @TestProfile(ConsoleBrowserTest.Profile.class)
 @QuarkusTestResource(TestKeys.class)
 @QuarkusTestResource(value = TestIdentityProvider.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
   /** Its own sandbox and configured matrix (one new set for one group in one OU). */
@@ -69,15 +75,191 @@ class ConsoleBrowserTest {
     b.open("/ui");
     b.until(ExpectedConditions.elementToBeClickable(org.openqa.selenium.By.id("login-" + role)));
     b.find("#login-" + role).click();
-    b.until(ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("who")));
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
   }
 
+  static String planId;
+
   @Test
-  void anAdminSignsInThroughTheCodeFlow() {
+  @Order(1)
+  void anAdminSignsInThroughTheCodeFlowAndPlans() {
     signIn("admin");
     Browser b = browser();
     assertThat(b.driver().getCurrentUrl()).endsWith("/ui/overview");
     assertThat(b.find("#who").getText()).isEqualTo("Local admin");
+    b.find("#nav-plans").click();
+    b.until(ExpectedConditions.elementToBeClickable(By.id("plan-now")));
+    b.screenshot("plans");
+    b.find("#plan-now").click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
+    assertThat(b.find("#summary").getText()).contains("to change");
+    assertThat(b.find(".changes").getText()).contains("ConsoleOps");
+    assertThat(b.find("#guard").getText()).contains("no objection");
+    assertThat(b.has("#apply-link")).isTrue();
+    planId = b.driver().getCurrentUrl().replaceAll(".*/ui/plans/", "");
+    b.screenshot("plan");
+  }
+
+  @Test
+  @Order(2)
+  void aViewerSeesNoApplyButtonAndAForgedApplyIsRefused() {
+    assertThat(planId).as("the admin's plan").isNotNull();
+    signIn("viewer");
+    Browser b = browser();
+    b.open("/ui/plans");
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-list")));
+    assertThat(b.has("#plan-now")).isFalse();
+    b.open("/ui/plans/" + planId);
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
+    assertThat(b.find("#summary").getText()).contains("to change");
+    assertThat(b.has("#apply-link")).isFalse();
+    b.screenshot("plan-as-viewer");
+    // The viewer's own, valid CSRF token: the role alone refuses the apply.
+    assertThat(post("/ui/plans/" + planId + "/apply", true)).isEqualTo(403L);
+    assertThat(post("/ui/plans", true)).isEqualTo(403L);
+    b.open("/ui/plans/" + planId + "/apply");
+    assertThat(b.driver().getPageSource()).doesNotContain("id=\"apply\"");
+    b.open("/ui/runs");
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("run-list")));
+    assertThat(b.find("#run-list").getText()).contains("No run");
+    b.find("#logout").click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+    b.screenshot("signed-out");
+    b.open("/ui/overview");
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("login-viewer")));
+  }
+
+  @Test
+  @Order(3)
+  void anAdminAppliesThePlanAndWatchesTheRunSucceed() {
+    assertThat(planId).as("the admin's plan").isNotNull();
+    signIn("admin");
+    Browser b = browser();
+    // A form post without this session's CSRF token is refused, whatever the role.
+    assertThat(post("/ui/plans/" + planId + "/apply", false)).isEqualTo(403L);
+    b.open("/ui/plans/" + planId);
+    b.until(ExpectedConditions.elementToBeClickable(By.id("apply-link"))).click();
+    b.until(ExpectedConditions.elementToBeClickable(By.id("apply")));
+    assertThat(b.find("#deletes").getText()).contains("deletes nothing");
+    b.screenshot("apply");
+    b.find("#apply").click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("run-status")));
+    assertThat(b.driver().getCurrentUrl()).contains("/ui/runs/");
+    b.until(ExpectedConditions.textToBe(By.id("run-status"), "SUCCEEDED"));
+    b.until(ExpectedConditions.textToBe(By.id("percent"), "100"));
+    assertThat(b.find("#count-FAILED").getText()).isEqualTo("0");
+    assertThat(b.find("#count-SUCCEEDED").getText()).isNotEqualTo("0");
+    assertThat(b.has("#no-failures")).isTrue();
+    b.screenshot("run");
+    // The run page's event stream takes the console session (no bearer token in a browser).
+    String runId = b.driver().getCurrentUrl().replaceAll(".*/ui/runs/", "");
+    String events = get("/api/v1/runs/" + runId + "/events");
+    assertThat(events).startsWith("200 ").contains("\"runStatus\":\"SUCCEEDED\"");
+    b.find("#nav-runs").click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("run-list")));
+    assertThat(b.find("#run-list").getText()).contains("SUCCEEDED");
+    b.screenshot("runs");
+    b.find("#nav-overview").click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("recent-runs")));
+    assertThat(b.find("#recent-runs").getText()).contains("SUCCEEDED");
     b.screenshot("overview");
+  }
+
+  @Test
+  @Order(4)
+  void anAuditorFiltersDriftAndDownloadsTheCsvWhoseDigestVerifies() throws Exception {
+    signIn("auditor");
+    Browser b = browser();
+    b.find("#nav-drift").click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("drift-filters")));
+    new org.openqa.selenium.support.ui.Select(b.find("#f-status")).selectByValue("all");
+    b.find("#f-ps").sendKeys("ConsoleOps");
+    b.find("#drift-filter").click();
+    b.until(ExpectedConditions.urlContains("permissionSet=ConsoleOps"));
+    assertThat(b.find("#export-csv").getAttribute("href"))
+        .contains("format=csv")
+        .contains("status=all")
+        .contains("permissionSet=ConsoleOps");
+    b.screenshot("drift");
+    // The bytes as the browser downloads them (a string through WebDriver would lose the CRs).
+    byte[] bytes = download(b.find("#export-csv").getAttribute("href"));
+    String body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(body).contains("permissionSet=ConsoleOps").contains("\r\n");
+    java.nio.file.Files.createDirectories(Browser.SHOTS);
+    java.nio.file.Files.writeString(Browser.SHOTS.resolve("drift.csv"), body);
+    // tail -n +8 drift.csv | head -n -1 | sha256sum
+    int from = 0;
+    for (int i = 0; i < dev.idcplane.drift.DriftExporter.CSV_HEADER_LINES; i++) {
+      from = body.indexOf('\n', from) + 1;
+    }
+    int to = body.lastIndexOf("# rows=");
+    String trailer = body.substring(to).trim();
+    String hex =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(
+                        body.substring(from, to)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(trailer).endsWith("sha256=" + hex);
+    // An auditor may not plan or apply.
+    b.open("/ui/plans");
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-list")));
+    assertThat(b.has("#plan-now")).isFalse();
+  }
+
+  /** The body of a GET from the page's own JavaScript, byte for byte; fails unless 200. */
+  byte[] download(String url) {
+    Browser b = browser();
+    b.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
+    String result =
+        (String)
+            ((JavascriptExecutor) b.driver())
+                .executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(function (r) {"
+                        + " if (r.status !== 200) { done('status ' + r.status); return; }"
+                        + " return r.arrayBuffer().then(function (buf) {"
+                        + "  var bytes = new Uint8Array(buf), s = '';"
+                        + "  for (var i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);"
+                        + "  done('ok ' + btoa(s)); }); })"
+                        + ".catch(function (e) { done('error ' + e); });",
+                    url);
+    assertThat(result).startsWith("ok ");
+    return java.util.Base64.getDecoder().decode(result.substring(3));
+  }
+
+  /** A GET from the page's own JavaScript: "STATUS BODY". */
+  String get(String url) {
+    Browser b = browser();
+    b.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
+    return (String)
+        ((JavascriptExecutor) b.driver())
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(function (r) { return r.text()"
+                    + ".then(function (t) { done(r.status + ' ' + t); }); })"
+                    + ".catch(function (e) { done('error ' + e); });",
+                url);
+  }
+
+  /** A form post from the page's own JavaScript: the status the console answers. */
+  long post(String path, boolean withToken) {
+    Browser b = browser();
+    b.driver().manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
+    Object status =
+        ((JavascriptExecutor) b.driver())
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "var token = arguments[1] ? document.querySelector('input[name=csrf]').value"
+                    + " : 'forged';"
+                    + "fetch(arguments[0], {method: 'POST', redirect: 'manual', headers:"
+                    + " {'Content-Type': 'application/x-www-form-urlencoded'},"
+                    + " body: 'csrf=' + encodeURIComponent(token)})"
+                    + ".then(function (r) { done(r.status); })"
+                    + ".catch(function (e) { done('error ' + e); });",
+                path,
+                withToken);
+    return ((Number) status).longValue();
   }
 }

@@ -152,8 +152,64 @@ final class TemplateSamples {
     return Map.of("me", ADMIN, "p", RunProgress.of(r, List.of(), AT.plusSeconds(2)));
   }
 
+  static Map<String, Object> drift(Me me, String problem, boolean withRow) {
+    Map<String, String> f = new java.util.LinkedHashMap<>();
+    DriftPagesResource.FILTERS.forEach(k -> f.put(k, ""));
+    f.put("status", "all");
+    List<dev.idcplane.drift.FindingRow> rows =
+        withRow
+            ? List.of(
+                new dev.idcplane.drift.FindingRow(
+                    ID,
+                    "arn",
+                    "key",
+                    "unmanaged",
+                    "Admin",
+                    "111122223333",
+                    "sandbox-7",
+                    "Root/Sandbox",
+                    "GROUP",
+                    "g-1",
+                    "aws-secops",
+                    null,
+                    AT,
+                    AT,
+                    2,
+                    ID,
+                    ID,
+                    "d",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of()))
+            : List.of();
+    return with(
+        Map.of(),
+        "me",
+        me,
+        "f",
+        f,
+        "kinds",
+        new java.util.TreeSet<>(List.of("unmanaged")),
+        "query",
+        "status=all",
+        "problem",
+        problem,
+        "rows",
+        rows,
+        "next",
+        withRow ? "cursor" : "");
+  }
+
   static final Map<String, List<Map<String, Object>>> ALL =
       Map.of(
+          "drift", List.of(drift(ADMIN, "", true), drift(VIEWER, "from must be before to", false)),
           "plan",
               List.of(
                   plan(false, false, ADMIN), plan(true, true, ADMIN), plan(true, false, VIEWER)),
