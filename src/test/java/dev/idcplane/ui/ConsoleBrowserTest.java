@@ -2,13 +2,17 @@ package dev.idcplane.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idcplane.config.ForApply;
+import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.support.Browser;
 import dev.idcplane.support.SmallWaits;
 import dev.idcplane.support.TestIdentityProvider;
 import dev.idcplane.support.TestKeys;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +50,8 @@ class ConsoleBrowserTest {
   }
 
   static Browser browser;
+
+  @Inject @ForApply IdentityCenter identityCenter;
 
   @ConfigProperty(name = "quarkus.http.test-port")
   int port;
@@ -206,6 +212,41 @@ class ConsoleBrowserTest {
     b.open("/ui/plans");
     b.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-list")));
     assertThat(b.has("#plan-now")).isFalse();
+  }
+
+  @Test
+  @Order(5)
+  void aStalePlansApplyShowsTheNewPlansLink() {
+    signIn("admin");
+    Browser b = browser();
+    b.open("/ui/plans");
+    b.until(ExpectedConditions.elementToBeClickable(By.id("plan-now"))).click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
+    String stale = b.driver().getCurrentUrl().replaceAll(".*/ui/plans/", "");
+
+    // Someone edits the managed set by hand before the plan is applied.
+    IdentityCenter sandbox = ClientProxy.unwrap(identityCenter);
+    String instance = sandbox.listInstances().get(0).instanceArn();
+    String set =
+        sandbox.listPermissionSets(instance).stream()
+            .filter(arn -> sandbox.describePermissionSet(instance, arn).name().equals("ConsoleOps"))
+            .findFirst()
+            .orElseThrow();
+    sandbox.attachManagedPolicy(instance, set, "arn:aws:iam::aws:policy/AmazonS3FullAccess");
+
+    b.open("/ui/plans/" + stale + "/apply");
+    b.until(ExpectedConditions.elementToBeClickable(By.id("apply"))).click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+    assertThat(b.find("h1").getText()).isEqualTo("This plan is out of date");
+    assertThat(b.find("#message").getText()).contains("was not applied");
+    b.screenshot("apply-stale");
+    var link = b.find("main a");
+    assertThat(link.getText()).startsWith("Review the new plan ");
+    link.click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
+    assertThat(b.driver().getCurrentUrl()).doesNotEndWith(stale);
+    assertThat(b.find("#summary").getText()).contains("update_permission_set: 1");
+    b.screenshot("plan-new-after-stale");
   }
 
   /** The body of a GET from the page's own JavaScript, byte for byte; fails unless 200. */
