@@ -125,6 +125,9 @@ class ConsoleBrowserTest {
     assertThat(post("/ui/plans", true)).isEqualTo(403L);
     b.open("/ui/plans/" + planId + "/apply");
     assertThat(b.driver().getPageSource()).doesNotContain("id=\"apply\"");
+    assertThat(b.find("h1").getText()).isEqualTo("Not allowed");
+    b.screenshot("forbidden");
+    assertThat(b.has("#nav-audit")).isFalse();
     b.open("/ui/runs");
     b.until(ExpectedConditions.presenceOfElementLocated(By.id("run-list")));
     assertThat(b.find("#run-list").getText()).contains("No run");
@@ -208,6 +211,12 @@ class ConsoleBrowserTest {
                         body.substring(from, to)
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertThat(trailer).endsWith("sha256=" + hex);
+    b.find("#nav-audit").click();
+    b.until(ExpectedConditions.elementToBeClickable(By.id("verify"))).click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+    assertThat(b.find("#verdict").getText()).startsWith("The audit chain is intact");
+    assertThat(b.find("#audit-entries").getText()).contains("RUN_FINISHED");
+    b.screenshot("audit");
     // An auditor may not plan or apply.
     b.open("/ui/plans");
     b.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-list")));

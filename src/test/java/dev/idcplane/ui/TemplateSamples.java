@@ -207,7 +207,44 @@ final class TemplateSamples {
         withRow ? "cursor" : "");
   }
 
-  static final Map<String, List<Map<String, Object>>> ALL =
+  static Map<String, Object> audit(boolean verified, boolean valid) {
+    Map<String, String> f = new java.util.LinkedHashMap<>();
+    List.of("action", "subject", "from", "to").forEach(k -> f.put(k, ""));
+    f.put("action", "PLAN_STORED");
+    var entry =
+        new dev.idcplane.audit.AuditEntry(
+            1,
+            new dev.idcplane.audit.AuditEntry.Content(AT, "PLAN_STORED", "alice", "d", null, "{}"),
+            "0".repeat(64),
+            "a".repeat(64));
+    var verdict =
+        valid
+            ? dev.idcplane.audit.ChainVerdict.intact(
+                1, new dev.idcplane.audit.ChainHead(1, "a".repeat(64)))
+            : dev.idcplane.audit.ChainVerdict.broken(3, 2, "entry 2 was edited", null);
+    return with(
+        Map.of(),
+        "me",
+        ADMIN,
+        "f",
+        f,
+        "actions",
+        List.of("PLAN_STORED", "RUN_STARTED"),
+        "query",
+        "action=PLAN_STORED",
+        "verdict",
+        verified ? java.util.Optional.of(verdict) : java.util.Optional.empty(),
+        "problem",
+        valid ? "" : "from must be an ISO instant",
+        "entries",
+        List.of(entry),
+        "next",
+        "1");
+  }
+
+  static final Map<String, List<Map<String, Object>>> ALL = new HashMap<>();
+
+  static final Map<String, List<Map<String, Object>>> SOME =
       Map.of(
           "drift", List.of(drift(ADMIN, "", true), drift(VIEWER, "from must be before to", false)),
           "plan",
@@ -271,4 +308,10 @@ final class TemplateSamples {
                   overview(),
                   with(overview(), "runs", List.of(), "openByKind", Map.of()),
                   Map.of("me", CI, "viewer", false, "backend", "sandbox", "source", "folder")));
+
+  // After SOME: static fields initialise in textual order.
+  static {
+    ALL.put("audit", List.of(audit(false, true), audit(true, true), audit(true, false)));
+    ALL.putAll(SOME);
+  }
 }
