@@ -168,6 +168,13 @@ class ConsoleBrowserTest {
     b.until(ExpectedConditions.presenceOfElementLocated(By.id("run-list")));
     assertThat(b.find("#run-list").getText()).contains("SUCCEEDED");
     b.screenshot("runs");
+    b.find("#nav-access").click();
+    b.until(ExpectedConditions.elementToBeClickable(By.id("q-principal"))).sendKeys("aws-secops");
+    b.find("#ask-principal").click();
+    b.until(ExpectedConditions.presenceOfElementLocated(By.id("access-rows")));
+    assertThat(b.find("#asked").getText()).isEqualTo("What aws-secops can reach");
+    assertThat(b.find("#access-rows").getText()).contains("ConsoleOps").contains("sandbox-7");
+    b.screenshot("access");
     b.find("#nav-overview").click();
     b.until(ExpectedConditions.presenceOfElementLocated(By.id("recent-runs")));
     assertThat(b.find("#recent-runs").getText()).contains("SUCCEEDED");

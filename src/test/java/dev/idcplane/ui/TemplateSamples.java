@@ -242,6 +242,39 @@ final class TemplateSamples {
         "1");
   }
 
+  static Map<String, Object> access(boolean asked) {
+    var row =
+        new dev.idcplane.access.AccessRow(
+            "111122223333",
+            "sandbox-7",
+            dev.idcplane.identitycenter.PrincipalType.GROUP,
+            "g-1",
+            "aws-secops",
+            "ConsoleOps",
+            dev.idcplane.access.AccessStatus.values()[0],
+            List.of("main.yaml:9"),
+            null,
+            false);
+    return with(
+        Map.of(),
+        "me",
+        VIEWER,
+        "account",
+        "",
+        "principal",
+        asked ? "aws-secops" : "",
+        "pagerQuery",
+        "account=&principal=aws-secops",
+        "asked",
+        asked ? "What aws-secops can reach" : "",
+        "problem",
+        asked ? "" : "no such account",
+        "readAt",
+        AT.toString(),
+        "rows",
+        Paged.of(asked ? List.of(row, row) : List.of(), 1, 1));
+  }
+
   static final Map<String, List<Map<String, Object>>> ALL = new HashMap<>();
 
   static final Map<String, List<Map<String, Object>>> SOME =
@@ -312,6 +345,7 @@ final class TemplateSamples {
   // After SOME: static fields initialise in textual order.
   static {
     ALL.put("audit", List.of(audit(false, true), audit(true, true), audit(true, false)));
+    ALL.put("access", List.of(access(false), access(true)));
     ALL.putAll(SOME);
   }
 }
