@@ -93,6 +93,13 @@ class ConsoleBrowserTest {
     Browser b = browser();
     assertThat(b.driver().getCurrentUrl()).endsWith("/ui/overview");
     assertThat(b.find("#who").getText()).isEqualTo("Local admin");
+    b.find("#nav-matrix").click();
+    b.until(ExpectedConditions.elementToBeClickable(By.id("by-set"))).click();
+    b.until(ExpectedConditions.urlContains("by=set"));
+    assertThat(b.find("#matrix-problems").getText()).isEqualTo("The matrix is valid.");
+    assertThat(b.find(".rules").getText()).contains("group aws-secops").contains("main.yaml:");
+    assertThat(b.find("#sets").getText()).contains("ConsoleOps").contains("ReadOnlyAccess");
+    b.screenshot("matrix");
     b.find("#nav-plans").click();
     b.until(ExpectedConditions.elementToBeClickable(By.id("plan-now")));
     b.screenshot("plans");

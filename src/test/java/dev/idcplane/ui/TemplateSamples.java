@@ -275,6 +275,34 @@ final class TemplateSamples {
         Paged.of(asked ? List.of(row, row) : List.of(), 1, 1));
   }
 
+  static Map<String, Object> matrix(boolean problems) {
+    var view =
+        new MatrixView(
+            "sha256:abc",
+            List.of("main.yaml"),
+            "set",
+            Map.of(
+                "ConsoleOps",
+                List.of(
+                    new MatrixView.Rule(
+                        "group aws-secops",
+                        "ConsoleOps",
+                        "Sandbox",
+                        "",
+                        "expires 2027-01-01",
+                        "main.yaml:9"))),
+            List.of(
+                new MatrixView.SetRow(
+                    "ConsoleOps", "main.yaml:3", false, List.of("description: x")),
+                new MatrixView.SetRow("AWSReadOnlyAccess", "main.yaml:8", true, List.of())),
+            List.of(new MatrixView.Declared("okta", "https://okta.example", false, "apps.yaml:2")),
+            List.of(new MatrixView.Declared("q", "", true, "apps.yaml:9")),
+            problems
+                ? List.of(new Violation.Detail("main.yaml", 4, "f", "k", "bad", "fix"))
+                : List.of());
+    return Map.of("me", VIEWER, "m", view, "source", "folder", "commit", "abc");
+  }
+
   static final Map<String, List<Map<String, Object>>> ALL = new HashMap<>();
 
   static final Map<String, List<Map<String, Object>>> SOME =
@@ -346,6 +374,7 @@ final class TemplateSamples {
   static {
     ALL.put("audit", List.of(audit(false, true), audit(true, true), audit(true, false)));
     ALL.put("access", List.of(access(false), access(true)));
+    ALL.put("matrix", List.of(matrix(false), matrix(true)));
     ALL.putAll(SOME);
   }
 }
