@@ -83,6 +83,17 @@ public class AuditPagesResource {
     return pages.page(problem.isEmpty() ? 200 : 400, "audit", data);
   }
 
+  /**
+   * The verdict alone, for the page's Verify button (htmx swaps it in; without JavaScript the
+   * button reloads the page with {@code verify=true}).
+   */
+  @GET
+  @Path("verdict")
+  @RolesAllowed(Roles.AUDITOR)
+  public Response verdict() {
+    return pages.fragment("verdict", Map.of("v", trail.verify(Optional.empty())));
+  }
+
   private static String text(String s) {
     return s == null ? "" : s.trim();
   }

@@ -37,6 +37,14 @@ public class Pages {
         .build();
   }
 
+  /** A part of a page (no layout), for htmx to swap in. */
+  public Response fragment(String template, Map<String, Object> data) {
+    return Response.ok(templates.render(template, data))
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
   /** 303 See Other: where a form post sends the browser next. */
   public static Response seeOther(String path) {
     return Response.seeOther(URI.create(path)).build();

@@ -229,6 +229,8 @@ class ConsoleBrowserTest {
     b.until(ExpectedConditions.elementToBeClickable(By.id("verify"))).click();
     b.until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
     assertThat(b.find("#verdict").getText()).startsWith("The audit chain is intact");
+    // htmx swapped the verdict in; without JavaScript the form reloads with verify=true.
+    assertThat(b.driver().getCurrentUrl()).doesNotContain("verify=true");
     assertThat(b.find("#audit-entries").getText()).contains("RUN_FINISHED");
     b.screenshot("audit");
     // An auditor may not plan or apply.

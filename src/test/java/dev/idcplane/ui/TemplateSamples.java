@@ -375,6 +375,11 @@ final class TemplateSamples {
     ALL.put("audit", List.of(audit(false, true), audit(true, true), audit(true, false)));
     ALL.put("access", List.of(access(false), access(true)));
     ALL.put("matrix", List.of(matrix(false), matrix(true)));
+    ALL.put(
+        "verdict",
+        List.of(
+            Map.of("v", ((java.util.Optional<?>) audit(true, true).get("verdict")).get()),
+            Map.of("v", ((java.util.Optional<?>) audit(true, false).get("verdict")).get())));
     ALL.putAll(SOME);
   }
 }
