@@ -42,6 +42,11 @@ public class ConsoleTenant implements TenantResolver {
     return null;
   }
 
+  /** An API read the console's pages use with the session: the run events, the drift export. */
+  public static boolean isConsoleRead(String path) {
+    return CONSOLE_READS.matcher(path).matches();
+  }
+
   /** {@code /ui} and everything under it. */
   public static boolean isConsolePath(String path) {
     return path.equals("/ui") || path.startsWith("/ui/");

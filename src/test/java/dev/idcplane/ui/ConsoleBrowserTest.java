@@ -78,7 +78,7 @@ class ConsoleBrowserTest {
   void signIn(String role) {
     Browser b = browser();
     b.driver().manage().deleteAllCookies();
-    b.open("/ui");
+    b.open("/"); // the root sends a browser to the console, which asks it to sign in
     b.until(ExpectedConditions.elementToBeClickable(org.openqa.selenium.By.id("login-" + role)));
     b.find("#login-" + role).click();
     b.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
@@ -171,6 +171,9 @@ class ConsoleBrowserTest {
     String runId = b.driver().getCurrentUrl().replaceAll(".*/ui/runs/", "");
     String events = get("/api/v1/runs/" + runId + "/events");
     assertThat(events).startsWith("200 ").contains("\"runStatus\":\"SUCCEEDED\"");
+    // Elsewhere the API does not take the session: no plan, apply or listing through it.
+    assertThat(get("/api/v1/runs")).startsWith("401 ");
+    assertThat(post("/api/v1/plans/" + planId + "/apply", true)).isEqualTo(401L);
     b.find("#nav-runs").click();
     b.until(ExpectedConditions.presenceOfElementLocated(By.id("run-list")));
     assertThat(b.find("#run-list").getText()).contains("SUCCEEDED");
