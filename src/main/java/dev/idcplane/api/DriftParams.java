@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * Parses and validates the drift routes' query parameters; every failure is a 400 saying what to
  * send.
  */
-final class DriftParams {
+public final class DriftParams {
   private DriftParams() {}
 
-  static DriftFilter filter(
+  public static DriftFilter filter(
       String status,
       String kind,
       String account,
@@ -62,7 +62,7 @@ final class DriftParams {
         "limit must be a whole number from 1 to 500, not '" + limit + "'");
   }
 
-  static Optional<DriftFilter.Cursor> cursor(String cursor) {
+  public static Optional<DriftFilter.Cursor> cursor(String cursor) {
     if (cursor == null) {
       return Optional.empty();
     }
@@ -88,7 +88,7 @@ final class DriftParams {
         "cursor must be the 'next' value of a previous response, unchanged");
   }
 
-  static String encode(DriftFilter.Cursor c) {
+  public static String encode(DriftFilter.Cursor c) {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString((c.firstSeen() + "|" + c.id()).getBytes(StandardCharsets.UTF_8));

@@ -87,7 +87,8 @@ public class HttpErrorRoutes {
   }
 
   private void failure(RoutingContext ctx) {
-    if (ctx.response().headWritten()) {
+    // The console's pages answer as a browser expects (a sign-in redirect), not with JSON.
+    if (ctx.response().headWritten() || isConsole(ctx.request().path())) {
       ctx.next();
       return;
     }
@@ -103,6 +104,10 @@ public class HttpErrorRoutes {
     } else {
       ctx.next();
     }
+  }
+
+  private static boolean isConsole(String path) {
+    return path != null && (path.equals("/ui") || path.startsWith("/ui/"));
   }
 
   private static String message(int status) {

@@ -230,6 +230,37 @@ public class DriftStore {
     return counts;
   }
 
+  /** Open occurrences of one kind at the end of one day (UTC). */
+  public record OpenOnDay(java.time.LocalDate day, String kind, long open) {}
+
+  /**
+   * For each of the last {@code days} days (UTC, today last), how many occurrences of each kind
+   * were open at the end of that day (or now, for today): seen by then and not resolved by then.
+   * Kinds with none open on a day are absent for that day. One query.
+   */
+  public List<OpenOnDay> openByKindPerDay(Instant now, int days) {
+    List<OpenOnDay> out = new ArrayList<>();
+    jdbc.query(
+        "select d.day, f.kind, count(*) from (select (cast(? as timestamptz) at time zone 'UTC')::date"
+            + " - g as day from generate_series(0, ?) g) d join drift_finding f"
+            + " on f.first_seen < least(cast(? as timestamptz), (d.day + 1) at time zone 'UTC')"
+            + " and (f.resolved_at is null"
+            + " or f.resolved_at >= least(cast(? as timestamptz), (d.day + 1) at time zone 'UTC'))"
+            + " group by d.day, f.kind order by d.day, f.kind",
+        ps ->
+            set(
+                ps,
+                java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC),
+                days - 1,
+                java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC)),
+        rs ->
+            out.add(
+                new OpenOnDay(
+                    rs.getObject(1, java.time.LocalDate.class), rs.getString(2), rs.getLong(3))));
+    return out;
+  }
+
   /** When {@code subject} last stored a plan: for the scheduler, the last successful scan. */
   public Optional<Instant> lastPlanBy(String subject) {
     List<Instant> at = new ArrayList<>();

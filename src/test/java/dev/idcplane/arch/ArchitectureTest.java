@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The core (matrix, plan, apply, the Identity Center port) and the sandbox stay free of framework
  * and SDK types; the core does not reach into adapters or edges; the top-level packages depend on
- * each other without cycles; and only the API speaks JAX-RS.
+ * each other without cycles; and only the API and the console (ui) speak JAX-RS.
  */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
@@ -64,6 +64,7 @@ class ArchitectureTest {
             "dev.idcplane.security..",
             "dev.idcplane.metrics..",
             "dev.idcplane.view..",
+            "dev.idcplane.ui..",
             "dev.idcplane.config..",
             "dev.idcplane.identitycenter.aws..",
             "dev.idcplane.identitycenter.sandbox..")
@@ -77,10 +78,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheApiSpeaksJaxRs() {
+  void onlyTheApiAndTheConsoleSpeakJaxRs() {
     noClasses()
         .that()
-        .resideOutsideOfPackage("dev.idcplane.api..")
+        .resideOutsideOfPackages("dev.idcplane.api..", "dev.idcplane.ui..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..")
