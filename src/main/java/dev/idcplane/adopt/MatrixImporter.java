@@ -7,6 +7,7 @@ import dev.idcplane.identitycenter.LiveState;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.apps.LiveApplications;
 import dev.idcplane.matrix.AssignmentRule;
 import dev.idcplane.plan.PlanPolicy;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -37,6 +39,17 @@ public final class MatrixImporter {
   }
 
   public ImportedMatrix importFrom(LiveState live) {
+    return importFrom(live, new LiveApplications(List.of(), List.of()), (type, id) -> id);
+  }
+
+  /**
+   * With the instance's issuers and applications too ({@code applications.yaml}); {@code nameOf}
+   * names an application assignment's principal by id.
+   */
+  public ImportedMatrix importFrom(
+      LiveState live,
+      LiveApplications applications,
+      BiFunction<PrincipalType, String, String> nameOf) {
     Map<String, Object> sets = new TreeMap<>();
     for (LivePermissionSet set : live.permissionSetsByName().values()) {
       sets.put(set.name(), permissionSet(set));
@@ -79,6 +92,18 @@ public final class MatrixImporter {
             "assignments.yaml",
             header("Account assignments read from " + live.instance().instanceArn(), live)
                 + (rules.isEmpty() ? "assignments: []\n" : yaml(Map.of("assignments", rules)))));
+    new ApplicationImporter(nameOf)
+        .document(applications, todo)
+        .ifPresent(
+            doc ->
+                files.add(
+                    new ImportedMatrix.File(
+                        "applications.yaml",
+                        header(
+                                "Trusted token issuers and applications read from "
+                                    + live.instance().instanceArn(),
+                                live)
+                            + yaml(doc))));
     return new ImportedMatrix(files, todo);
   }
 

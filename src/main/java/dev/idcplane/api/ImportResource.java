@@ -4,7 +4,11 @@ import dev.idcplane.adopt.ImportedMatrix;
 import dev.idcplane.adopt.MatrixImporter;
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.Instance;
 import dev.idcplane.identitycenter.LiveStateReader;
+import dev.idcplane.identitycenter.Principal;
+import dev.idcplane.identitycenter.apps.Applications;
+import dev.idcplane.identitycenter.apps.LiveApplications;
 import dev.idcplane.plan.PlanPolicy;
 import dev.idcplane.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,13 +35,19 @@ public class ImportResource {
   private final IdcConfig config;
   private final PlanPolicy policy;
   private final Clock clock;
+  private final Applications applications;
 
   public ImportResource(
-      IdentityCenter identityCenter, IdcConfig config, PlanPolicy policy, Clock clock) {
+      IdentityCenter identityCenter,
+      IdcConfig config,
+      PlanPolicy policy,
+      Clock clock,
+      Applications applications) {
     this.identityCenter = identityCenter;
     this.config = config;
     this.policy = policy;
     this.clock = clock;
+    this.applications = applications;
   }
 
   /** The imported matrix: {@code files} (name, YAML content) and {@code todo}. */
@@ -74,6 +84,13 @@ public class ImportResource {
     var live =
         new LiveStateReader(identityCenter, clock)
             .read(LiveStateReader.Request.everything(config.instanceArn()));
-    return new MatrixImporter(policy).importFrom(live.state());
+    Instance instance = live.state().instance();
+    String store = instance.identityStoreId();
+    return new MatrixImporter(policy)
+        .importFrom(
+            live.state(),
+            LiveApplications.read(applications, instance.instanceArn()),
+            (type, id) ->
+                identityCenter.describePrincipal(store, type, id).map(Principal::name).orElse(id));
   }
 }

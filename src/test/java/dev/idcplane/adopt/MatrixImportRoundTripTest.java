@@ -9,6 +9,12 @@ import dev.idcplane.identitycenter.LiveStateReader;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionsBoundary;
 import dev.idcplane.identitycenter.PrincipalType;
+import dev.idcplane.identitycenter.apps.AccessScope;
+import dev.idcplane.identitycenter.apps.ApplicationAssignment;
+import dev.idcplane.identitycenter.apps.ApplicationGrant;
+import dev.idcplane.identitycenter.apps.GrantType;
+import dev.idcplane.identitycenter.apps.LiveApplications;
+import dev.idcplane.identitycenter.apps.TrustedTokenIssuer;
 import dev.idcplane.identitycenter.sandbox.SandboxBuilder;
 import dev.idcplane.identitycenter.sandbox.SandboxIdentityCenter;
 import dev.idcplane.matrix.MatrixLoad;
@@ -22,6 +28,9 @@ import dev.idcplane.plan.PlanSource;
 import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.Resolution;
 import dev.idcplane.plan.Resolver;
+import dev.idcplane.plan.apps.AppPlan;
+import dev.idcplane.plan.apps.AppPlanner;
+import dev.idcplane.plan.apps.PrincipalLookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,6 +76,69 @@ class MatrixImportRoundTripTest {
     assertThat(file(imported, "assignments.yaml")).contains("owner: TODO", "expires: TODO");
     assertThat(imported.todo()).isNotEmpty();
     assertThat(reprovisions).as("ReadOnlyAuditor's outdated copy in 222222222222").isEqualTo(1);
+  }
+
+  @Test
+  void issuersAndApplicationsRoundTrip() throws Exception {
+    SandboxIdentityCenter ic = SandboxIdentityCenter.fromSeed(Path.of("deploy/sandbox/seed.yaml"));
+    var apps = ic.applications();
+    var instance = ic.listInstances().get(0);
+    String arn = instance.instanceArn();
+    String idp =
+        apps.createTrustedTokenIssuer(
+            arn,
+            new TrustedTokenIssuer(
+                null, "corp-idp", "https://idp.example.com", "email", "emails.value"));
+    String notebook = apps.createApplication(arn, "data-notebook", "Notebook", "ENABLED");
+    String bot = apps.createApplication(arn, "release-bot", null, "DISABLED");
+    apps.putGrant(
+        bot,
+        ApplicationGrant.jwtBearer(
+            List.of(new ApplicationGrant.AuthorizedIssuer(idp, List.of("release-bot", "ci")))));
+    apps.putGrant(bot, ApplicationGrant.of(GrantType.REFRESH_TOKEN));
+    apps.putActorPolicy(
+        bot,
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"AWS\":[\"arn:aws:iam::111111111111:role/release-bot\"]},\"Action\":"
+            + "\"sso-oauth:CreateTokenWithIAM\",\"Resource\":\"*\"}]}");
+    apps.putAccessScope(bot, new AccessScope("sts:identity_context", List.of()));
+    apps.putAccessScope(bot, new AccessScope("s3:access_grants:read", List.of(notebook)));
+    apps.putAssignmentRequired(notebook, false);
+    String group = ic.findGroupId(instance.identityStoreId(), "aws-platform-admins").orElseThrow();
+    String alice = ic.findUserId(instance.identityStoreId(), "alice@example.com").orElseThrow();
+    apps.createAssignment(bot, new ApplicationAssignment(PrincipalType.GROUP, group));
+    apps.createAssignment(bot, new ApplicationAssignment(PrincipalType.USER, alice));
+
+    var live =
+        new LiveStateReader(ic, CLOCK).read(LiveStateReader.Request.everything(Optional.empty()));
+    ImportedMatrix imported =
+        new MatrixImporter(POLICY)
+            .importFrom(
+                live.state(),
+                LiveApplications.read(apps, arn),
+                (type, id) ->
+                    ic.describePrincipal(instance.identityStoreId(), type, id)
+                        .orElseThrow()
+                        .name());
+    Path folder = Files.createTempDirectory(dir, "apps");
+    for (ImportedMatrix.File f : imported.files()) {
+      Files.writeString(
+          folder.resolve(f.name()),
+          f.content()
+              .replace("owner: TODO", "owner: secops@example.com")
+              .replace("expires: TODO", "expires: 2099-12-31"));
+    }
+    assertThat(file(imported, "applications.yaml"))
+        .contains("corp-idp:", "release-bot:", "refresh_token: true", "data-notebook");
+    MatrixLoad load = new MatrixLoader().load(folder);
+    assertThat(load.violations()).as(file(imported, "applications.yaml")).isEmpty();
+    AppPlan plan =
+        AppPlanner.plan(
+            load.matrix(),
+            LiveApplications.read(apps, arn),
+            PrincipalLookup.of(ic, instance.identityStoreId()));
+    assertThat(plan.errors()).isEmpty();
+    assertThat(plan.changes()).as(file(imported, "applications.yaml")).isEmpty();
   }
 
   static Stream<Long> seeds() {
