@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
  * maxAttempts} submissions counted in the journaled {@link Operation#attempts()}, so a resumed run
  * does not exceed the bound. A status call answering NOT_FOUND within {@code statusGrace} of the
  * submission means the request is not visible yet, not that it is lost. Every transition is
- * journaled before the loop acts on it.
+ * journaled before the loop acts on it. A resumed create that was attempted without a journaled
+ * request id is looked up first ({@link EarlierAttempts}), never blindly sent again.
  */
 final class AsyncScheduler {
   private static final Logger LOG = Logger.getLogger(AsyncScheduler.class);
@@ -101,6 +102,10 @@ final class AsyncScheduler {
           && op.attempts() >= settings.maxAttempts()) {
         // Resumed after its last allowed submission: another would exceed the bound.
         fail(op, exhausted(op, op.error()));
+      } else if (EarlierAttempts.unknown(op) && earlierAttempts().tookEffect(op)) {
+        // Sent before the process stopped, answer not journaled: AWS made it; never send twice.
+        LOG.infof("operation %d: an earlier attempt created the assignment", op.seq());
+        complete(op.succeeded(now()));
       } else {
         queue.add(op);
       }
@@ -458,6 +463,10 @@ final class AsyncScheduler {
 
   private void skip(Operation op, String why) {
     complete(op.skipped(now(), why));
+  }
+
+  private EarlierAttempts earlierAttempts() {
+    return new EarlierAttempts(ic, instanceArn, settings, gate, clock, sleeper, targets, fence);
   }
 
   private Instant now() {

@@ -227,6 +227,14 @@ public interface IdcConfig {
     @WithDefault("30s")
     java.time.Duration leaseTtl();
 
+    /**
+     * How often each replica looks for runs another replica left RUNNING or INTERRUPTED (a killed
+     * process) and resumes them once their lease has expired (Quarkus {@code every} syntax; {@code
+     * off} disables it, leaving resumption to the next apply or start).
+     */
+    @WithDefault("30s")
+    String resumeEvery();
+
     /** How long a stored plan may be applied after it was made. */
     @WithDefault("1h")
     java.time.Duration planExpiry();

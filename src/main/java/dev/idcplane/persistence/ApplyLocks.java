@@ -123,7 +123,7 @@ public class ApplyLocks {
                 + token
                 + "): "
                 + why
-                + ". Writes stopped; the run resumes at the next apply or start");
+                + ". Writes stopped; the run resumes at the next apply, start or resume sweep");
       }
     }
 

@@ -30,6 +30,7 @@ import dev.idcplane.planning.PlanningService;
 import dev.idcplane.security.Caller;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -50,7 +51,8 @@ import org.jboss.logging.Logger;
  * plan, applies the deletion guard, records the run and its operations, and executes it on a run
  * thread with the lease as its fence: a run that loses the lease stops writing and ends
  * INTERRUPTED. Before a new run writes, it resumes the instance's earlier runs that are INTERRUPTED
- * or were left RUNNING by a stopped process; on start the service resumes those too.
+ * or were left RUNNING by a stopped process; on start, and every {@code idc.apply.resume-every}
+ * once the instance's lease is free (a killed replica's run), the service resumes those too.
  */
 @ApplicationScoped
 public class ApplyService {
@@ -197,7 +199,32 @@ public class ApplyService {
   }
 
   void resume(@Observes StartupEvent start) {
+    resumeStopped();
+  }
+
+  /**
+   * Every {@code idc.apply.resume-every}: a run whose replica died stays RUNNING with an expiring
+   * lease, and without this only the next apply or start would resume it; so any live replica picks
+   * it up once the lease is free.
+   */
+  @Scheduled(
+      identity = "run-resume",
+      every = "${idc.apply.resume-every}", // default: IdcConfig.ApplyRules#resumeEvery
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void resumeOnSchedule() {
+    try {
+      resumeStopped();
+    } catch (RuntimeException e) {
+      LOG.errorf("resuming stopped runs failed: %s", e.getMessage());
+    }
+  }
+
+  /** Resumes each RUNNING or INTERRUPTED run not executing here whose instance's lease is free. */
+  private synchronized void resumeStopped() {
     for (RunEntity listed : runs.resumable()) {
+      if (active.containsKey(listed.id)) {
+        continue; // executing (or finishing) in this process
+      }
       Optional<ApplyLocks.Lease> lease = locks.tryLock(listed.instanceArn, "run " + listed.id);
       if (lease.isEmpty()) {
         LOG.infof(
@@ -208,6 +235,10 @@ public class ApplyService {
       // Another run of this start may have resumed it meanwhile (resumeEarlier).
       Optional<RunEntity> run = runs.find(listed.id).filter(r -> resumable(r.status));
       if (run.isEmpty()) {
+        lease.get().close();
+        continue;
+      }
+      if (active.containsKey(listed.id)) {
         lease.get().close();
         continue;
       }

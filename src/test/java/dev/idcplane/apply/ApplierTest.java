@@ -263,6 +263,38 @@ class ApplierTest {
     assertThat(Pipelines.plan(ic, MATRIX).changes()).isEmpty();
   }
 
+  /**
+   * The process stops after AWS accepted a CreateAccountAssignment and before its request id was
+   * journaled (a replica killed mid-run): the resumed run finds the assignment AWS made from it and
+   * sends no second create.
+   */
+  @Test
+  void aCreateSentJustBeforeTheProcessStoppedIsNotSentAgain() throws Exception {
+    SandboxIdentityCenter ic = sandbox(behaviour());
+    Plan plan = Pipelines.plan(ic, MATRIX);
+    List<Operation> ops = Applier.operationsOf(plan);
+    long creates = ops.stream().filter(o -> o.kind() == OperationKind.CREATE_ASSIGNMENT).count();
+    assertThat(creates).isPositive();
+    RecordingJournal first = new RecordingJournal();
+    OperationJournal dying =
+        op -> {
+          if (op.kind() == OperationKind.CREATE_ASSIGNMENT && op.requestId() != null) {
+            throw new IllegalStateException("the process stopped before recording " + op.seq());
+          }
+          first.record(op);
+        };
+    assertThatThrownBy(() -> applyInVirtualTime(ic, plan, dying, ops))
+        .hasMessageContaining("the process stopped");
+    List<Operation> resumed = first.resumeState(ops);
+    assertThat(resumed).anyMatch(EarlierAttempts::unknown);
+
+    RunResult result = applyInVirtualTime(ic, plan, new RecordingJournal(), resumed);
+
+    assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(ic.stats().callCounts().get("CreateAccountAssignment")).isEqualTo(creates);
+    assertThat(Pipelines.plan(ic, MATRIX).changes()).isEmpty();
+  }
+
   private static long submissions(SandboxIdentityCenter ic) {
     var counts = ic.stats().callCounts();
     return counts.getOrDefault("CreateAccountAssignment", 0L)
