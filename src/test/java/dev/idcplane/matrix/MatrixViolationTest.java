@@ -580,6 +580,34 @@ class MatrixViolationTest {
             7,
             "assignments[1].owner"),
         one(
+            ViolationKind.UNFILLED_IMPORT,
+            """
+            permission_sets:
+              Dev: {}
+            assignments:
+              - user: alice@example.com
+                permission_set: Dev
+                accounts: ["111122223333"]
+                owner: TODO
+                expires: 2027-01-31
+            """,
+            7,
+            "assignments[0].owner"),
+        one(
+            ViolationKind.UNFILLED_IMPORT,
+            """
+            permission_sets:
+              Dev: {}
+            assignments:
+              - user: alice@example.com
+                permission_set: Dev
+                accounts: ["111122223333"]
+                owner: secops@example.com
+                expires: TODO
+            """,
+            8,
+            "assignments[0].expires"),
+        one(
             ViolationKind.MISSING_EXPIRES,
             """
             permission_sets:
