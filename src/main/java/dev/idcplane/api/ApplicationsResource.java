@@ -7,6 +7,7 @@ import dev.idcplane.doctor.ExchangeDoctor;
 import dev.idcplane.doctor.IssuerDiscovery;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.Instance;
+import dev.idcplane.identitycenter.LiveStateReader;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.apps.Applications;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +41,7 @@ public class ApplicationsResource {
   private final Applications applications;
   private final IssuerDiscovery discovery;
   private final TokenExchange tokenExchange;
+  private final Clock clock;
 
   public ApplicationsResource(
       PlanningService planning,
@@ -46,13 +49,15 @@ public class ApplicationsResource {
       IdentityCenter identityCenter,
       Applications applications,
       IssuerDiscovery discovery,
-      TokenExchange tokenExchange) {
+      TokenExchange tokenExchange,
+      Clock clock) {
     this.planning = planning;
     this.config = config;
     this.identityCenter = identityCenter;
     this.applications = applications;
     this.discovery = discovery;
     this.tokenExchange = tokenExchange;
+    this.clock = clock;
   }
 
   /** The body of an exchange check: a user's fresh token from the application's IdP. */
@@ -129,13 +134,6 @@ public class ApplicationsResource {
   }
 
   private Instance instance() {
-    return config
-        .instanceArn()
-        .flatMap(
-            arn ->
-                identityCenter.listInstances().stream()
-                    .filter(i -> i.instanceArn().equals(arn))
-                    .findFirst())
-        .orElseGet(() -> identityCenter.listInstances().get(0));
+    return new LiveStateReader(identityCenter, clock).chooseInstance(config.instanceArn());
   }
 }

@@ -2,6 +2,7 @@ package dev.idcplane.doctor;
 
 import dev.idcplane.identitycenter.IdentityCenterException;
 import dev.idcplane.identitycenter.apps.ApplicationInfo;
+import dev.idcplane.identitycenter.apps.CallerMatch;
 import dev.idcplane.identitycenter.apps.ExchangeResult;
 import dev.idcplane.identitycenter.apps.TokenExchange;
 import dev.idcplane.matrix.DeclaredApplication;

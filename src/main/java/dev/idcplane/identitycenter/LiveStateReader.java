@@ -136,7 +136,7 @@ public final class LiveStateReader {
    * whose creation failed) are never chosen on their own; with none or several to choose from the
    * error names each instance and what to set.
    */
-  Instance chooseInstance(Optional<String> configured) {
+  public Instance chooseInstance(Optional<String> configured) {
     List<Instance> instances = ic.listInstances();
     String where = "in Region " + ic.region() + " (idc.aws.region)";
     if (instances.isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.idcplane.identitycenter.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idcplane.identitycenter.apps.CallerMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +15,15 @@ import java.util.Optional;
  * {@code *}. Conditions are not evaluated (the service writes none).
  */
 final class ActorPolicies {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private ActorPolicies() {}
 
   static boolean allows(Optional<String> policy, String caller, String action) {
     if (policy.isEmpty()) {
       return false;
     }
-    JsonNode doc = SandboxTokenExchange.json(policy.get());
+    JsonNode doc = json(policy.get());
     boolean allowed = false;
     for (JsonNode statement : list(doc.path("Statement"))) {
       if (!principalMatches(statement.path("Principal"), caller)
@@ -39,13 +43,8 @@ final class ActorPolicies {
     if (principal.isTextual()) {
       return "*".equals(principal.asText());
     }
-    String account = caller.split(":").length > 4 ? caller.split(":")[4] : "";
     for (JsonNode p : list(principal.path("AWS"))) {
-      String v = p.asText();
-      if (v.equals("*")
-          || v.equals(caller)
-          || v.equals(account)
-          || v.endsWith(":" + account + ":root")) {
+      if (CallerMatch.matches(p.asText(), caller)) {
         return true;
       }
     }
@@ -61,6 +60,14 @@ final class ActorPolicies {
       }
     }
     return false;
+  }
+
+  private static JsonNode json(String document) {
+    try {
+      return JSON.readTree(document);
+    } catch (java.io.IOException e) {
+      return JSON.nullNode();
+    }
   }
 
   private static List<JsonNode> list(JsonNode node) {

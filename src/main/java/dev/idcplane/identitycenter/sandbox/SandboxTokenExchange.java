@@ -1,7 +1,5 @@
 package dev.idcplane.identitycenter.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idcplane.identitycenter.IdentityCenterException;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.apps.AccessScope;
@@ -46,7 +44,6 @@ import org.jose4j.lang.JoseException;
  * token granted carries the application's scopes and an identity context.
  */
 public final class SandboxTokenExchange implements TokenExchange {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ACTION = "sso-oauth:CreateTokenWithIAM";
 
   /** The user lookup the exchange needs: a user id for an attribute path and value. */
@@ -220,14 +217,5 @@ public final class SandboxTokenExchange implements TokenExchange {
       return "The token's signature does not verify with the issuer's keys";
     }
     return "The token is not valid";
-  }
-
-  /** The JSON of a policy document, for {@link ActorPolicies}. */
-  static JsonNode json(String document) {
-    try {
-      return JSON.readTree(document);
-    } catch (java.io.IOException e) {
-      return JSON.nullNode();
-    }
   }
 }

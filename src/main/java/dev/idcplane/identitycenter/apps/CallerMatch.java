@@ -1,4 +1,4 @@
-package dev.idcplane.doctor;
+package dev.idcplane.identitycenter.apps;
 
 /**
  * Whether a principal an actor policy names covers the service's caller, as IAM matches a resource
@@ -6,10 +6,10 @@ package dev.idcplane.doctor;
  * principal of the account); or, for a role, the same role name in the same account whatever its
  * path (STS reports an assumed role's ARN without the path).
  */
-final class CallerMatch {
+public final class CallerMatch {
   private CallerMatch() {}
 
-  static boolean matches(String declared, String caller) {
+  public static boolean matches(String declared, String caller) {
     if (declared.equals(caller) || declared.equals("*")) {
       return true;
     }
