@@ -147,8 +147,10 @@ public final class AccessReporter {
                   TRUSTED_TOKEN_ISSUER,
                   APPLICATION,
                   UNMANAGED_TRUSTED_TOKEN_ISSUER,
-                  UNMANAGED_APPLICATION ->
+                  UNMANAGED_APPLICATION,
+                  TERRAFORM_DRIFT ->
                   AccessStatus.UNEXPECTED;
+              case TERRAFORM_MANAGED -> AccessStatus.TERRAFORM_MANAGED;
             };
     return row(
         a,

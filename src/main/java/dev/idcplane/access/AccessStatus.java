@@ -11,5 +11,7 @@ public enum AccessStatus {
   /** In a permission set the matrix does not declare: reported, never deleted. */
   UNMANAGED,
   /** In a protected permission set (e.g. Control Tower's): never changed. */
-  PROTECTED
+  PROTECTED,
+  /** Owned by Terraform (its state holds it): left to Terraform, never changed. */
+  TERRAFORM_MANAGED
 }

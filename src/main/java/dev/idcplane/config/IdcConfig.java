@@ -30,6 +30,25 @@ public interface IdcConfig {
 
   Auth auth();
 
+  /** Terraform state files whose Identity Center resources are left to Terraform. */
+  Terraform terraform();
+
+  /** Coexistence with Terraform; env {@code IDC_TERRAFORM_*}. */
+  interface Terraform {
+    /**
+     * Terraform state files (format v4 JSON), comma-separated: local paths or {@code
+     * s3://bucket/key} URLs. The permission sets and account assignments they hold ({@code
+     * aws_ssoadmin_*}) are never changed by a plan; a state that cannot be read fails the plan.
+     */
+    Optional<List<String>> state();
+
+    /** Region of the S3 client reading s3:// states (buckets elsewhere are followed). */
+    Optional<String> s3Region();
+
+    /** S3 endpoint override (an emulator); unset, {@code idc.aws.endpoint-override}. */
+    Optional<String> s3EndpointOverride();
+  }
+
   /** Which bearer tokens the service trusts, beyond quarkus.oidc.* (the admins' IdP). */
   interface Auth {
     /**

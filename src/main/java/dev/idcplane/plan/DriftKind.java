@@ -40,5 +40,15 @@ public enum DriftKind {
    * A live application the matrix does not declare, or one of another provider (AWS-managed):
    * reported, never changed.
    */
-  UNMANAGED_APPLICATION
+  UNMANAGED_APPLICATION,
+  /**
+   * A live resource Terraform owns (its state holds it, see {@code idc.terraform.state}) that the
+   * matrix disagrees with: left to Terraform, never changed.
+   */
+  TERRAFORM_MANAGED,
+  /**
+   * A resource Terraform owns whose live state differs from Terraform's state (e.g. an assignment
+   * the state holds that is not live): Terraform's to fix, never changed here.
+   */
+  TERRAFORM_DRIFT
 }

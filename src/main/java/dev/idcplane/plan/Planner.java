@@ -53,13 +53,33 @@ public final class Planner {
   public static final int MAX_ALL_PROVISIONED_ACCOUNTS = 3_500;
 
   public Plan plan(DesiredState desired, LiveState live, PlanPolicy policy, PlanSource source) {
+    return plan(desired, live, policy, source, TerraformOwnership.none());
+  }
+
+  /**
+   * As {@link #plan(DesiredState, LiveState, PlanPolicy, PlanSource)}, leaving what Terraform owns
+   * to Terraform: an owned permission set is neither updated nor provisioned, an owned assignment
+   * is neither created nor deleted. A live owned assignment the matrix does not want is reported as
+   * {@link DriftKind#TERRAFORM_MANAGED}; an owned assignment the state holds and the instance does
+   * not is {@link DriftKind#TERRAFORM_DRIFT} (Terraform's to restore). Declaring an owned set with
+   * a definition is a matrix error ({@link TerraformOwnership#conflicts}); planned anyway, the set
+   * is treated as external.
+   */
+  public Plan plan(
+      DesiredState desired,
+      LiveState live,
+      PlanPolicy policy,
+      PlanSource source,
+      TerraformOwnership terraform) {
     requireActiveAccount(live);
+    TerraformView tf = new TerraformView(terraform, live);
     List<Change> definitions = new ArrayList<>();
     List<Change> provisions = new ArrayList<>();
     List<DriftFinding> drift = new ArrayList<>();
     Optional<Delegation> delegation = Delegation.of(live);
     List<DriftFinding> withheld = new ArrayList<>();
-    planPermissionSets(desired, live, policy, definitions, provisions, drift, delegation, withheld);
+    planPermissionSets(
+        desired, live, policy, tf, definitions, provisions, drift, delegation, withheld);
 
     Map<String, String> nameByArn = new HashMap<>();
     live.permissionSetsByName().values().forEach(p -> nameByArn.put(p.arn(), p.name()));
@@ -72,6 +92,11 @@ public final class Planner {
     List<Change> creates = new ArrayList<>();
     for (DesiredAssignment want : new TreeMap<>(desired.assignments()).values()) {
       if (liveByKey.containsKey(want.key())) {
+        continue;
+      }
+      Optional<TerraformOwnership.Owner> owned = tf.assignment(want.key());
+      if (owned.isPresent()) {
+        drift.add(tf.notLive(want.key(), want.accountName(), want.principalName(), owned.get()));
         continue;
       }
       Optional<Account> inactive = inactiveAccount(live, want.key().accountId());
@@ -130,7 +155,17 @@ public final class Planner {
       String accountName =
           live.orgTree().account(key.accountId()).map(a -> a.name()).orElse(key.accountId());
       String principalName = live.principalName(key.principalId());
-      if (policy.isProtected(setName)) {
+      Optional<TerraformOwnership.Owner> owned = tf.assignment(key);
+      if (owned.isPresent()) {
+        drift.add(
+            DriftFinding.ofAssignment(
+                DriftKind.TERRAFORM_MANAGED,
+                key,
+                accountName,
+                principalName,
+                "not in the matrix, kept: managed by Terraform at " + owned.get(),
+                false));
+      } else if (policy.isProtected(setName)) {
         drift.add(
             DriftFinding.ofAssignment(
                 DriftKind.PROTECTED,
@@ -219,6 +254,14 @@ public final class Planner {
                   + " assignments are deleted from the day after"));
     }
 
+    for (AssignmentKey key : tf.ownedNotLive(liveByKey.keySet(), desired.assignments().keySet())) {
+      drift.add(
+          tf.notLive(
+              key,
+              live.orgTree().account(key.accountId()).map(Account::name).orElse(key.accountId()),
+              live.principalName(key.principalId()),
+              tf.assignment(key).orElseThrow()));
+    }
     drift.addAll(withheld);
     List<Change> changes = new ArrayList<>(definitions);
     changes.addAll(provisions);
@@ -230,7 +273,8 @@ public final class Planner {
             .filter(
                 k ->
                     desired.permissionSets().containsKey(k.permissionSetName())
-                        && !policy.isProtected(k.permissionSetName()))
+                        && !policy.isProtected(k.permissionSetName())
+                        && tf.assignment(k).isEmpty())
             .count();
     return new Plan(
         source,
@@ -245,6 +289,7 @@ public final class Planner {
       DesiredState desired,
       LiveState live,
       PlanPolicy policy,
+      TerraformView tf,
       List<Change> definitions,
       List<Change> provisions,
       List<DriftFinding> drift,
@@ -252,7 +297,11 @@ public final class Planner {
       List<DriftFinding> withheld) {
     for (DesiredPermissionSet want : new TreeMap<>(desired.permissionSets()).values()) {
       LivePermissionSet have = live.permissionSetsByName().get(want.name());
+      boolean owned = tf.ownsSet(want.name(), have == null ? null : have.arn());
       if (have == null) {
+        if (owned) {
+          continue;
+        }
         want.definition()
             .ifPresent(
                 def ->
@@ -268,7 +317,7 @@ public final class Planner {
         planReadOnlySet(want, have, policy, delegation.get(), drift, withheld);
         continue;
       }
-      boolean managed = want.definition().isPresent() && !policy.isProtected(want.name());
+      boolean managed = want.definition().isPresent() && !policy.isProtected(want.name()) && !owned;
       boolean updated = false;
       if (managed) {
         PermissionSetDefinition wantDef = want.definition().get();

@@ -32,6 +32,7 @@ import dev.idcplane.plan.PlanTextRenderer;
 import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.Resolution;
 import dev.idcplane.plan.Resolver;
+import dev.idcplane.plan.TerraformOwnership;
 import dev.idcplane.plan.apps.AppPlan;
 import dev.idcplane.plan.apps.AppPlanner;
 import dev.idcplane.plan.apps.PrincipalLookup;
@@ -39,6 +40,7 @@ import dev.idcplane.security.Caller;
 import dev.idcplane.source.CurrentMatrix;
 import dev.idcplane.source.MatrixOrigin;
 import dev.idcplane.source.MatrixSource;
+import dev.idcplane.terraform.TerraformStates;
 import dev.idcplane.view.PlanView;
 import dev.idcplane.view.PlanViews;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -74,6 +76,7 @@ public class PlanningService {
   private final MatrixSource source;
   private final PlanDeclaredStore declarations;
   private final Applications applications;
+  private final TerraformStates terraform;
 
   public PlanningService(
       IdcConfig config,
@@ -90,7 +93,8 @@ public class PlanningService {
       Event<PlanStored> stored,
       MatrixSource source,
       PlanDeclaredStore declarations,
-      Applications applications) {
+      Applications applications,
+      TerraformStates terraform) {
     this.config = config;
     this.identityCenter = identityCenter;
     this.clock = clock;
@@ -106,6 +110,7 @@ public class PlanningService {
     this.source = source;
     this.declarations = declarations;
     this.applications = applications;
+    this.terraform = terraform;
   }
 
   /**
@@ -142,6 +147,7 @@ public class PlanningService {
     if (!load.valid() && matrix.rules().isEmpty() && matrix.permissionSets().isEmpty()) {
       throw new MatrixInvalidException(load.violations());
     }
+    TerraformOwnership owned = terraform.ownership();
     LiveStateReader.Result live =
         new LiveStateReader(identityCenter, clock)
             .read(MatrixRequests.forMatrix(matrix, config.instanceArn()));
@@ -158,6 +164,7 @@ public class PlanningService {
                     .permissionSets()
                     .containsKey(v.field().substring("permission_sets.".length())))
         .forEach(errors::add);
+    errors.addAll(owned.conflicts(resolution.desired(), live.state()));
     AppPlan apps = planApplications(matrix, live.state().instance());
     errors.addAll(apps.errors());
     if (!errors.isEmpty()) {
@@ -171,7 +178,7 @@ public class PlanningService {
             live.state().readAt());
     Plan plan =
         planner
-            .plan(resolution.desired(), live.state(), policy, source)
+            .plan(resolution.desired(), live.state(), policy, source, owned)
             .withWarnings(chosen.warnings())
             .withWarnings(load.emptyFileWarnings())
             .withApplications(apps);

@@ -1,0 +1,88 @@
+package dev.idcplane.terraform;
+
+import dev.idcplane.config.IdcConfig;
+import dev.idcplane.plan.TerraformOwnership;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The configured Terraform states ({@code idc.terraform.state}), read afresh for every plan so that
+ * what Terraform took over since is protected at once. Thread-safe.
+ */
+@ApplicationScoped
+public class TerraformStates {
+  private static final Logger LOG = Logger.getLogger(TerraformStates.class);
+  private final List<String> locations;
+  private final IdcConfig config;
+  private volatile S3Client s3;
+
+  public TerraformStates(IdcConfig config) {
+    this.config = config;
+    this.locations =
+        config.terraform().state().orElse(List.of()).stream()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .toList();
+    if (!locations.isEmpty()) {
+      LOG.infof("Terraform states whose resources are left to Terraform: %s", locations);
+    }
+  }
+
+  public List<String> locations() {
+    return locations;
+  }
+
+  /** What the configured states own; {@link TerraformOwnership#none()} without any. */
+  public TerraformOwnership ownership() {
+    if (locations.isEmpty()) {
+      return TerraformOwnership.none();
+    }
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    for (String location : locations) {
+      contents.put(location, TerraformStateSource.read(location, this::s3));
+    }
+    return TerraformStateParser.parse(contents);
+  }
+
+  private S3Client s3() {
+    S3Client client = s3;
+    if (client == null) {
+      synchronized (this) {
+        if (s3 == null) {
+          s3 = build();
+        }
+        client = s3;
+      }
+    }
+    return client;
+  }
+
+  private S3Client build() {
+    IdcConfig.Terraform tf = config.terraform();
+    var builder =
+        S3Client.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.of(tf.s3Region().orElse(config.aws().region())))
+            .crossRegionAccessEnabled(true);
+    tf.s3EndpointOverride()
+        .or(() -> config.aws().endpointOverride())
+        .ifPresent(e -> builder.endpointOverride(URI.create(e)).forcePathStyle(true));
+    return builder.build();
+  }
+
+  @PreDestroy
+  void close() {
+    S3Client client = s3;
+    if (client != null) {
+      client.close();
+    }
+  }
+}
