@@ -170,7 +170,8 @@ class TerraformPlannerTest {
     // the one change left is the assignment Terraform does not own
     assertThat(changes(p)).hasSize(1);
     assertThat(p.changes().get(0)).isInstanceOf(Change.DeleteAssignment.class);
-    assertThat(((Change.DeleteAssignment) p.changes().get(0)).assignment().principalId()).isEqualTo("g3");
+    assertThat(((Change.DeleteAssignment) p.changes().get(0)).assignment().principalId())
+        .isEqualTo("g3");
 
     DriftFinding managed = only(p, DriftKind.TERRAFORM_MANAGED);
     assertThat(managed.principalId()).isEqualTo("g1");
