@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -67,14 +68,22 @@ public class TerraformStates {
 
   private S3Client build() {
     IdcConfig.Terraform tf = config.terraform();
+    return s3Client(
+        tf.s3Region().orElse(config.aws().region()),
+        tf.s3EndpointOverride().or(() -> config.aws().endpointOverride()));
+  }
+
+  /**
+   * The S3 client states are read with: the default credential chain, buckets in other Regions
+   * followed; path-style requests to an endpoint override (an emulator).
+   */
+  public static S3Client s3Client(String region, Optional<String> endpointOverride) {
     var builder =
         S3Client.builder()
             .httpClient(UrlConnectionHttpClient.create())
-            .region(Region.of(tf.s3Region().orElse(config.aws().region())))
+            .region(Region.of(region))
             .crossRegionAccessEnabled(true);
-    tf.s3EndpointOverride()
-        .or(() -> config.aws().endpointOverride())
-        .ifPresent(e -> builder.endpointOverride(URI.create(e)).forcePathStyle(true));
+    endpointOverride.ifPresent(e -> builder.endpointOverride(URI.create(e)).forcePathStyle(true));
     return builder.build();
   }
 

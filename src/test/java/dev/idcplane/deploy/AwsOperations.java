@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,7 +23,8 @@ final class AwsOperations {
           "software.amazon.awssdk.services.identitystore.IdentitystoreClient", "identitystore",
           "software.amazon.awssdk.services.organizations.OrganizationsClient", "organizations",
           "software.amazon.awssdk.services.sts.StsClient", "sts",
-          "software.amazon.awssdk.services.ssooidc.SsoOidcClient", "sso-oauth");
+          "software.amazon.awssdk.services.ssooidc.SsoOidcClient", "sso-oauth",
+          "software.amazon.awssdk.services.s3.S3Client", "s3");
 
   /** Client methods that are not AWS operations. */
   private static final Set<String> NOT_OPERATIONS =
@@ -61,7 +63,10 @@ final class AwsOperations {
 
   /** {@code listAccountsForParentPaginator} -> {@code ListAccountsForParent}. */
   static String operation(String method) {
-    String op = method.endsWith("Paginator") ? method.substring(0, method.length() - 9) : method;
+    String op = method;
+    for (String suffix : List.of("Paginator", "AsBytes")) {
+      op = op.endsWith(suffix) ? op.substring(0, op.length() - suffix.length()) : op;
+    }
     return Character.toUpperCase(op.charAt(0)) + op.substring(1);
   }
 }

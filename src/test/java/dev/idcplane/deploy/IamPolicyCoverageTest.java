@@ -21,10 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>SDK client -> IAM prefix: SsoAdminClient {@code sso:}, IdentitystoreClient {@code
  * identitystore:}, OrganizationsClient {@code organizations:}, StsClient {@code sts:},
- * SsoOidcClient {@code sso-oauth:} (see {@link AwsOperations#PREFIXES}).
+ * SsoOidcClient {@code sso-oauth:}, S3Client {@code s3:} (Terraform states, in {@code
+ * terraform-state}) (see {@link AwsOperations#PREFIXES}).
  */
 class IamPolicyCoverageTest {
-  private static final List<String> POLICIES = List.of("plan", "apply", "applications");
+  private static final List<String> POLICIES =
+      List.of("plan", "apply", "applications", "terraform-state");
   private static final Pattern READ = Pattern.compile("^[a-z-]+:(List|Describe|Get)[A-Z].*");
   private static Map<String, Set<String>> called;
 
@@ -35,6 +37,9 @@ class IamPolicyCoverageTest {
 
   /** The policy file a called action belongs in. */
   static String policyFor(String action) {
+    if (action.startsWith("s3:")) {
+      return "terraform-state";
+    }
     if (READ.matcher(action).matches()) {
       return "plan";
     }
@@ -103,7 +108,7 @@ class IamPolicyCoverageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"plan", "apply", "applications"})
+  @ValueSource(strings = {"plan", "apply", "applications", "terraform-state"})
   void isAValidPolicyWithoutWildcardActions(String name) {
     IamPolicy policy = IamPolicy.read(name);
     assertThat(policy.version()).as(name + ".json Version").isEqualTo("2012-10-17");
@@ -115,7 +120,7 @@ class IamPolicyCoverageTest {
       assertThat(s.actions())
           .as(name + ".json " + s.sid() + " actions: service:Operation, no wildcard")
           .isNotEmpty()
-          .allMatch(a -> a.matches("^[a-z-]+:[A-Za-z]+$"));
+          .allMatch(a -> a.matches("^[a-z0-9-]+:[A-Za-z]+$"));
     }
   }
 }
