@@ -10,6 +10,7 @@ import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.apps.LiveApplications;
 import dev.idcplane.matrix.AssignmentRule;
 import dev.idcplane.plan.PlanPolicy;
+import dev.idcplane.plan.TerraformOwnership;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,9 +51,25 @@ public final class MatrixImporter {
       LiveState live,
       LiveApplications applications,
       BiFunction<PrincipalType, String, String> nameOf) {
+    return importFrom(live, applications, nameOf, TerraformOwnership.none());
+  }
+
+  /**
+   * Leaving to Terraform what {@code terraform} owns: an owned permission set is declared {@code
+   * external: true}, since the matrix may not define it. Owned assignments are imported like the
+   * rest: the matrix wanting what Terraform keeps is agreement, and planned with the same states
+   * the import changes nothing and reports no Terraform-owned assignment as disagreeing.
+   */
+  public ImportedMatrix importFrom(
+      LiveState live,
+      LiveApplications applications,
+      BiFunction<PrincipalType, String, String> nameOf,
+      TerraformOwnership terraform) {
+    String instance = live.instance().instanceArn();
     Map<String, Object> sets = new TreeMap<>();
     for (LivePermissionSet set : live.permissionSetsByName().values()) {
-      sets.put(set.name(), permissionSet(set));
+      boolean owned = terraform.permissionSet(instance, set.name(), set.arn()).isPresent();
+      sets.put(set.name(), owned ? Map.of("external", true) : permissionSet(set));
     }
     List<Map<String, Object>> rules = new ArrayList<>();
     List<String> todo = new ArrayList<>();

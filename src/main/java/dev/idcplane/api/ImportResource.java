@@ -11,6 +11,7 @@ import dev.idcplane.identitycenter.apps.Applications;
 import dev.idcplane.identitycenter.apps.LiveApplications;
 import dev.idcplane.plan.PlanPolicy;
 import dev.idcplane.security.Roles;
+import dev.idcplane.terraform.TerraformStates;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,18 +37,21 @@ public class ImportResource {
   private final PlanPolicy policy;
   private final Clock clock;
   private final Applications applications;
+  private final TerraformStates terraform;
 
   public ImportResource(
       IdentityCenter identityCenter,
       IdcConfig config,
       PlanPolicy policy,
       Clock clock,
-      Applications applications) {
+      Applications applications,
+      TerraformStates terraform) {
     this.identityCenter = identityCenter;
     this.config = config;
     this.policy = policy;
     this.clock = clock;
     this.applications = applications;
+    this.terraform = terraform;
   }
 
   /** The imported matrix: {@code files} (name, YAML content) and {@code todo}. */
@@ -91,6 +95,7 @@ public class ImportResource {
             live.state(),
             LiveApplications.read(applications, instance.instanceArn()),
             (type, id) ->
-                identityCenter.describePrincipal(store, type, id).map(Principal::name).orElse(id));
+                identityCenter.describePrincipal(store, type, id).map(Principal::name).orElse(id),
+            terraform.ownership());
   }
 }

@@ -2,9 +2,12 @@ package dev.idcplane.adopt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idcplane.identitycenter.AccountAssignment;
 import dev.idcplane.identitycenter.AccountStatus;
 import dev.idcplane.identitycenter.CustomerManagedPolicyRef;
 import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.LivePermissionSet;
+import dev.idcplane.identitycenter.LiveState;
 import dev.idcplane.identitycenter.LiveStateReader;
 import dev.idcplane.identitycenter.PermissionSetDefinition;
 import dev.idcplane.identitycenter.PermissionsBoundary;
@@ -28,6 +31,7 @@ import dev.idcplane.plan.PlanSource;
 import dev.idcplane.plan.Planner;
 import dev.idcplane.plan.Resolution;
 import dev.idcplane.plan.Resolver;
+import dev.idcplane.plan.TerraformOwnership;
 import dev.idcplane.plan.apps.AppPlan;
 import dev.idcplane.plan.apps.AppPlanner;
 import dev.idcplane.plan.apps.PrincipalLookup;
@@ -38,11 +42,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -160,9 +168,18 @@ class MatrixImportRoundTripTest {
   }
 
   static RoundTrip roundTrip(IdentityCenter ic, Path dir) throws Exception {
+    return roundTrip(ic, dir, live -> TerraformOwnership.none());
+  }
+
+  static RoundTrip roundTrip(
+      IdentityCenter ic, Path dir, Function<LiveState, TerraformOwnership> terraformOf)
+      throws Exception {
     LiveStateReader reader = new LiveStateReader(ic, CLOCK);
     var live = reader.read(LiveStateReader.Request.everything(Optional.empty())).state();
-    ImportedMatrix imported = new MatrixImporter(POLICY).importFrom(live);
+    TerraformOwnership terraform = terraformOf.apply(live);
+    ImportedMatrix imported =
+        new MatrixImporter(POLICY)
+            .importFrom(live, new LiveApplications(List.of(), List.of()), (t, id) -> id, terraform);
     Path folder = Files.createTempDirectory(dir, "matrix");
     for (ImportedMatrix.File f : imported.files()) {
       Files.writeString(folder.resolve(f.name()), f.content());
@@ -186,6 +203,7 @@ class MatrixImportRoundTripTest {
     Resolution r =
         new Resolver().resolve(load.matrix(), resolved, POLICY, LocalDate.of(2026, 12, 1));
     assertThat(r.errors()).isEmpty();
+    assertThat(terraform.conflicts(r.desired(), resolved.state())).isEmpty();
     Plan plan =
         new Planner()
             .plan(
@@ -196,7 +214,13 @@ class MatrixImportRoundTripTest {
                     load.matrix().digest(),
                     null,
                     resolved.state().instance().instanceArn(),
-                    resolved.state().readAt()));
+                    resolved.state().readAt()),
+                terraform);
+    // what the matrix keeps for another reason (an account not ACTIVE, a protected set) and
+    // Terraform owns is reported as Terraform's, never as a change
+    assertThat(plan.drift())
+        .filteredOn(d -> d.kind() == dev.idcplane.plan.DriftKind.TERRAFORM_MANAGED)
+        .allMatch(d -> !d.fixedByPlan());
     // A set provisioned in an old version somewhere is re-provisioned: live drift no matrix can
     // declare (the shipped seed has one). Nothing else may change.
     assertThat(
@@ -210,6 +234,69 @@ class MatrixImportRoundTripTest {
     return new RoundTrip(
         imported,
         plan.changes().stream().filter(Change.ProvisionPermissionSet.class::isInstance).count());
+  }
+
+  /**
+   * Terraform owns a third of the sets and a third of the assignments: the owned sets are imported
+   * as external (their definitions are Terraform's), and the round trip still plans nothing.
+   */
+  @ParameterizedTest(name = "random organization {0}, partly Terraform's")
+  @MethodSource("seeds")
+  void whatTerraformOwnsRoundTripsWithoutClaimingItsDefinitions(long seed) throws Exception {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    SandboxIdentityCenter ic = random(rnd);
+    List<String> ownedSets = new ArrayList<>();
+    List<TerraformOwnership.AssignmentRef> ownedAssignments = new ArrayList<>();
+    ImportedMatrix imported =
+        roundTrip(
+                ic,
+                dir,
+                live -> {
+                  String ins = live.instance().instanceArn();
+                  Map<String, TerraformOwnership.OwnedPermissionSet> sets = new HashMap<>();
+                  Map<TerraformOwnership.AssignmentRef, TerraformOwnership.Owner> assignments =
+                      new HashMap<>();
+                  for (LivePermissionSet s : new TreeMap<>(live.permissionSetsByName()).values()) {
+                    if (rnd.nextInt(3) == 0) {
+                      ownedSets.add(s.name());
+                      sets.put(
+                          s.arn(),
+                          new TerraformOwnership.OwnedPermissionSet(
+                              s.arn(),
+                              ins,
+                              s.name(),
+                              List.of(
+                                  new TerraformOwnership.Owner(
+                                      "aws_ssoadmin_permission_set.s" + sets.size(), "t"))));
+                    }
+                  }
+                  for (AccountAssignment a :
+                      live.assignments().stream()
+                          .sorted(Comparator.comparing(Object::toString))
+                          .toList()) {
+                    if (assignments.isEmpty() || rnd.nextInt(3) == 0) {
+                      var ref =
+                          new TerraformOwnership.AssignmentRef(
+                              ins,
+                              a.permissionSetArn(),
+                              a.accountId(),
+                              a.principalType(),
+                              a.principalId());
+                      ownedAssignments.add(ref);
+                      assignments.put(
+                          ref,
+                          new TerraformOwnership.Owner(
+                              "aws_ssoadmin_account_assignment.a" + assignments.size(), "t"));
+                    }
+                  }
+                  return new TerraformOwnership(List.of("t"), sets, assignments);
+                })
+            .imported();
+    String sets = file(imported, "permission-sets.yaml");
+    for (String name : ownedSets) {
+      assertThat(sets).contains(name + ":\n    external: true");
+    }
+    assertThat(ownedAssignments).as("seed %s owns some assignments", seed).isNotEmpty();
   }
 
   static List<String> contents(ImportedMatrix m) {
