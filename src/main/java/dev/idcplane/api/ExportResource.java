@@ -1,5 +1,6 @@
 package dev.idcplane.api;
 
+import dev.idcplane.export.ApplicationsHcl;
 import dev.idcplane.export.TerraformExporter;
 import dev.idcplane.planning.MatrixInput;
 import dev.idcplane.planning.PlanningService;
@@ -30,7 +31,17 @@ public class ExportResource {
   @Produces("text/plain")
   public Response terraform() {
     PlanningService.Preview preview = planning.preview(MatrixInput.configured(Optional.empty()));
-    String hcl = new TerraformExporter().export(preview.resolution().desired(), preview.live());
+    String hcl =
+        new TerraformExporter()
+            .export(
+                preview.resolution().desired(),
+                preview.live(),
+                preview.terraform(),
+                Optional.of(
+                    new ApplicationsHcl.Input(
+                        preview.matrix(),
+                        preview.applications(),
+                        planning.principals(preview.live().instance()))));
     return Response.ok(hcl, "text/plain; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"idc-control-plane.tf\"")
         .build();

@@ -130,7 +130,13 @@ public class PlanningService {
    * matrix declares.
    */
   public record Preview(
-      LiveState live, Resolution resolution, Plan plan, DeletionGuard.Declared declared) {}
+      LiveState live,
+      Resolution resolution,
+      Plan plan,
+      DeletionGuard.Declared declared,
+      Matrix matrix,
+      LiveApplications applications,
+      TerraformOwnership terraform) {}
 
   /**
    * Plans without storing: for reports that need the live state and the resolved matrix. An invalid
@@ -165,7 +171,11 @@ public class PlanningService {
                     .containsKey(v.field().substring("permission_sets.".length())))
         .forEach(errors::add);
     errors.addAll(owned.conflicts(resolution.desired(), live.state()));
-    AppPlan apps = planApplications(matrix, live.state().instance());
+    Instance instance = live.state().instance();
+    LiveApplications liveApps =
+        LiveApplications.read(
+            applications, instance.instanceArn(), matrix.applications()::containsKey);
+    AppPlan apps = AppPlanner.plan(matrix, liveApps, principals(instance));
     errors.addAll(apps.errors());
     if (!errors.isEmpty()) {
       throw new MatrixInvalidException(errors.stream().sorted().toList());
@@ -182,7 +192,7 @@ public class PlanningService {
             .withWarnings(chosen.warnings())
             .withWarnings(load.emptyFileWarnings())
             .withApplications(apps);
-    return new Preview(live.state(), resolution, plan, declared(load));
+    return new Preview(live.state(), resolution, plan, declared(load), matrix, liveApps, owned);
   }
 
   /**
@@ -383,18 +393,9 @@ public class PlanningService {
     return new Chosen(load, "request", input.commit(), input.files(), List.of(warning));
   }
 
-  /**
-   * The changes that converge the matrix's trusted token issuers and applications, what it leaves
-   * alone, and what the live instance says is wrong with them (groups and users the identity store
-   * does not have, names of AWS-managed applications). Reads every issuer and the applications'
-   * summaries, and the details of declared applications only.
-   */
-  private AppPlan planApplications(Matrix matrix, Instance instance) {
-    PrincipalLookup principals = PrincipalLookup.of(identityCenter, instance.identityStoreId());
-    LiveApplications live =
-        LiveApplications.read(
-            applications, instance.instanceArn(), matrix.applications()::containsKey);
-    return AppPlanner.plan(matrix, live, principals);
+  /** The groups and users of the instance's identity store, looked up by name. */
+  public PrincipalLookup principals(Instance instance) {
+    return PrincipalLookup.of(identityCenter, instance.identityStoreId());
   }
 
   /** Kind of the warning a preview carries. */
