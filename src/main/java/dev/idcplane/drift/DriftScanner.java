@@ -40,6 +40,8 @@ public class DriftScanner {
   private final DriftStore store;
   private final ControlPlaneMetrics metrics;
 
+  private final java.time.Clock clock;
+
   public DriftScanner(
       IdcConfig config,
       IdentityCenter identityCenter,
@@ -47,8 +49,10 @@ public class DriftScanner {
       PlanningService planning,
       ApplyService apply,
       DriftStore store,
-      ControlPlaneMetrics metrics) {
+      ControlPlaneMetrics metrics,
+      java.time.Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.identityCenter = identityCenter;
     this.locks = locks;
     this.planning = planning;
@@ -105,8 +109,11 @@ public class DriftScanner {
   }
 
   private Outcome scanOnce() {
+    // the instance plans read: the configured one, else the one ACTIVE instance
     String instanceArn =
-        config.instanceArn().orElseGet(() -> identityCenter.listInstances().get(0).instanceArn());
+        new dev.idcplane.identitycenter.LiveStateReader(identityCenter, clock)
+            .chooseInstance(config.instanceArn())
+            .instanceArn();
     Optional<ApplyLocks.Lease> lease = locks.tryLock(instanceArn, "scan");
     if (lease.isEmpty()) {
       LOG.infof("drift scan skipped: a scan or apply holds %s", instanceArn);
