@@ -185,14 +185,24 @@ class TerraformCoexistApiTest {
     return files;
   }
 
-  @Test
-  void aStateNamingTwoAssignmentsAndOnePermissionSetKeepsThemOutOfEveryChange() throws IOException {
+  /** The shipped plan without Terraform, and two of its changes Terraform will own. */
+  record Baseline(JsonPath plan, Map<String, Object> delete, Map<String, Object> create) {}
+
+  Baseline baseline() throws IOException {
     writeState(List.of());
     JsonPath before = plan(null, 201);
-    Map<String, Object> delete =
-        change(before, "delete_assignment", "AppDeveloper", "aws-team-a-engineers");
-    Map<String, Object> create =
-        change(before, "create_assignment", "PowerUser", "aws-team-a-leads");
+    return new Baseline(
+        before,
+        change(before, "delete_assignment", "AppDeveloper", "aws-team-a-engineers"),
+        change(before, "create_assignment", "PowerUser", "aws-team-a-leads"));
+  }
+
+  @Test
+  void aStateNamingTwoAssignmentsAndOnePermissionSetKeepsThemOutOfEveryChange() throws IOException {
+    Baseline b = baseline();
+    JsonPath before = b.plan();
+    Map<String, Object> delete = b.delete();
+    Map<String, Object> create = b.create();
     assertThat(keys(before))
         .contains("update_permission_set permission-set/AppDeveloper")
         .anyMatch(k -> k.startsWith("provision_permission_set provision/AppDeveloper"));
@@ -253,12 +263,10 @@ class TerraformCoexistApiTest {
 
   @Test
   void terraformOwnedDriftIsRecordedApartInDriftHistory() throws IOException {
-    writeState(List.of());
-    JsonPath before = plan(null, 201);
-    Map<String, Object> delete =
-        change(before, "delete_assignment", "AppDeveloper", "aws-team-a-engineers");
-    Map<String, Object> create =
-        change(before, "create_assignment", "PowerUser", "aws-team-a-leads");
+    Baseline b = baseline();
+    JsonPath before = b.plan();
+    Map<String, Object> delete = b.delete();
+    Map<String, Object> create = b.create();
     writeState(List.of(assignment("engineers_prod", delete), assignment("leads_staging", create)));
 
     plan(null, 201);
