@@ -5,6 +5,7 @@ import dev.idcplane.plan.TerraformOwnership;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,19 +71,23 @@ public class TerraformStates {
     IdcConfig.Terraform tf = config.terraform();
     return s3Client(
         tf.s3Region().orElse(config.aws().region()),
-        tf.s3EndpointOverride().or(() -> config.aws().endpointOverride()));
+        tf.s3EndpointOverride().or(() -> config.aws().endpointOverride()),
+        config.aws().callTimeout());
   }
 
   /**
    * The S3 client states are read with: the default credential chain, buckets in other Regions
-   * followed; path-style requests to an endpoint override (an emulator).
+   * followed, each read bounded by {@code callTimeout} (idc.aws.call-timeout); path-style requests
+   * to an endpoint override (an emulator).
    */
-  public static S3Client s3Client(String region, Optional<String> endpointOverride) {
+  public static S3Client s3Client(
+      String region, Optional<String> endpointOverride, Duration callTimeout) {
     var builder =
         S3Client.builder()
             .httpClient(UrlConnectionHttpClient.create())
             .region(Region.of(region))
-            .crossRegionAccessEnabled(true);
+            .crossRegionAccessEnabled(true)
+            .overrideConfiguration(c -> c.apiCallTimeout(callTimeout));
     endpointOverride.ifPresent(e -> builder.endpointOverride(URI.create(e)).forcePathStyle(true));
     return builder.build();
   }

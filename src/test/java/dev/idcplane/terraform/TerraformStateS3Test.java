@@ -7,6 +7,7 @@ import dev.idcplane.identitycenter.aws.MotoServer;
 import dev.idcplane.plan.TerraformOwnership;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,9 @@ class TerraformStateS3Test {
   static void bucket() throws IOException {
     System.setProperty("aws.accessKeyId", "testing");
     System.setProperty("aws.secretAccessKey", "testing");
-    s3 = TerraformStates.s3Client("us-east-1", Optional.of(MOTO.endpoint().toString()));
+    s3 =
+        TerraformStates.s3Client(
+            "us-east-1", Optional.of(MOTO.endpoint().toString()), Duration.ofSeconds(30));
     s3.createBucket(b -> b.bucket("tf-state"));
     try (InputStream in =
         TerraformStateS3Test.class.getResourceAsStream("/terraform/sso.tfstate")) {
@@ -70,7 +73,9 @@ class TerraformStateS3Test {
 
   @Test
   void anUnreachableS3IsRetryable() {
-    try (S3Client down = TerraformStates.s3Client("us-east-1", Optional.of("http://127.0.0.1:9"))) {
+    try (S3Client down =
+        TerraformStates.s3Client(
+            "us-east-1", Optional.of("http://127.0.0.1:9"), Duration.ofSeconds(10))) {
       assertThatThrownBy(() -> TerraformStateSource.read("s3://tf-state/x.tfstate", () -> down))
           .isInstanceOfSatisfying(
               TerraformStateException.class, e -> assertThat(e.retryable()).isTrue())
