@@ -1,5 +1,6 @@
 package dev.idcplane.ui;
 
+import dev.idcplane.doctor.DoctorCheck;
 import dev.idcplane.matrix.Violation;
 import dev.idcplane.persistence.RunEntity;
 import dev.idcplane.view.ChangeView;
@@ -300,7 +301,43 @@ final class TemplateSamples {
             problems
                 ? List.of(new Violation.Detail("main.yaml", 4, "f", "k", "bad", "fix"))
                 : List.of());
-    return Map.of("me", VIEWER, "m", view, "source", "folder", "commit", "abc");
+    return Map.of(
+        "me",
+        VIEWER,
+        "m",
+        view,
+        "source",
+        "folder",
+        "commit",
+        "abc",
+        "doctor",
+        problems ? java.util.Optional.empty() : java.util.Optional.of(doctor(false)));
+  }
+
+  static DoctorView doctor(boolean failed) {
+    if (failed) {
+      return DoctorView.failed("Identity Center answered AccessDenied", AT);
+    }
+    var pass = new DoctorCheck("exists", "The issuer exists", DoctorCheck.Result.PASS, "arn", null);
+    var fail =
+        new DoctorCheck(
+            "issuer_discovery", "Discovery", DoctorCheck.Result.FAIL, "unreachable", "serve it");
+    return new DoctorView(
+        List.of(
+            new DoctorView.Row(
+                "issuer",
+                "Trusted token issuer",
+                "okta",
+                DoctorCheck.Result.FAIL,
+                List.of(pass, fail)),
+            new DoctorView.Row(
+                "application", "Application", "q", DoctorCheck.Result.PASS, List.of(pass))),
+        "",
+        AT.toString());
+  }
+
+  static Map<String, Object> doctorFragment(DoctorView v) {
+    return Map.of("reports", v.reports(), "problem", v.problem(), "at", v.at());
   }
 
   static final Map<String, List<Map<String, Object>>> ALL = new HashMap<>();
@@ -375,6 +412,12 @@ final class TemplateSamples {
     ALL.put("audit", List.of(audit(false, true), audit(true, true), audit(true, false)));
     ALL.put("access", List.of(access(false), access(true)));
     ALL.put("matrix", List.of(matrix(false), matrix(true)));
+    ALL.put(
+        "doctor",
+        List.of(
+            doctorFragment(doctor(false)),
+            doctorFragment(doctor(true)),
+            doctorFragment(new DoctorView(List.of(), "", AT.toString()))));
     ALL.put(
         "verdict",
         List.of(
