@@ -314,6 +314,22 @@ final class TemplateSamples {
         problems ? java.util.Optional.empty() : java.util.Optional.of(doctor(false)));
   }
 
+  static Map<String, Object> runs(RunFilterForm f, Paged<RunRow> rows, String problem) {
+    return Map.of(
+        "me",
+        ADMIN,
+        "f",
+        f,
+        "query",
+        f.query(),
+        "statuses",
+        List.of("RUNNING", "FAILED"),
+        "problem",
+        problem,
+        "runs",
+        rows);
+  }
+
   static DoctorView doctor(boolean failed) {
     if (failed) {
       return DoctorView.failed("Identity Center answered AccessDenied", AT);
@@ -387,18 +403,22 @@ final class TemplateSamples {
           "run", List.of(run("RUNNING"), run("SUCCEEDED"), run("FAILED")),
           "runs",
               List.of(
-                  Map.of(
-                      "me",
-                      ADMIN,
-                      "runs",
-                      List.of(
-                          new RunRow(ID, ID, "FAILED", AT, null, "Local admin", null, 3, 1, 2, 0)),
-                      "status",
-                      "",
-                      "statuses",
-                      List.of("RUNNING", "FAILED"),
-                      "limit",
-                      200)),
+                  runs(
+                      RunFilterForm.of("FAILED", "Local admin", "", "", ""),
+                      new Paged<>(
+                          List.of(
+                              new RunRow(
+                                  ID, ID, "FAILED", AT, null, "Local admin", null, 3, 1, 2, 0)),
+                          2,
+                          3,
+                          101,
+                          51,
+                          51),
+                      ""),
+                  runs(
+                      RunFilterForm.of("", "", "", "yesterday", ""),
+                      new Paged<RunRow>(List.of(), 1, 1, 0, 1, 0),
+                      "from must be an ISO instant such as 2026-01-01T00:00:00Z, not 'yesterday'")),
           "layout", List.of(Map.of("me", ADMIN)),
           "signed-out", List.of(Map.of()),
           "overview",
