@@ -81,6 +81,24 @@ public final class ConsoleLogin {
             .build());
   }
 
+  /** GET {@code path} from a client holding nothing but the cookie {@code name=value}. */
+  public static HttpResponse<String> getWithCookie(
+      String base, String path, String name, String value) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("Cookie", name + "=" + value)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The value of the session's cookie {@code name}, or null. */
   public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
