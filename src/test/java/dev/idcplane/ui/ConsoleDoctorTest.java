@@ -2,12 +2,16 @@ package dev.idcplane.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.apps.Applications;
+import dev.idcplane.identitycenter.apps.TrustedTokenIssuer;
 import dev.idcplane.support.ConsoleLogin;
 import dev.idcplane.support.HttpsIssuers;
 import dev.idcplane.support.TestIdentityProvider;
 import dev.idcplane.support.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -17,14 +21,17 @@ import org.junit.jupiter.api.Test;
  * /ui/matrix/doctor} afterwards); the fragment, and the page with {@code ?doctor=true} for a
  * browser without JavaScript, show each declared issuer and application with the checks of the
  * doctor the API uses, against two local HTTPS issuers ({@link HttpsIssuers}: corp-idp serves a
- * valid discovery document, stale-idp one naming another issuer). Nothing is applied, so nothing
- * exists live.
+ * valid discovery document, stale-idp one naming another issuer). Nothing is applied, so only what
+ * a test creates exists live.
  */
 @QuarkusTest
 @QuarkusTestResource(TestKeys.class)
 @QuarkusTestResource(value = HttpsIssuers.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = TestIdentityProvider.class, restrictToAnnotatedClass = true)
 class ConsoleDoctorTest {
+  @Inject Applications apps;
+  @Inject IdentityCenter identityCenter;
+
   @ConfigProperty(name = "quarkus.http.test-port")
   int port;
 
@@ -70,6 +77,23 @@ class ConsoleDoctorTest {
         .contains("id=\"doctor\"")
         .contains("Application release-bot")
         .doesNotContain("hx-get=\"/ui/matrix/doctor\"");
+  }
+
+  @Test
+  void aLiveIssuerThatDiffersFromItsDeclarationFailsTheConfigurationCheck() {
+    String instance = identityCenter.listInstances().get(0).instanceArn();
+    String base =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("idcplane-test-issuer-base", String.class);
+    // Declared with identity_store_attribute_path userName; live with emails.value.
+    apps.createTrustedTokenIssuer(
+        instance,
+        new TrustedTokenIssuer(null, "stale-idp", base + "/wrong", "email", "emails.value"));
+    String stale = section(viewer().get("/ui/matrix/doctor").body(), "doctor-issuer-stale-idp");
+    assertThat(stale)
+        .containsPattern("exists</code></td><td class=\"verdict-PASS\">PASS")
+        .containsPattern("configuration</code></td><td class=\"verdict-FAIL\">FAIL")
+        .contains("1 difference(s)");
   }
 
   /** The report whose heading has {@code id}, up to the next report. */
