@@ -1,21 +1,18 @@
 package dev.idcplane.api;
 
 import dev.idcplane.config.IdcConfig;
-import dev.idcplane.doctor.ApplicationDoctor;
 import dev.idcplane.doctor.DoctorCheck;
 import dev.idcplane.doctor.ExchangeDoctor;
-import dev.idcplane.doctor.IssuerDiscovery;
 import dev.idcplane.identitycenter.IdentityCenter;
 import dev.idcplane.identitycenter.Instance;
 import dev.idcplane.identitycenter.LiveStateReader;
 import dev.idcplane.identitycenter.Principal;
 import dev.idcplane.identitycenter.PrincipalType;
 import dev.idcplane.identitycenter.apps.Applications;
-import dev.idcplane.identitycenter.apps.LiveApplications;
 import dev.idcplane.identitycenter.apps.TokenExchange;
 import dev.idcplane.matrix.DeclaredApplication;
 import dev.idcplane.matrix.Matrix;
-import dev.idcplane.plan.apps.PrincipalLookup;
+import dev.idcplane.planning.DoctorService;
 import dev.idcplane.planning.MatrixInput;
 import dev.idcplane.planning.PlanningService;
 import dev.idcplane.security.Roles;
@@ -39,25 +36,25 @@ public class ApplicationsResource {
   private final IdcConfig config;
   private final IdentityCenter identityCenter;
   private final Applications applications;
-  private final IssuerDiscovery discovery;
   private final TokenExchange tokenExchange;
   private final Clock clock;
+  private final DoctorService doctors;
 
   public ApplicationsResource(
       PlanningService planning,
       IdcConfig config,
       IdentityCenter identityCenter,
       Applications applications,
-      IssuerDiscovery discovery,
       TokenExchange tokenExchange,
-      Clock clock) {
+      Clock clock,
+      DoctorService doctors) {
     this.planning = planning;
     this.config = config;
     this.identityCenter = identityCenter;
     this.applications = applications;
-    this.discovery = discovery;
     this.tokenExchange = tokenExchange;
     this.clock = clock;
+    this.doctors = doctors;
   }
 
   /** The body of an exchange check: a user's fresh token from the application's IdP. */
@@ -74,26 +71,19 @@ public class ApplicationsResource {
 
   /**
    * Read-only checks of a declared application against the live instance (see {@link
-   * ApplicationDoctor}); {@code claim} is a user's claim value to look up in the identity store.
+   * dev.idcplane.doctor.ApplicationDoctor}); {@code claim} is a user's claim value to look up in
+   * the identity store.
    */
   @GET
   @Path("{name}/doctor")
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.APPLICATION_JSON)
   public DoctorReport doctor(@PathParam("name") String name, @QueryParam("claim") String claim) {
-    Matrix matrix = planning.load(MatrixInput.configured(Optional.empty()));
-    DeclaredApplication app = declared(matrix, name);
-    Instance instance = instance();
-    LiveApplications live = LiveApplications.read(applications, instance.instanceArn());
-    ApplicationDoctor doctor =
-        new ApplicationDoctor(
-            discovery,
-            PrincipalLookup.of(identityCenter, instance.identityStoreId()),
-            (path, value) ->
-                identityCenter.findUserIdByAttribute(instance.identityStoreId(), path, value));
-    List<DoctorCheck> checks =
-        doctor.examine(app, matrix, live, Optional.ofNullable(claim).filter(c -> !c.isBlank()));
-    return new DoctorReport(name, DoctorCheck.worst(checks), checks);
+    DoctorService.Report r =
+        doctors
+            .application(name, Optional.ofNullable(claim).filter(c -> !c.isBlank()))
+            .orElseThrow(() -> new ApplicationNotDeclaredException(name));
+    return new DoctorReport(r.name(), r.verdict(), r.checks());
   }
 
   /**

@@ -87,12 +87,22 @@ public class HttpErrorRoutes {
   }
 
   private void failure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    // A console session that failed (ended, revoked, expired): the code flow's challenge, a
+    // redirect to sign in again, is already on the response; end it there (the JAX-RS layer would
+    // otherwise try to serve the request and fail).
+    if (!ctx.response().headWritten()
+        && isConsole(ctx.request().path())
+        && failure instanceof AuthenticationFailedException
+        && ctx.response().getStatusCode() / 100 == 3) {
+      ctx.response().end();
+      return;
+    }
     // The console's pages answer as a browser expects (a sign-in redirect), not with JSON.
     if (ctx.response().headWritten() || isConsole(ctx.request().path())) {
       ctx.next();
       return;
     }
-    Throwable failure = ctx.failure();
     if (failure instanceof AuthenticationFailedException
         || failure instanceof UnauthorizedException) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");

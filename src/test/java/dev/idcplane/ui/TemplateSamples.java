@@ -1,5 +1,6 @@
 package dev.idcplane.ui;
 
+import dev.idcplane.doctor.DoctorCheck;
 import dev.idcplane.matrix.Violation;
 import dev.idcplane.persistence.RunEntity;
 import dev.idcplane.view.ChangeView;
@@ -300,7 +301,59 @@ final class TemplateSamples {
             problems
                 ? List.of(new Violation.Detail("main.yaml", 4, "f", "k", "bad", "fix"))
                 : List.of());
-    return Map.of("me", VIEWER, "m", view, "source", "folder", "commit", "abc");
+    return Map.of(
+        "me",
+        VIEWER,
+        "m",
+        view,
+        "source",
+        "folder",
+        "commit",
+        "abc",
+        "doctor",
+        problems ? java.util.Optional.empty() : java.util.Optional.of(doctor(false)));
+  }
+
+  static Map<String, Object> runs(RunFilterForm f, Paged<RunRow> rows, String problem) {
+    return Map.of(
+        "me",
+        ADMIN,
+        "f",
+        f,
+        "query",
+        f.query(),
+        "statuses",
+        List.of("RUNNING", "FAILED"),
+        "problem",
+        problem,
+        "runs",
+        rows);
+  }
+
+  static DoctorView doctor(boolean failed) {
+    if (failed) {
+      return DoctorView.failed("Identity Center answered AccessDenied", AT);
+    }
+    var pass = new DoctorCheck("exists", "The issuer exists", DoctorCheck.Result.PASS, "arn", null);
+    var fail =
+        new DoctorCheck(
+            "issuer_discovery", "Discovery", DoctorCheck.Result.FAIL, "unreachable", "serve it");
+    return new DoctorView(
+        List.of(
+            new DoctorView.Row(
+                "issuer",
+                "Trusted token issuer",
+                "okta",
+                DoctorCheck.Result.FAIL,
+                List.of(pass, fail)),
+            new DoctorView.Row(
+                "application", "Application", "q", DoctorCheck.Result.PASS, List.of(pass))),
+        "",
+        AT.toString());
+  }
+
+  static Map<String, Object> doctorFragment(DoctorView v) {
+    return Map.of("reports", v.reports(), "problem", v.problem(), "at", v.at());
   }
 
   static final Map<String, List<Map<String, Object>>> ALL = new HashMap<>();
@@ -350,18 +403,22 @@ final class TemplateSamples {
           "run", List.of(run("RUNNING"), run("SUCCEEDED"), run("FAILED")),
           "runs",
               List.of(
-                  Map.of(
-                      "me",
-                      ADMIN,
-                      "runs",
-                      List.of(
-                          new RunRow(ID, ID, "FAILED", AT, null, "Local admin", null, 3, 1, 2, 0)),
-                      "status",
-                      "",
-                      "statuses",
-                      List.of("RUNNING", "FAILED"),
-                      "limit",
-                      200)),
+                  runs(
+                      RunFilterForm.of("FAILED", "Local admin", "", "", ""),
+                      new Paged<>(
+                          List.of(
+                              new RunRow(
+                                  ID, ID, "FAILED", AT, null, "Local admin", null, 3, 1, 2, 0)),
+                          2,
+                          3,
+                          101,
+                          51,
+                          51),
+                      ""),
+                  runs(
+                      RunFilterForm.of("", "", "", "yesterday", ""),
+                      new Paged<RunRow>(List.of(), 1, 1, 0, 1, 0),
+                      "from must be an ISO instant such as 2026-01-01T00:00:00Z, not 'yesterday'")),
           "layout", List.of(Map.of("me", ADMIN)),
           "signed-out", List.of(Map.of()),
           "overview",
@@ -375,6 +432,12 @@ final class TemplateSamples {
     ALL.put("audit", List.of(audit(false, true), audit(true, true), audit(true, false)));
     ALL.put("access", List.of(access(false), access(true)));
     ALL.put("matrix", List.of(matrix(false), matrix(true)));
+    ALL.put(
+        "doctor",
+        List.of(
+            doctorFragment(doctor(false)),
+            doctorFragment(doctor(true)),
+            doctorFragment(new DoctorView(List.of(), "", AT.toString()))));
     ALL.put(
         "verdict",
         List.of(

@@ -1,0 +1,80 @@
+package dev.idcplane.doctor;
+
+import dev.idcplane.identitycenter.apps.LiveApplications;
+import dev.idcplane.identitycenter.apps.TrustedTokenIssuer;
+import dev.idcplane.matrix.DeclaredTrustedTokenIssuer;
+import dev.idcplane.matrix.Matrix;
+import dev.idcplane.plan.apps.AppChange;
+import dev.idcplane.plan.apps.AppPlanner;
+import dev.idcplane.plan.apps.PrincipalLookup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Diagnoses one declared trusted token issuer against the live instance, read-only: does it exist,
+ * does its live configuration equal the declaration (a plan would change nothing on it), and is its
+ * discovery document reachable and consistent (as {@link ApplicationDoctor} checks it for each
+ * application's grant).
+ */
+public final class IssuerDoctor {
+  private final IssuerDiscovery discovery;
+  private final PrincipalLookup principals;
+
+  public IssuerDoctor(IssuerDiscovery discovery, PrincipalLookup principals) {
+    this.discovery = discovery;
+    this.principals = principals;
+  }
+
+  /** The checks of {@code issuer}. */
+  public List<DoctorCheck> examine(
+      DeclaredTrustedTokenIssuer issuer, Matrix matrix, LiveApplications live) {
+    List<DoctorCheck> checks = new ArrayList<>();
+    Optional<TrustedTokenIssuer> found =
+        live.issuers().stream().filter(t -> t.name().equals(issuer.name())).findFirst();
+    String title = "The trusted token issuer exists";
+    if (found.isEmpty()) {
+      checks.add(
+          DoctorCheck.fail(
+              "exists",
+              title,
+              "no trusted token issuer named " + issuer.name() + " in the instance",
+              "apply the matrix (it is declared at " + issuer.at() + ")"));
+    } else {
+      checks.add(DoctorCheck.pass("exists", title, found.get().arn()));
+      checks.add(configuration(issuer, matrix, live));
+    }
+    IssuerDiscovery.Found f = discovery.check(issuer.issuerUrl());
+    String id = "issuer_discovery";
+    String discoveryTitle = "The issuer's discovery document and keys are served over HTTPS";
+    checks.add(
+        f.ok()
+            ? DoctorCheck.pass(id, discoveryTitle, f.keys() + " key(s) at " + f.jwksUri())
+            : DoctorCheck.fail(
+                id,
+                discoveryTitle,
+                f.problem(),
+                "serve /.well-known/openid-configuration at the issuer URL over HTTPS, with"
+                    + " issuer equal to the URL and a jwks_uri holding the signing keys"));
+    return checks;
+  }
+
+  private DoctorCheck configuration(
+      DeclaredTrustedTokenIssuer issuer, Matrix matrix, LiveApplications live) {
+    String id = "configuration";
+    String title = "The live configuration equals the declaration";
+    String prefix = "issuer/" + issuer.name() + "/";
+    List<String> differences =
+        AppPlanner.plan(matrix, live, principals).changes().stream()
+            .filter(c -> c.key().startsWith(prefix))
+            .map(AppChange::reason)
+            .toList();
+    return differences.isEmpty()
+        ? DoctorCheck.pass(id, title, "no difference")
+        : DoctorCheck.fail(
+            id,
+            title,
+            differences.size() + " difference(s): " + String.join("; ", differences),
+            "plan and apply the matrix: the plan reverts these differences");
+  }
+}
