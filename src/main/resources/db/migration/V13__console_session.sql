@@ -1,8 +1,8 @@
 -- The console's server-side sessions (ConsoleTokenStateManager): the browser's cookie holds only a
 -- random id; the row holds the tokens of the code flow. Deleting a row ends that session at once
 -- (sign-out does; an operator can). Only the id's SHA-256 is stored, so reading the table does not
--- give a usable cookie; the tokens are stored encrypted by Quarkus with the tenant's secret. Rows past expires_at are refused and purged.
--- V14, not V13: V13 is left free for the lead's branch.
+-- give a usable cookie; the tokens are stored encrypted by Quarkus with the tenant's secret.
+-- Rows past expires_at are refused and purged.
 create table console_session (
     id_hash                 text        primary key,
     id_token                text        not null,
