@@ -2,6 +2,7 @@ package dev.idcplane.api;
 
 import dev.idcplane.api.dto.RunView;
 import dev.idcplane.persistence.RunEntity;
+import dev.idcplane.persistence.RunHistory;
 import dev.idcplane.persistence.RunRepository;
 import dev.idcplane.run.OperationState;
 import dev.idcplane.run.RunEvents;
@@ -33,8 +34,11 @@ public class RunsResource {
   private final RunEvents events;
   private final Clock clock;
 
-  public RunsResource(RunRepository runs, RunEvents events, Clock clock) {
+  private final RunHistory history;
+
+  public RunsResource(RunRepository runs, RunEvents events, Clock clock, RunHistory history) {
     this.runs = runs;
+    this.history = history;
     this.events = events;
     this.clock = clock;
   }
@@ -42,8 +46,21 @@ public class RunsResource {
   @GET
   @RolesAllowed({Roles.VIEWER, Roles.CI})
   @Produces(MediaType.APPLICATION_JSON)
-  public List<RunView> list(@QueryParam("limit") String limit) {
-    List<RunEntity> recent = runs.recent(PlansResource.parseLimit(limit));
+  public List<RunView> list(
+      @QueryParam("limit") String limit,
+      @QueryParam("status") String status,
+      @QueryParam("startedBy") String startedBy,
+      @QueryParam("plan") String plan,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    int n = PlansResource.parseLimit(limit);
+    RunHistory.Filter filter;
+    try {
+      filter = RunHistory.Filter.parse(status, startedBy, plan, from, to);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException(e.getMessage());
+    }
+    List<RunEntity> recent = filter.all() ? runs.recent(n) : history.page(filter, 1, n).runs();
     Map<UUID, Map<String, Long>> outcomes = runs.outcomes(recent.stream().map(r -> r.id).toList());
     return recent.stream().map(r -> view(r, outcomes.getOrDefault(r.id, Map.of()), false)).toList();
   }

@@ -1,13 +1,17 @@
 package dev.idcplane.persistence;
 
+import dev.idcplane.apply.RunStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Past runs, newest first, filtered and read one page at a time in the database. */
 @ApplicationScoped
@@ -19,6 +23,67 @@ public class RunHistory {
    */
   public record Filter(String status, String startedBy, UUID planId, Instant from, Instant to) {
     public static final Filter ALL = new Filter(null, null, null, null, null);
+
+    /**
+     * The filter from query-string values (null or blank: no filter), or IllegalArgumentException
+     * naming the value that cannot be read and what it should be: a {@link RunStatus}, a plan id,
+     * ISO instants with {@code from} before {@code to}.
+     */
+    public static Filter parse(
+        String status, String startedBy, String plan, String from, String to) {
+      String s = text(status);
+      if (!s.isEmpty() && Arrays.stream(RunStatus.values()).noneMatch(x -> x.name().equals(s))) {
+        throw new IllegalArgumentException(
+            "status must be one of "
+                + Arrays.stream(RunStatus.values())
+                    .map(Enum::name)
+                    .collect(Collectors.joining(", "))
+                + ", not '"
+                + s
+                + "'");
+      }
+      UUID planId = null;
+      if (!text(plan).isEmpty()) {
+        try {
+          planId = UUID.fromString(text(plan));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "plan must be a plan's id (a UUID), not '" + text(plan) + "'");
+        }
+      }
+      Instant start = instant("from", text(from));
+      Instant end = instant("to", text(to));
+      if (start != null && end != null && !start.isBefore(end)) {
+        throw new IllegalArgumentException("from must be before to");
+      }
+      return new Filter(
+          s.isEmpty() ? null : s,
+          text(startedBy).isEmpty() ? null : text(startedBy),
+          planId,
+          start,
+          end);
+    }
+
+    /** Whether it filters nothing. */
+    public boolean all() {
+      return equals(ALL);
+    }
+
+    private static Instant instant(String name, String value) {
+      if (value.isEmpty()) {
+        return null;
+      }
+      try {
+        return Instant.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            name + " must be an ISO instant such as 2026-01-01T00:00:00Z, not '" + value + "'");
+      }
+    }
+
+    private static String text(String s) {
+      return s == null ? "" : s.trim();
+    }
   }
 
   /** A page of runs (1-based {@code page} of {@code size}) and how many match in all. */

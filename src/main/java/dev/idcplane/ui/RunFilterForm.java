@@ -1,15 +1,10 @@
 package dev.idcplane.ui;
 
-import dev.idcplane.apply.RunStatus;
 import dev.idcplane.persistence.RunHistory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -25,34 +20,7 @@ record RunFilterForm(String status, String startedBy, String plan, String from, 
 
   /** The filter, or IllegalArgumentException naming the field that cannot be read. */
   RunHistory.Filter filter() {
-    if (!status.isEmpty()
-        && Arrays.stream(RunStatus.values()).noneMatch(s -> s.name().equals(status))) {
-      throw new IllegalArgumentException(
-          "status must be one of "
-              + Arrays.stream(RunStatus.values()).map(Enum::name).collect(Collectors.joining(", "))
-              + ", not '"
-              + status
-              + "'");
-    }
-    UUID planId = null;
-    if (!plan.isEmpty()) {
-      try {
-        planId = UUID.fromString(plan);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("plan must be a plan's id (a UUID), not '" + plan + "'");
-      }
-    }
-    Instant start = instant("from", from);
-    Instant end = instant("to", to);
-    if (start != null && end != null && !start.isBefore(end)) {
-      throw new IllegalArgumentException("from must be before to");
-    }
-    return new RunHistory.Filter(
-        status.isEmpty() ? null : status,
-        startedBy.isEmpty() ? null : startedBy,
-        planId,
-        start,
-        end);
+    return RunHistory.Filter.parse(status, startedBy, plan, from, to);
   }
 
   /** The filters as a query string, empty ones left out, for the pager's links. */
@@ -67,18 +35,6 @@ record RunFilterForm(String status, String startedBy, String plan, String from, 
         .filter(e -> !e.getValue().isEmpty())
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value.isEmpty()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          name + " must be an ISO instant such as 2026-01-01T00:00:00Z, not '" + value + "'");
-    }
   }
 
   private static String text(String s) {

@@ -1,6 +1,8 @@
 package dev.idcplane.ui;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import dev.idcplane.persistence.RunEntity;
 import dev.idcplane.persistence.RunRepository;
@@ -10,6 +12,7 @@ import dev.idcplane.security.Caller;
 import dev.idcplane.support.ConsoleLogin;
 import dev.idcplane.support.TestIdentityProvider;
 import dev.idcplane.support.TestKeys;
+import dev.idcplane.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -112,6 +115,52 @@ class ConsoleRunsTest {
     assertThat(s.get(window).body()).contains("Runs 1–10 of 10");
     assertThat(s.get(window + "&status=FAILED").body()).contains("of 4,"); // hours 0, 3, 6, 9
     assertThat(s.get(by + "&status=PARTIAL").body()).contains("No run matches these filters.");
+  }
+
+  /** {@code GET /api/v1/runs} takes the same filters, with the API's 400 for a bad value. */
+  @Test
+  void theApiFiltersRunsTheSameWay() {
+    String viewer = TestTokens.token("runs-api-viewer", "viewer");
+    List<String> failed =
+        given()
+            .auth()
+            .oauth2(viewer)
+            .queryParam("startedBy", starter)
+            .queryParam("status", "FAILED")
+            .queryParam("limit", "200")
+            .when()
+            .get("/api/v1/runs")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("status", String.class);
+    assertThat(failed).hasSize(20).containsOnly("FAILED");
+    List<String> window =
+        given()
+            .auth()
+            .oauth2(viewer)
+            .queryParam("startedBy", name)
+            .queryParam("plan", planA.toString())
+            .queryParam("from", T0.plusSeconds(3600L * 10).toString())
+            .queryParam("to", T0.plusSeconds(3600L * 15).toString())
+            .when()
+            .get("/api/v1/runs")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("startedAt", String.class);
+    assertThat(window).hasSize(5).first().isEqualTo(T0.plusSeconds(3600L * 14).toString());
+    given()
+        .auth()
+        .oauth2(viewer)
+        .queryParam("from", "yesterday")
+        .when()
+        .get("/api/v1/runs")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("from must be an ISO instant"));
   }
 
   @Test
