@@ -39,9 +39,7 @@ public class ExportResource {
                 preview.terraform(),
                 Optional.of(
                     new ApplicationsHcl.Input(
-                        preview.matrix(),
-                        preview.applications(),
-                        planning.principals(preview.live().instance()))));
+                        preview.matrix(), preview.applications(), preview.principals())));
     return Response.ok(hcl, "text/plain; charset=utf-8")
         .header("Content-Disposition", "attachment; filename=\"idc-control-plane.tf\"")
         .build();

@@ -11,10 +11,7 @@ import dev.idcplane.matrix.DeclaredApplication;
 import dev.idcplane.matrix.DeclaredTrustedTokenIssuer;
 import dev.idcplane.matrix.LocatedValue;
 import dev.idcplane.matrix.Matrix;
-import dev.idcplane.plan.apps.AppChange;
 import dev.idcplane.plan.apps.AppPlan;
-import dev.idcplane.plan.apps.AppPlanner;
-import dev.idcplane.plan.apps.PrincipalLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,23 +32,26 @@ public final class ApplicationDoctor {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final IssuerDiscovery discovery;
-  private final PrincipalLookup principals;
 
   /** Finds a user id by (identity store attribute path, value); empty when there is none. */
   private final BiFunction<String, String, Optional<String>> userByAttribute;
 
   public ApplicationDoctor(
-      IssuerDiscovery discovery,
-      PrincipalLookup principals,
-      BiFunction<String, String, Optional<String>> userByAttribute) {
+      IssuerDiscovery discovery, BiFunction<String, String, Optional<String>> userByAttribute) {
     this.discovery = discovery;
-    this.principals = principals;
     this.userByAttribute = userByAttribute;
   }
 
-  /** The checks of {@code app}; {@code claim} is a user's claim value to look up, if given. */
+  /**
+   * The checks of {@code app}; {@code plan} is the plan of the matrix's applications against {@code
+   * live}, {@code claim} a user's claim value to look up, if given.
+   */
   public List<DoctorCheck> examine(
-      DeclaredApplication app, Matrix matrix, LiveApplications live, Optional<String> claim) {
+      DeclaredApplication app,
+      Matrix matrix,
+      LiveApplications live,
+      AppPlan plan,
+      Optional<String> claim) {
     List<DoctorCheck> checks = new ArrayList<>();
     Optional<LiveApplication> found =
         live.applications().stream()
@@ -63,7 +63,7 @@ public final class ApplicationDoctor {
     }
     LiveApplication a = found.get();
     checks.add(DoctorCheck.pass("exists", "The application exists", a.info().arn()));
-    checks.add(configuration(app, matrix, live));
+    checks.add(configuration(app, plan));
     for (DeclaredApplication.JwtBearerGrant g : app.jwtBearer()) {
       Optional<TrustedTokenIssuer> issuer = liveIssuer(g.issuer().value(), live);
       checks.add(discovery(g, issuer, matrix));
@@ -76,34 +76,16 @@ public final class ApplicationDoctor {
     return checks;
   }
 
-  /** The changes a plan of the matrix would make to this application or its issuers. */
-  private DoctorCheck configuration(DeclaredApplication app, Matrix matrix, LiveApplications live) {
-    String id = "configuration";
-    String title = "The live configuration equals the declaration";
-    AppPlan plan = AppPlanner.plan(matrix, live, principals);
+  /** The changes {@code plan} (of the matrix) would make to this application or its issuers. */
+  private static DoctorCheck configuration(DeclaredApplication app, AppPlan plan) {
     List<String> prefixes = new ArrayList<>(List.of("application/" + app.name() + "/"));
     app.jwtBearer().forEach(g -> prefixes.add("issuer/" + g.issuer().value() + "/"));
-    List<String> differences =
-        plan.changes().stream()
-            .filter(c -> prefixes.stream().anyMatch(c.key()::startsWith))
-            .map(AppChange::reason)
-            .toList();
     List<String> errors =
         plan.errors().stream()
             .filter(v -> v.location().equals(app.at()) || v.field().contains(app.name()))
             .map(Object::toString)
             .toList();
-    if (!errors.isEmpty()) {
-      return DoctorCheck.fail(
-          id, title, String.join("; ", errors), "fix the declaration (see the plan's errors)");
-    }
-    return differences.isEmpty()
-        ? DoctorCheck.pass(id, title, "no difference")
-        : DoctorCheck.fail(
-            id,
-            title,
-            differences.size() + " difference(s): " + String.join("; ", differences),
-            "plan and apply the matrix: the plan reverts these differences");
+    return ConfigurationCheck.of(plan, prefixes, errors);
   }
 
   private static Optional<TrustedTokenIssuer> liveIssuer(String reference, LiveApplications live) {

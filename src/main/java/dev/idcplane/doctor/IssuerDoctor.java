@@ -3,10 +3,7 @@ package dev.idcplane.doctor;
 import dev.idcplane.identitycenter.apps.LiveApplications;
 import dev.idcplane.identitycenter.apps.TrustedTokenIssuer;
 import dev.idcplane.matrix.DeclaredTrustedTokenIssuer;
-import dev.idcplane.matrix.Matrix;
-import dev.idcplane.plan.apps.AppChange;
-import dev.idcplane.plan.apps.AppPlanner;
-import dev.idcplane.plan.apps.PrincipalLookup;
+import dev.idcplane.plan.apps.AppPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +16,17 @@ import java.util.Optional;
  */
 public final class IssuerDoctor {
   private final IssuerDiscovery discovery;
-  private final PrincipalLookup principals;
 
-  public IssuerDoctor(IssuerDiscovery discovery, PrincipalLookup principals) {
+  public IssuerDoctor(IssuerDiscovery discovery) {
     this.discovery = discovery;
-    this.principals = principals;
   }
 
-  /** The checks of {@code issuer}. */
+  /**
+   * The checks of {@code issuer}; {@code plan} is the plan of the matrix's applications against
+   * {@code live}.
+   */
   public List<DoctorCheck> examine(
-      DeclaredTrustedTokenIssuer issuer, Matrix matrix, LiveApplications live) {
+      DeclaredTrustedTokenIssuer issuer, LiveApplications live, AppPlan plan) {
     List<DoctorCheck> checks = new ArrayList<>();
     Optional<TrustedTokenIssuer> found =
         live.issuers().stream().filter(t -> t.name().equals(issuer.name())).findFirst();
@@ -42,7 +40,7 @@ public final class IssuerDoctor {
               "apply the matrix (it is declared at " + issuer.at() + ")"));
     } else {
       checks.add(DoctorCheck.pass("exists", title, found.get().arn()));
-      checks.add(configuration(issuer, matrix, live));
+      checks.add(configuration(issuer, plan));
     }
     IssuerDiscovery.Found f = discovery.check(issuer.issuerUrl());
     String id = "issuer_discovery";
@@ -59,22 +57,8 @@ public final class IssuerDoctor {
     return checks;
   }
 
-  private DoctorCheck configuration(
-      DeclaredTrustedTokenIssuer issuer, Matrix matrix, LiveApplications live) {
-    String id = "configuration";
-    String title = "The live configuration equals the declaration";
-    String prefix = "issuer/" + issuer.name() + "/";
-    List<String> differences =
-        AppPlanner.plan(matrix, live, principals).changes().stream()
-            .filter(c -> c.key().startsWith(prefix))
-            .map(AppChange::reason)
-            .toList();
-    return differences.isEmpty()
-        ? DoctorCheck.pass(id, title, "no difference")
-        : DoctorCheck.fail(
-            id,
-            title,
-            differences.size() + " difference(s): " + String.join("; ", differences),
-            "plan and apply the matrix: the plan reverts these differences");
+  /** The changes {@code plan} (of the matrix) would make to this issuer. */
+  private static DoctorCheck configuration(DeclaredTrustedTokenIssuer issuer, AppPlan plan) {
+    return ConfigurationCheck.of(plan, List.of("issuer/" + issuer.name() + "/"), List.of());
   }
 }

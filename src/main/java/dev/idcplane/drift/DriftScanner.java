@@ -2,6 +2,7 @@ package dev.idcplane.drift;
 
 import dev.idcplane.config.IdcConfig;
 import dev.idcplane.identitycenter.IdentityCenter;
+import dev.idcplane.identitycenter.LiveStateReader;
 import dev.idcplane.metrics.ControlPlaneMetrics;
 import dev.idcplane.metrics.ControlPlaneMetrics.ScanOutcome;
 import dev.idcplane.persistence.ApplyLocks;
@@ -11,6 +12,7 @@ import dev.idcplane.run.ApplyService;
 import dev.idcplane.source.MatrixNotPushedException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -40,7 +42,7 @@ public class DriftScanner {
   private final DriftStore store;
   private final ControlPlaneMetrics metrics;
 
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   public DriftScanner(
       IdcConfig config,
@@ -50,7 +52,7 @@ public class DriftScanner {
       ApplyService apply,
       DriftStore store,
       ControlPlaneMetrics metrics,
-      java.time.Clock clock) {
+      Clock clock) {
     this.config = config;
     this.clock = clock;
     this.identityCenter = identityCenter;
@@ -111,7 +113,7 @@ public class DriftScanner {
   private Outcome scanOnce() {
     // the instance plans read: the configured one, else the one ACTIVE instance
     String instanceArn =
-        new dev.idcplane.identitycenter.LiveStateReader(identityCenter, clock)
+        new LiveStateReader(identityCenter, clock)
             .chooseInstance(config.instanceArn())
             .instanceArn();
     Optional<ApplyLocks.Lease> lease = locks.tryLock(instanceArn, "scan");

@@ -10,6 +10,7 @@ import dev.idcplane.plan.AssignmentKey;
 import dev.idcplane.plan.DesiredPermissionSet;
 import dev.idcplane.plan.DesiredState;
 import dev.idcplane.plan.TerraformOwnership;
+import dev.idcplane.plan.TerraformView;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,7 @@ public final class TerraformExporter {
                 + " #34763).");
     out.blank();
     Labels labels = new Labels();
+    TerraformView owners = new TerraformView(terraform, live);
     Map<String, String> setRefs = new TreeMap<>();
     for (DesiredPermissionSet set : new TreeMap<>(desired.permissionSets()).values()) {
       Optional<LivePermissionSet> existing =
@@ -94,17 +96,7 @@ public final class TerraformExporter {
       if (ref == null) {
         continue;
       }
-      Optional<TerraformOwnership.Owner> owned =
-          Optional.ofNullable(live.permissionSetsByName().get(k.permissionSetName()))
-              .flatMap(
-                  s ->
-                      terraform.assignment(
-                          new TerraformOwnership.AssignmentRef(
-                              instance,
-                              s.arn(),
-                              k.accountId(),
-                              k.principalType(),
-                              k.principalId())));
+      Optional<TerraformOwnership.Owner> owned = owners.assignment(k);
       if (owned.isPresent()) {
         out.comment(
             k.permissionSetName()

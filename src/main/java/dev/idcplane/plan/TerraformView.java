@@ -10,16 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link TerraformOwnership} as the planner asks it, by name: permission set names are mapped to
- * ARNs through the live state (a set not live, through the name the state gives it).
+ * {@link TerraformOwnership} as the planner (and the export) asks it, by name: permission set names
+ * are mapped to ARNs through the live state (a set not live, through the name the state gives it).
  */
-final class TerraformView {
+public final class TerraformView {
   private final TerraformOwnership ownership;
   private final String instanceArn;
   private final Map<String, String> arnByName = new HashMap<>();
   private final Map<String, String> nameByArn = new HashMap<>();
 
-  TerraformView(TerraformOwnership ownership, LiveState live) {
+  public TerraformView(TerraformOwnership ownership, LiveState live) {
     this.ownership = ownership;
     this.instanceArn = live.instance().instanceArn();
     for (TerraformOwnership.OwnedPermissionSet s : ownership.permissionSets().values()) {
@@ -39,7 +39,7 @@ final class TerraformView {
   }
 
   /** Terraform's resource for the assignment, when it owns it. */
-  Optional<TerraformOwnership.Owner> assignment(AssignmentKey key) {
+  public Optional<TerraformOwnership.Owner> assignment(AssignmentKey key) {
     String arn = arnByName.get(key.permissionSetName());
     if (arn == null || ownership.assignments().isEmpty()) {
       return Optional.empty();

@@ -12,6 +12,8 @@ import dev.idcplane.identitycenter.apps.Applications;
 import dev.idcplane.identitycenter.apps.LiveApplications;
 import dev.idcplane.matrix.DeclaredApplication;
 import dev.idcplane.matrix.Matrix;
+import dev.idcplane.plan.apps.AppPlan;
+import dev.idcplane.plan.apps.AppPlanner;
 import dev.idcplane.plan.apps.PrincipalLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -71,8 +73,10 @@ public class DoctorService {
     }
     Instance instance = instance();
     LiveApplications live = LiveApplications.read(applications, instance.instanceArn());
+    PrincipalLookup principals = principals(instance);
+    AppPlan plan = AppPlanner.plan(matrix, live, principals);
     return Optional.of(
-        Report.of(name, applicationDoctor(instance).examine(app, matrix, live, claim)));
+        Report.of(name, applicationDoctor(instance).examine(app, matrix, live, plan, claim)));
   }
 
   /** The reports of every declared issuer and application, from one read of the instance. */
@@ -80,29 +84,31 @@ public class DoctorService {
     Matrix matrix = planning.load(MatrixInput.configured(Optional.empty()));
     Instance instance = instance();
     LiveApplications live = LiveApplications.read(applications, instance.instanceArn());
-    IssuerDoctor issuers = new IssuerDoctor(discovery, principals(instance));
+    PrincipalLookup principals = principals(instance);
+    // one plan of the applications for every report: each one's configuration check reads it
+    AppPlan plan = AppPlanner.plan(matrix, live, principals);
+    IssuerDoctor issuers = new IssuerDoctor(discovery);
     ApplicationDoctor apps = applicationDoctor(instance);
     return new Findings(
         matrix.trustedTokenIssuers().values().stream()
             .filter(i -> !i.absent())
-            .map(i -> Report.of(i.name(), issuers.examine(i, matrix, live)))
+            .map(i -> Report.of(i.name(), issuers.examine(i, live, plan)))
             .toList(),
         matrix.applications().values().stream()
             .filter(a -> !a.absent())
-            .map(a -> Report.of(a.name(), apps.examine(a, matrix, live, Optional.empty())))
+            .map(a -> Report.of(a.name(), apps.examine(a, matrix, live, plan, Optional.empty())))
             .toList());
   }
 
   private ApplicationDoctor applicationDoctor(Instance instance) {
     return new ApplicationDoctor(
         discovery,
-        principals(instance),
         (path, value) ->
             identityCenter.findUserIdByAttribute(instance.identityStoreId(), path, value));
   }
 
   private PrincipalLookup principals(Instance instance) {
-    return PrincipalLookup.of(identityCenter, instance.identityStoreId());
+    return PrincipalLookup.of(identityCenter, instance.identityStoreId()).memoized();
   }
 
   private Instance instance() {

@@ -127,7 +127,9 @@ public class PlanningService {
 
   /**
    * A plan computed from a fresh read, not stored, with what it was computed from and what its
-   * matrix declares.
+   * matrix declares: the matrix, the instance's issuers and applications, the Terraform ownership
+   * it left alone, and the identity store lookups it made (memoized, so a report built on the
+   * preview asks no name twice).
    */
   public record Preview(
       LiveState live,
@@ -136,7 +138,8 @@ public class PlanningService {
       DeletionGuard.Declared declared,
       Matrix matrix,
       LiveApplications applications,
-      TerraformOwnership terraform) {}
+      TerraformOwnership terraform,
+      PrincipalLookup principals) {}
 
   /**
    * Plans without storing: for reports that need the live state and the resolved matrix. An invalid
@@ -175,7 +178,9 @@ public class PlanningService {
     LiveApplications liveApps =
         LiveApplications.read(
             applications, instance.instanceArn(), matrix.applications()::containsKey);
-    AppPlan apps = AppPlanner.plan(matrix, liveApps, principals(instance));
+    PrincipalLookup principals =
+        PrincipalLookup.of(identityCenter, instance.identityStoreId()).memoized();
+    AppPlan apps = AppPlanner.plan(matrix, liveApps, principals);
     errors.addAll(apps.errors());
     if (!errors.isEmpty()) {
       throw new MatrixInvalidException(errors.stream().sorted().toList());
@@ -192,7 +197,8 @@ public class PlanningService {
             .withWarnings(chosen.warnings())
             .withWarnings(load.emptyFileWarnings())
             .withApplications(apps);
-    return new Preview(live.state(), resolution, plan, declared(load), matrix, liveApps, owned);
+    return new Preview(
+        live.state(), resolution, plan, declared(load), matrix, liveApps, owned, principals);
   }
 
   /**
@@ -391,11 +397,6 @@ public class PlanningService {
                 + ". A preview records no drift history and no scan",
             "to plan the configured matrix, send no body or exactly the configured matrix's files");
     return new Chosen(load, "request", input.commit(), input.files(), List.of(warning));
-  }
-
-  /** The groups and users of the instance's identity store, looked up by name. */
-  public PrincipalLookup principals(Instance instance) {
-    return PrincipalLookup.of(identityCenter, instance.identityStoreId());
   }
 
   /** Kind of the warning a preview carries. */

@@ -38,10 +38,6 @@ public class TerraformStates {
     }
   }
 
-  public List<String> locations() {
-    return locations;
-  }
-
   /** What the configured states own; {@link TerraformOwnership#none()} without any. */
   public TerraformOwnership ownership() {
     if (locations.isEmpty()) {
